@@ -1,0 +1,54 @@
+"""Reading and writing articles."""
+
+from __future__ import annotations
+
+from store.errors import NotFoundError
+from store.models import Article, ArticleSummary
+
+_SUMMARY_SQL = """
+SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
+       COUNT(c.id) AS claims,
+       COUNT(c.id) FILTER (WHERE c.status != 'pending') AS decided
+FROM articles a LEFT JOIN claims c ON c.article_id = a.id
+GROUP BY a.id
+ORDER BY a.id
+"""
+
+_ARTICLE_COLUMNS = "id, title, source, url, published, text, content_hash, loaded_at, dateline"
+
+
+class ArticleQueries:
+    """Mixin of the Store: articles."""
+
+    def find_article_by_hash(self, digest: str) -> int | None:
+        rows = self.execute("SELECT id FROM articles WHERE content_hash = ?", [digest])
+        return rows[0][0] if rows else None
+
+    def insert_article(
+        self,
+        title: str,
+        text: str,
+        digest: str,
+        source: str | None = None,
+        url: str | None = None,
+        published: str | None = None,
+        dateline: str | None = None,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (title, source, url, published, dateline, text, content_hash, loaded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [title, source, url, published, dateline, text, digest, self.clock()],
+        )
+        return cursor.lastrowid
+
+    def article(self, article_id: int) -> Article:
+        rows = self.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            raise NotFoundError(f"there is no article {article_id}.")
+        return Article(*rows[0])
+
+    def articles(self) -> list[ArticleSummary]:
+        return [ArticleSummary(*row) for row in self.execute(_SUMMARY_SQL)]
+
+    def article_count(self) -> int:
+        return self.execute("SELECT COUNT(*) FROM articles")[0][0]

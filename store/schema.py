@@ -1,0 +1,82 @@
+"""The database schema, as a chain of sqlite-utils migrations.
+
+Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
+
+- ``articles``: one row per loaded article; ``content_hash`` (of the whitespace-normalised text) is unique, so
+  loading the same article twice does not duplicate it.
+- ``claims``: the claims found in an article; ``start``/``end`` are character offsets into ``articles.text``.
+  ``status`` is one of pending, verified, disputed, unverified.
+- ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
+- ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "claimdesk"
+migrations = Migrations(MIGRATION_SET)
+
+_INITIAL = [
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        source TEXT,
+        url TEXT,
+        published TEXT,
+        dateline TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        loaded_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        score REAL NOT NULL DEFAULT 0,
+        type TEXT NOT NULL DEFAULT 'other',
+        speaker TEXT,
+        cue TEXT,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'verified', 'disputed', 'unverified')),
+        note TEXT,
+        reviewer TEXT,
+        reviewed_at TEXT,
+        origin TEXT NOT NULL DEFAULT 'extracted',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_claims_article ON claims(article_id, start)",
+    "CREATE INDEX idx_claims_status ON claims(status)",
+    """CREATE TABLE claim_history (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        at TEXT NOT NULL,
+        reviewer TEXT,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        note TEXT,
+        action TEXT NOT NULL DEFAULT 'status'
+    )""",
+    "CREATE INDEX idx_history_claim ON claim_history(claim_id, id)",
+    """CREATE TABLE claim_links (
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        earlier_id INTEGER NOT NULL REFERENCES claims(id),
+        score REAL NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'related',
+        PRIMARY KEY (claim_id, earlier_id)
+    )""",
+    "CREATE INDEX idx_links_earlier ON claim_links(earlier_id)",
+]
+
+
+@migrations(name="m001_initial")
+def m001_initial(db: Database) -> None:
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -1,0 +1,68 @@
+"""The Store: one claimdesk database file, opened once per thread."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from store.article_queries import ArticleQueries
+from store.claim_queries import ClaimQueries
+from store.connection import connect
+from store.review import Review
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the article text with whitespace normalised and case folded."""
+    normalised = re.sub(r"\s+", " ", text).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Store(ArticleQueries, ClaimQueries, Review):
+    """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
+
+    def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now):
+        self.path = Path(path)
+        self.db = connect(self.path)
+        self.clock = clock
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Callable[[], str] = utc_now) -> Store:
+        return cls(path, clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One short write transaction (BEGIN IMMEDIATE, so concurrent writers wait their turn instead of
+        failing); nested calls become savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: list | tuple | dict = ()) -> list[tuple]:
+        return self.db.execute(sql, params).fetchall()

@@ -1,0 +1,34 @@
+"""The layers point one way (tui -> claims -> store), and the review screens open without spaCy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def modules_after_import(statement: str) -> set[str]:
+    code = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(out))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+@pytest.mark.parametrize(
+    ("statement", "forbidden"),
+    [
+        pytest.param("import store, store.export, store.paths", {"tui", "claims", "textual", "rich", "spacy",
+                                                                  "rapidfuzz"}, id="store-stands-alone"),
+        pytest.param("import claims.ingest, claims.matcher, claims.extractor, claims.reader",
+                     {"tui", "textual", "rich"}, id="claims-knows-no-textual"),
+        pytest.param("import tui.app, tui.cli", {"spacy", "thinc"}, id="review-app-opens-without-spacy"),
+        pytest.param("import claims.extractor, claims.nlp", {"spacy", "thinc"}, id="spacy-loaded-only-when-used"),
+    ],
+)
+def test_importing_a_layer_does_not_pull_in_what_it_must_not(statement, forbidden):
+    assert top_level(modules_after_import(statement)) & forbidden == set()

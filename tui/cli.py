@@ -1,0 +1,70 @@
+"""The ``claimdesk`` command line. With no command it opens the review app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from store import Store, StoreError
+from store.paths import default_db_path
+from tui.settings import resolve_reviewer
+
+
+class Context:
+    """What every command shares: where the database is and who is reviewing."""
+
+    def __init__(self, db_path: Path, reviewer: str | None):
+        self.db_path = db_path
+        self.reviewer_flag = reviewer
+
+    @property
+    def reviewer(self) -> str:
+        return resolve_reviewer(self.reviewer_flag)
+
+    def open_store(self, create: bool = False) -> Store:
+        """Open the database; only commands that add data may create it."""
+        if not create and not self.db_path.exists():
+            raise click.ClickException(
+                f"there is no database at {self.db_path}; load articles first (claimdesk load PATH)."
+            )
+        try:
+            return Store(self.db_path)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Database file (default: $CLAIMDESK_DB, else claimdesk.db in your data directory).")
+@click.option("--reviewer", help="Your name, stored with every decision (default: $CLAIMDESK_REVIEWER, "
+              "the config file, or your login name).")
+@click.version_option(package_name="claimdesk")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, reviewer: str | None) -> None:
+    """claimdesk: review the factual claims in news articles, match them against earlier verdicts, export."""
+    ctx.obj = Context(db_path or default_db_path(), reviewer)
+    if ctx.invoked_subcommand is None:
+        _open_app(ctx.obj)
+
+
+def _open_app(context: Context) -> None:
+    from tui.app import ClaimdeskApp
+
+    store = context.open_store(create=True)
+    store.close()
+    ClaimdeskApp(db_path=context.db_path, reviewer=context.reviewer).run()
+
+
+def _register() -> None:
+    from tui import cli_archive, cli_nlp, cli_review
+
+    for module in (cli_archive, cli_review, cli_nlp):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
