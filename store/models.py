@@ -33,6 +33,7 @@ class ArticleSummary:
     loaded_at: str
     claims: int
     decided: int
+    matched: int = 0
 
     @property
     def progress(self) -> str:

@@ -18,12 +18,14 @@ class ArticleTable(DataTable):
 
     def fill(self, articles: list[ArticleSummary]) -> None:
         if not self.columns:
-            self.add_columns("#", "Title", "Source", "Claims", "Decided")
+            self.add_columns("#", "Title", "Source", "Claims", "Matched", "Decided")
         self.clear()
         for a in articles:
             done = a.claims and a.decided == a.claims
             decided = Text(a.progress, style="green" if done else "")
-            self.add_row(str(a.id), Text(a.title), Text(a.source or "—"), str(a.claims), decided, key=str(a.id))
+            matched = str(a.matched) if a.matched else "—"
+            self.add_row(str(a.id), Text(a.title), Text(a.source or "—"), str(a.claims), matched, decided,
+                         key=str(a.id))
 
 
 class ArticleListScreen(Screen):

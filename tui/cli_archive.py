@@ -82,8 +82,8 @@ def articles(context: Context, fmt: str) -> None:
         print_jsonl({**vars(a)} for a in rows)
         return
     print_table(
-        ("id", "title", "source", "claims", "decided", "loaded_at"),
-        ((a.id, a.title, a.source, a.claims, a.decided, a.loaded_at) for a in rows),
+        ("id", "title", "source", "claims", "matched", "decided", "loaded_at"),
+        ((a.id, a.title, a.source, a.claims, a.matched, a.decided, a.loaded_at) for a in rows),
         widths={"title": 60, "source": 24},
     )
 
