@@ -17,7 +17,7 @@ SELECT l.claim_id, l.earlier_id, l.score, l.kind, e.text, e.status, e.note, e.re
 FROM claim_links l
 JOIN claims e ON e.id = l.earlier_id
 JOIN articles a ON a.id = e.article_id
-WHERE l.claim_id = ?
+WHERE l.claim_id = ? AND e.deleted_at IS NULL
 ORDER BY l.score DESC, l.earlier_id
 """
 
@@ -56,17 +56,14 @@ class ClaimQueries:
         return Claim(*rows[0])
 
     def claims(self, article_id: int | None = None, status: str | None = None) -> list[Claim]:
-        where, params = [], []
+        where, params = ["deleted_at IS NULL"], []
         if article_id is not None:
             where.append("article_id = ?")
             params.append(article_id)
         if status is not None:
             where.append("status = ?")
             params.append(check_status(status))
-        sql = f"SELECT {_CLAIM_COLUMNS} FROM claims"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY article_id, start, id"
+        sql = f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE " + " AND ".join(where) + " ORDER BY article_id, start, id"
         return [Claim(*row) for row in self.execute(sql, params)]
 
     def links(self, claim_id: int) -> list[LinkedClaim]:
@@ -78,7 +75,7 @@ class ClaimQueries:
 
     def claim_texts(self, batch: int = 10_000) -> Iterator[tuple[int, int, str]]:
         """Every claim as (id, article_id, text), streamed, for building a match index."""
-        cursor = self.db.execute("SELECT id, article_id, text FROM claims ORDER BY id")
+        cursor = self.db.execute("SELECT id, article_id, text FROM claims WHERE deleted_at IS NULL ORDER BY id")
         while rows := cursor.fetchmany(batch):
             yield from rows
 

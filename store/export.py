@@ -49,14 +49,14 @@ def neutralise(value: object) -> object:
 
 def export_rows(store, status: str | None = None, article_id: int | None = None) -> Iterator[tuple]:
     """Rows in COLUMNS order, streamed from the database."""
-    where, params = [], []
+    where, params = ["c.deleted_at IS NULL"], []
     if status is not None:
         where.append("c.status = ?")
         params.append(check_status(status))
     if article_id is not None:
         where.append("a.id = ?")
         params.append(article_id)
-    sql = _EXPORT_SQL.format(where=("WHERE " + " AND ".join(where)) if where else "")
+    sql = _EXPORT_SQL.format(where="WHERE " + " AND ".join(where))
     cursor = store.db.execute(sql, params)
     while rows := cursor.fetchmany(1000):
         yield from rows

@@ -8,6 +8,7 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
   ``status`` is one of pending, verified, disputed, unverified.
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
+- ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``).
 """
 
 from __future__ import annotations
@@ -76,6 +77,26 @@ _INITIAL = [
 def m001_initial(db: Database) -> None:
     for statement in _INITIAL:
         db.execute(statement)
+
+
+_DESK_COLUMNS = [
+    "ALTER TABLE claims ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE claims ADD COLUMN evidence TEXT",
+    "ALTER TABLE claims ADD COLUMN deleted_at TEXT",
+    "ALTER TABLE claim_history ADD COLUMN evidence TEXT",
+    "ALTER TABLE claim_history ADD COLUMN source_claim_id INTEGER",
+    "ALTER TABLE articles ADD COLUMN author TEXT",
+    "ALTER TABLE articles ADD COLUMN origin TEXT",
+]
+
+
+@migrations(name="m002_desk")
+def m002_desk(db: Database) -> None:
+    """Flags, evidence links and soft deletion of claims; article author and origin; full-text search."""
+    for statement in _DESK_COLUMNS:
+        db.execute(statement)
+    db["claims"].enable_fts(["text", "speaker", "note"], create_triggers=True, tokenize="porter")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
 def known_migrations() -> list[str]:

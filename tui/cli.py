@@ -60,9 +60,9 @@ def _open_app(context: Context) -> None:
 
 
 def _register() -> None:
-    from tui import cli_archive, cli_nlp, cli_review
+    from tui import cli_archive, cli_export, cli_load, cli_nlp, cli_review
 
-    for module in (cli_archive, cli_review, cli_nlp):
+    for module in (cli_load, cli_archive, cli_review, cli_export, cli_nlp):
         for command in module.COMMANDS:
             main.add_command(command)
 
