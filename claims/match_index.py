@@ -2,66 +2,100 @@
 
 Each claim gets a slot; postings are growable int32 arrays, so a claim joins in O(its terms) with no rebuild.
 A query looks up only its rarest terms (the ones that carry most of the evidence and have the shortest
-postings), adds their IDF weights per slot with numpy, and returns the best-scoring slots.
+postings), adds their BM25 weights per slot with numpy (binary term frequency, length-normalised), and returns
+the best-scoring slots; ties go to the earlier slot, so among duplicates the claim added first comes first.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
 
 NO_ARTICLE = -1
+K1, B = 1.2, 0.75
+MAX_POSTINGS = 60_000  # past this many postings, further (commoner) query terms are skipped
 
 
 @dataclass(frozen=True)
 class Candidate:
     slot: int
     claim_id: int
-    overlap: float  # sum of IDF weights of the query terms found in the claim
+    bm25: float  # BM25 of the claim for the query's chosen (rarest) terms
 
 
 class MatchIndex:
-    """Term -> slots postings plus per-slot claim id, article id, stored text and liveness."""
+    """Term -> slots postings plus per-slot claim id, article id, stored text, word count and liveness.
+
+    Memory: per-slot data lives in flat arrays and one UTF-8 blob (no Python object per claim). A claim id
+    is found by binary search while ids arrive in increasing order (as they do from the store), and in a
+    small dict for those that do not.
+    """
 
     def __init__(self) -> None:
         self._term_ids: dict[str, int] = {}
         self._postings: list[array] = []
         self._claim_ids = array("q")
         self._article_ids = array("q")
-        self._texts: list[str] = []
+        self._blob = bytearray()
+        self._offsets = array("Q", [0])
         self._alive = bytearray()
-        self._slot_of: dict[int, int] = {}
+        self._lengths = array("H")
+        self._words = array("H")
+        self._total_length = 0
+        self._live = 0
+        self._sorted_upto = 0
+        self._unsorted: dict[int, int] = {}
 
     def __len__(self) -> int:
-        return len(self._slot_of)
+        return self._live
 
     def __contains__(self, claim_id: int) -> bool:
-        return claim_id in self._slot_of
+        return self._find(claim_id) is not None
 
-    def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str]) -> int:
-        if claim_id in self._slot_of:
-            self.remove(claim_id)
+    def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str], words: int = 0) -> int:
+        self.remove(claim_id)
         slot = len(self._claim_ids)
+        if slot == self._sorted_upto and (slot == 0 or claim_id > self._claim_ids[slot - 1]):
+            self._sorted_upto += 1
+        else:
+            self._unsorted[claim_id] = slot
         self._claim_ids.append(claim_id)
         self._article_ids.append(NO_ARTICLE if article_id is None else article_id)
-        self._texts.append(text)
+        self._blob += text.encode("utf-8")
+        self._offsets.append(len(self._blob))
         self._alive.append(1)
-        self._slot_of[claim_id] = slot
+        self._lengths.append(min(len(terms), 65535))
+        self._words.append(min(words, 65535))
+        self._total_length += len(terms)
+        self._live += 1
         for term_id in {self._term_id(t) for t in terms}:
             self._postings[term_id].append(slot)
         return slot
 
     def remove(self, claim_id: int) -> None:
-        slot = self._slot_of.pop(claim_id, None)
+        slot = self._find(claim_id)
         if slot is not None:
             self._alive[slot] = 0
-            self._texts[slot] = ""
+            self._unsorted.pop(claim_id, None)
+            self._live -= 1
+
+    def _find(self, claim_id: int) -> int | None:
+        slot = self._unsorted.get(claim_id)
+        if slot is None:
+            slot = bisect_left(self._claim_ids, claim_id, 0, self._sorted_upto)
+            if slot >= self._sorted_upto or self._claim_ids[slot] != claim_id:
+                return None
+        return slot if self._alive[slot] else None
 
     def text(self, slot: int) -> str:
-        return self._texts[slot]
+        return self._blob[self._offsets[slot] : self._offsets[slot + 1]].decode("utf-8")
+
+    def words(self, slot: int) -> int:
+        return self._words[slot]
 
     def claim_id(self, slot: int) -> int:
         return self._claim_ids[slot]
@@ -77,28 +111,39 @@ class MatchIndex:
         df = 0 if term_id is None else len(self._postings[term_id])
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def candidates(self, terms: list[str], limit: int = 200, max_terms: int = 8,
+    def candidates(self, terms: list[str], limit: int = 200, max_terms: int = 12,
                    exclude_article_id: int | None = None) -> list[Candidate]:
-        """The live slots sharing the most IDF weight with the query's `max_terms` rarest known terms."""
+        """The live slots with the best BM25 for the query's `max_terms` rarest known terms, best first."""
         chosen = self._rarest(terms, max_terms)
         if not chosen:
             return []
         slots = np.concatenate([np.frombuffer(self._postings[t], dtype=np.int32) for t, _ in chosen])
-        weights = np.concatenate([np.full(len(self._postings[t]), w, dtype=np.float32) for t, w in chosen])
+        idfs = np.concatenate([np.full(len(self._postings[t]), w, dtype=np.float32) for t, w in chosen])
         unique, inverse = np.unique(slots, return_inverse=True)
-        totals = np.bincount(inverse, weights=weights)
+        totals = np.bincount(inverse, weights=idfs) * self._length_factor(unique)
         keep = self._live_mask(unique, exclude_article_id)
         unique, totals = unique[keep], totals[keep]
         if len(unique) > limit:
             top = np.argpartition(-totals, limit - 1)[:limit]
             unique, totals = unique[top], totals[top]
-        order = np.argsort(-totals, kind="stable")
+        order = np.lexsort((unique, -totals))
         return [Candidate(int(unique[i]), self._claim_ids[int(unique[i])], float(totals[i])) for i in order]
+
+    def _length_factor(self, slots: np.ndarray) -> np.ndarray:
+        """BM25's saturation and length normalisation for a term that occurs once in each claim."""
+        average = self._total_length / max(len(self._lengths), 1) or 1.0
+        lengths = np.frombuffer(self._lengths, dtype=np.uint16)[slots].astype(np.float64)
+        return (K1 + 1) / (1 + K1 * (1 - B + B * lengths / average))
 
     def _rarest(self, terms: list[str], max_terms: int) -> list[tuple[int, float]]:
         known = {self._term_ids[t] for t in terms if t in self._term_ids}
         known = {t for t in known if len(self._postings[t]) > 0}
-        ranked = sorted(known, key=lambda t: len(self._postings[t]))[:max_terms]
+        ranked, total = [], 0
+        for term in sorted(known, key=lambda t: len(self._postings[t]))[:max_terms]:
+            total += len(self._postings[term])
+            if ranked and total > MAX_POSTINGS:
+                break
+            ranked.append(term)
         n = len(self._claim_ids)
         return [(t, math.log(1.0 + (n - len(self._postings[t]) + 0.5) / (len(self._postings[t]) + 0.5)))
                 for t in ranked]

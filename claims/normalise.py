@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Social-media noise that says nothing about the claim: links, a "— Name (@handle) date" signature.
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
@@ -42,20 +43,26 @@ _SUFFIXES = (
 
 def fold(text: str) -> str:
     """Lower case, typographic quotes made plain, accents dropped."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def strip_noise(text: str) -> str:
     """Remove links and a tweet's signature; split hashtags and handles into their words."""
-    text = _SIGNATURE.sub("", _URL.sub(" ", text))
-    text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
-    return _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
+    if "://" in text or "www." in text or "pic.twitter" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)), _SIGNATURE.sub("", text))
+    if "#" in text:
+        text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
+    return text
 
 
 def canonical_number(token: str) -> str:
     """'6,000' -> '6000', '1,234.5' -> '1234.5', '3.50' -> '3.5'; other tokens unchanged."""
-    if not token[:1].isdigit():
+    if not token[:1].isdigit() or token.isdigit():
         return token
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
         token = token.replace(",", "")
@@ -74,6 +81,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix-stripping stemmer: enough to meet 'vaccines'/'vaccinated'/'vaccine' half way."""
     if len(word) <= 3 or word[0].isdigit():

@@ -17,7 +17,7 @@ def build() -> MatchIndex:
 def test_rare_terms_rank_first() -> None:
     found = build().candidates(["taliban", "tajikistan"])
     assert [c.claim_id for c in found] == [1, 2]
-    assert found[0].overlap > found[1].overlap
+    assert found[0].bm25 > found[1].bm25
 
 
 def test_unknown_terms_give_no_candidates() -> None:
@@ -47,3 +47,16 @@ def test_slot_accessors_and_idf() -> None:
     assert index.claim_id(slot) == 4 and index.article_id(slot) is None
     assert index.idf("jet") > index.idf("fighter") > 0
     assert index.idf("never-seen") > index.idf("jet")
+
+
+def test_claim_ids_in_any_order_are_found_and_removed() -> None:
+    index = MatchIndex()
+    for claim_id in (5, 9, 3, 12, 7):
+        index.add(claim_id, None, f"text {claim_id}", [f"t{claim_id}", "common"], words=2)
+    assert all(c in index for c in (3, 5, 7, 9, 12)) and 4 not in index
+    index.remove(3)
+    index.remove(9)
+    assert 3 not in index and 9 not in index and len(index) == 3
+    index.add(9, None, "again", ["t9"], words=1)
+    assert 9 in index and [c.claim_id for c in index.candidates(["t9"])] == [9]
+    assert {c.claim_id for c in index.candidates(["common"])} == {5, 12, 7}

@@ -108,7 +108,7 @@ def test_claims_without_article_can_be_matched(matcher: Matcher) -> None:
 
 
 def test_thresholds_are_settable() -> None:
-    strict = Matcher(Thresholds(same=101.0, related=99.0))
+    strict = Matcher(Thresholds(same=101.0, related=100.5))
     strict.add_many(ARCHIVE)
     assert strict.search("In September unemployment fell to 3.5 percent, the lowest in 50 years.") == []
     lenient = Matcher(Thresholds(same=0.0, related=0.0, min_words_for_same=1))

@@ -1,0 +1,194 @@
+"""Match quality on CheckThat! claim retrieval: MAP@5, P@1, recall@5 of the Matcher and of baselines.
+
+    .venv/bin/python benchmarks/match_quality.py ../shared/data               # dev figures, all three sets
+    .venv/bin/python benchmarks/match_quality.py ../shared/data --fit         # refit the weights on train
+    .venv/bin/python benchmarks/match_quality.py ../shared/data --split train
+    .venv/bin/python benchmarks/match_quality.py ../shared/data --thresholds  # precision/recall by score
+
+Each query is matched against its set's whole verified-claim pool (claim + fact-check title + subtitle for the
+Matcher and for "tfidf-char+title"; the claim alone for the others). Baselines computed in the same run:
+rapidfuzz token_set_ratio and token_sort_ratio (texts through utils.default_process, process.extract), and a
+TF-IDF over character 3-5-grams (scikit-learn, a benchmark-only dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from checkthat import Collection, Scores, evaluate, load_all, load_pairs, pool_text
+from rapidfuzz import fuzz, process, utils
+
+from claims import match_features
+from claims.matcher import Matcher
+
+Rankings = dict[str, list[str]]
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_matcher(collection: Collection) -> tuple[Matcher, list[str]]:
+    ids = list(collection.pool)
+    matcher = Matcher()
+    matcher.add_many((n, None, pool_text(collection.pool[i])) for n, i in enumerate(ids))
+    return matcher, ids
+
+
+def matcher_rankings(matcher: Matcher, ids: list[str], queries: dict[str, str]) -> Rankings:
+    return {q: [ids[h.claim_id] for h in matcher.search(text, limit=5, min_score=0.0)]
+            for q, text in queries.items()}
+
+
+def fuzzy_rankings(collection: Collection, queries: dict[str, str], scorer) -> Rankings:
+    ids = list(collection.pool)
+    choices = [utils.default_process(collection.pool[i].get("vclaim", "")) for i in ids]
+    out = {}
+    for qid, text in queries.items():
+        found = process.extract(utils.default_process(text), choices, scorer=scorer, limit=5, processor=None)
+        out[qid] = [ids[index] for _, _, index in found]
+    return out
+
+
+def tfidf_rankings(collection: Collection, queries: dict[str, str], with_title: bool) -> Rankings:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    ids = list(collection.pool)
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    pool = vectorizer.fit_transform([pool_text(collection.pool[i], with_title) for i in ids])
+    qids = list(queries)
+    similarities = (vectorizer.transform([queries[q] for q in qids]) @ pool.T).toarray()
+    top = np.argsort(-similarities, axis=1, kind="stable")[:, :5]
+    return {q: [ids[j] for j in top[n]] for n, q in enumerate(qids)}
+
+
+def report(collection: Collection, split: str) -> list[tuple[str, Scores]]:
+    gold = collection.split(split)
+    queries = {q: collection.queries[q] for q in gold}
+    rows = []
+    start = time.perf_counter()
+    matcher, ids = build_matcher(collection)
+    built = time.perf_counter()
+    rows.append(("claimdesk Matcher", evaluate(matcher_rankings(matcher, ids, queries), gold)))
+    per_query = (time.perf_counter() - built) / max(len(queries), 1) * 1000
+    log(f"{collection.name}: matcher built in {built - start:.1f} s, {per_query:.1f} ms per query")
+    for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
+        rows.append((scorer.__name__, evaluate(fuzzy_rankings(collection, queries, scorer), gold)))
+    rows.append(("tfidf-char 3-5", evaluate(tfidf_rankings(collection, queries, False), gold)))
+    rows.append(("tfidf-char 3-5 +title", evaluate(tfidf_rankings(collection, queries, True), gold)))
+    return rows
+
+
+def print_table(name: str, split: str, rows: list[tuple[str, Scores]]) -> None:
+    print(f"\n{name} ({split}, {rows[0][1].queries} queries)")
+    print(f"  {'system':<24} {'MAP@5':>6} {'P@1':>6} {'R@5':>6}")
+    for system, s in rows:
+        print(f"  {system:<24} {s.map5:6.3f} {s.p1:6.3f} {s.recall5:6.3f}")
+
+
+def training_rows(collections: list[Collection]) -> tuple[np.ndarray, np.ndarray]:
+    features, labels = [], []
+    for collection in collections:
+        matcher, ids = build_matcher(collection)
+        for qid, relevant in collection.split("train").items():
+            for candidate, values in matcher.signals(collection.queries[qid]):
+                features.append(values)
+                labels.append(int(ids[candidate.claim_id] in relevant))
+        log(f"{collection.name}: {len(labels)} training rows so far")
+    return np.array(features), np.array(labels)
+
+
+def fit(data: Path, collections: list[Collection]) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = training_rows(collections)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
+    weights = ", ".join(f"{w:.3f}" for w in model.coef_[0])
+    print(f"# {len(y)} rows, {int(y.sum())} positive; features {match_features.FEATURES}")
+    print(f"WEIGHTS = ({weights})\nBIAS = {model.intercept_[0]:.3f}")
+    pool = next(c for c in collections if c.name == "2021-2A")
+    logits, labels = pair_logits(pool, load_pairs(data), model.decision_function)
+    platt = LogisticRegression(C=100.0).fit(np.array(logits)[:, None], labels)
+    slope, offset = platt.coef_[0][0], platt.intercept_[0]
+    print(f"CALIBRATION = ({slope:.3f}, {offset:.3f})  # on {len(labels)} ClaimMatch pairs")
+
+
+def pair_logits(collection: Collection, pairs: list[tuple[str, str, int]], decide) -> tuple[list, list]:
+    """The ranking logit of claim2 for claim1; a pair never retrieved gets the lowest logit seen, less 1."""
+    matcher, ids = build_matcher(collection)
+    base = len(ids)
+    matcher.add_many((base + n, None, claim2) for n, (_, claim2, _) in enumerate(pairs))
+    logits: list[float | None] = []
+    for n, (claim1, _, _) in enumerate(pairs):
+        found = [values for candidate, values in matcher.signals(claim1) if candidate.claim_id == base + n]
+        logits.append(float(decide(np.array(found))[0]) if found else None)
+    floor = min(z for z in logits if z is not None) - 1.0
+    return [floor if z is None else z for z in logits], [label for _, _, label in pairs]
+
+
+def pair_scores(collection: Collection, pairs: list[tuple[str, str, int]]) -> list[tuple[float, int]]:
+    """The Matcher's score of claim2 for claim1 (0 when not retrieved); the index: 2A pool + the claim2s."""
+    matcher, ids = build_matcher(collection)
+    base = len(ids)
+    matcher.add_many((base + n, None, claim2) for n, (_, claim2, _) in enumerate(pairs))
+    out = []
+    for n, (claim1, _, label) in enumerate(pairs):
+        found = {h.claim_id: h.score for h in matcher.search(claim1, limit=100, min_score=0.0)}
+        out.append((found.get(base + n, 0.0), label))
+    return out
+
+
+def top1_scores(collection: Collection, split: str) -> list[tuple[float, int]]:
+    """For each query, the best hit's score and whether it is a right answer."""
+    matcher, ids = build_matcher(collection)
+    out = []
+    for qid, relevant in collection.split(split).items():
+        hits = matcher.search(collection.queries[qid], limit=1, min_score=0.0)
+        out.append((hits[0].score, int(ids[hits[0].claim_id] in relevant)) if hits else (0.0, 0))
+    return out
+
+
+def print_precision_recall(name: str, scored: list[tuple[float, int]]) -> None:
+    positives = sum(label for _, label in scored) or 1
+    print(f"\n{name}: {len(scored)} items, {positives} positive")
+    print(f"  {'score >=':>8} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for cut in (5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90):
+        kept = [label for score, label in scored if score >= cut]
+        precision = sum(kept) / len(kept) if kept else 1.0
+        recall = sum(kept) / positives
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"  {cut:8d} {precision:9.3f} {recall:7.3f} {f1:6.3f}")
+
+
+def thresholds(data: Path, collections: list[Collection], split: str) -> None:
+    pool = next(c for c in collections if c.name == "2021-2A")
+    print_precision_recall("ClaimMatch pairs (claim2 scored for claim1)", pair_scores(pool, load_pairs(data)))
+    for collection in collections:
+        scored = top1_scores(collection, split)
+        print_precision_recall(f"{collection.name} {split}: top-1 hit correct", scored)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", type=Path, help="the folder of the CheckThat! sets (e.g. ../shared/data)")
+    parser.add_argument("--split", default="dev", choices=("dev", "train"))
+    parser.add_argument("--fit", action="store_true", help="fit the re-ranking weights on the train splits")
+    parser.add_argument("--thresholds", action="store_true", help="precision and recall by score cut-off")
+    args = parser.parse_args()
+    collections = load_all(args.data)
+    if args.thresholds:
+        thresholds(args.data, collections, args.split)
+        return
+    if args.fit:
+        fit(args.data, collections)
+        return
+    for collection in collections:
+        print_table(collection.name, args.split, report(collection, args.split))
+
+
+if __name__ == "__main__":
+    main()

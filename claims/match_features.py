@@ -1,0 +1,98 @@
+"""The signals that re-rank match candidates, and the learned weights that turn them into a 0..100 score.
+
+Each signal compares a query with one candidate claim. All are absolute (none depends on the other
+candidates), so the combined score can be thresholded. The weights are a logistic regression fitted on the
+CheckThat! train splits (2020 task 2, 2021 2A and 2B, pooled) by `benchmarks/match_quality.py --fit`. Its
+logit ranks candidates; to read as a score, the logit is then calibrated (Platt scaling) on the balanced
+ClaimMatch pairs: the score is 100 x the estimated probability that the two texts are the same claim, at even
+prior odds. Thresholds (claims.matcher.Thresholds) are set on this scale.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claims.normalise import STOPWORDS, stem
+
+FEATURES = ("bm25", "cover_query", "cover_claim", "char_cosine", "token_sort", "token_set", "numbers_shared",
+            "numbers_missing", "length_balance")
+
+# Fitted weights, in FEATURES order, the bias, and the calibration (slope, offset) of the logit.
+WEIGHTS = (0.252, -0.835, 2.464, 8.067, -0.388, 0.117, 0.662, -0.149, -0.600)
+BIAS = -8.798
+CALIBRATION = (1.428, 8.091)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text prepared once for comparing: its fuzz key, content terms, numbers and character n-grams."""
+
+    key: str
+    terms: frozenset[str]
+    numbers: frozenset[str]
+    grams: Counter[str]
+    norm: float
+
+    @classmethod
+    def of(cls, key: str) -> Text:
+        words = key.split()
+        grams = char_grams(key)
+        return cls(key, frozenset(cls.terms_of(key)), frozenset(w for w in words if w[:1].isdigit()), grams,
+                   math.sqrt(sum(c * c for c in grams.values())))
+
+    @staticmethod
+    def terms_of(key: str) -> list[str]:
+        """The content terms of a fuzz key: words without stop words, stemmed."""
+        return [stem(w) for w in key.split() if w not in STOPWORDS]
+
+
+def char_grams(key: str, sizes: tuple[int, ...] = (3, 4, 5)) -> Counter[str]:
+    padded = f" {key} "
+    return Counter(padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1))
+
+
+def cosine(a: Text, b: Text) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    small, large = (a.grams, b.grams) if len(a.grams) < len(b.grams) else (b.grams, a.grams)
+    return sum(c * large[g] for g, c in small.items() if g in large) / (a.norm * b.norm)
+
+
+def cover(terms: frozenset[str], shared: frozenset[str], idf: Callable[[str], float]) -> float:
+    total = sum(map(idf, terms))
+    return sum(map(idf, shared)) / total if total > 0 else 0.0
+
+
+def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float]) -> list[float]:
+    """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order."""
+    shared = query.terms & claim.terms
+    numbers = len(query.numbers) or 1
+    short, long = sorted((len(query.key), len(claim.key)))
+    return [
+        bm25,
+        cover(query.terms, shared, idf),
+        cover(claim.terms, shared, idf),
+        cosine(query, claim),
+        fuzz.token_sort_ratio(query.key, claim.key) / 100,
+        fuzz.token_set_ratio(query.key, claim.key) / 100,
+        len(query.numbers & claim.numbers) / numbers,
+        len(query.numbers - claim.numbers) / numbers,
+        short / long if long else 0.0,
+    ]
+
+
+def logit(values: list[float], weights: tuple[float, ...] = WEIGHTS, bias: float = BIAS) -> float:
+    """The ranking model's log-odds for one candidate."""
+    return bias + sum(w * v for w, v in zip(weights, values, strict=True))
+
+
+def score(values: list[float], calibration: tuple[float, float] | None = None) -> float:
+    """The calibrated score, 0..100."""
+    slope, offset = calibration or CALIBRATION
+    z = slope * logit(values) + offset
+    return 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
