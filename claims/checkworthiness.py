@@ -1,9 +1,16 @@
-"""Hand-written check-worthiness cues (the fallback scorer) and the gates every scorer goes through."""
+"""Check-worthiness scorers: the trained model (default) or hand-written cues (fallback), and the gate.
+
+Every score is capped by :func:`gate` (fragments, questions and headline-like lines cannot be claims).
+"""
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Any
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
 
 Span = Any  # spacy.tokens.Span
 
@@ -23,6 +30,7 @@ OPINION = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 4
+DETECTOR_ENV = "CLAIMDESK_DETECTOR_DIR"
 
 
 def word_count(sent: Span) -> int:
@@ -58,3 +66,48 @@ def cue_score(sent: Span, text: str, has_attribution: bool) -> float:
     score += 0.1 if any(token.lower_ in COMPARISON_WORDS for token in sent) else 0.0
     score -= 0.25 if OPINION.search(text) else 0.0
     return min(1.0, max(0.0, score))
+
+
+class Scorer(Protocol):
+    name: str
+    threshold: float
+
+    def score(
+        self, sents: Sequence[Span], texts: Sequence[str], attributed: Sequence[bool]
+    ) -> list[float]: ...
+
+
+class CueScorer:
+    """The hand-written cues of :func:`cue_score`."""
+
+    name = "cues"
+    threshold = CUE_THRESHOLD
+
+    def score(self, sents: Sequence[Span], texts: Sequence[str], attributed: Sequence[bool]) -> list[float]:
+        return [cue_score(*row) for row in zip(sents, texts, attributed, strict=True)]
+
+
+class ModelScorer:
+    """The trained detector's probability of ClaimBuster's check-worthy class."""
+
+    name = "model"
+
+    def __init__(self, detector: Any):
+        self.detector = detector
+        self.threshold = detector.threshold
+
+    def score(self, sents: Sequence[Span], texts: Sequence[str], attributed: Sequence[bool]) -> list[float]:
+        return [float(value) for value in self.detector.score_spans(list(sents))]
+
+
+def load_scorer(directory: str | Path | None = None) -> Scorer:
+    """The model in ``directory``, ``$CLAIMDESK_DETECTOR_DIR`` or the package; cues if it is missing."""
+    from claims.detector import DEFAULT_DIR, load_detector
+
+    path = Path(directory or os.environ.get(DETECTOR_ENV, "").strip() or DEFAULT_DIR)
+    try:
+        return ModelScorer(load_detector(path))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        message = f"check-worthiness model not usable ({path}: {error}); using hand-written cues"
+        warnings.warn(message, stacklevel=2)
+        return CueScorer()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from claims.checkworthiness import CUE_THRESHOLD, cue_score, gate
+from claims.checkworthiness import Scorer, gate, load_scorer
 from claims.claim_types import classify
 from claims.dateline import find_dateline
 from claims.nlp import load_nlp
@@ -44,12 +44,15 @@ class _Piece:
 
 
 class Extractor:
-    """Finds claims in articles. The spaCy model is loaded on first use, not at construction."""
+    """Finds claims in articles. The spaCy model and the scorer load on first use, not at construction."""
 
-    def __init__(self, model: str | None = None, threshold: float | None = None):
+    def __init__(
+        self, model: str | None = None, threshold: float | None = None, scorer: Scorer | None = None
+    ):
         self.model = model
         self._threshold = threshold
         self._nlp: Any = None
+        self._scorer = scorer
 
     @property
     def nlp(self) -> Any:
@@ -58,11 +61,17 @@ class Extractor:
         return self._nlp
 
     @property
+    def scorer(self) -> Scorer:
+        if self._scorer is None:
+            self._scorer = load_scorer()
+        return self._scorer
+
+    @property
     def threshold(self) -> float:
         """Constructor argument, else ``$CLAIMDESK_CLAIM_THRESHOLD``, else the scorer's default."""
         if self._threshold is not None:
             return self._threshold
-        return _env_float(THRESHOLD_ENV, CUE_THRESHOLD)
+        return _env_float(THRESHOLD_ENV, self.scorer.threshold)
 
     def extract(self, text: str) -> list[ExtractedClaim]:
         """The claims of one article, in reading order."""
@@ -71,45 +80,81 @@ class Extractor:
     def extract_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[ExtractedClaim]]:
         """The claims of each text, one list per text, through batched ``nlp.pipe``."""
         claims: list[ExtractedClaim] = []
-        stream = nlp_stream(texts)
-        for doc, piece in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            claims.extend(claim for claim in self._sentences(doc, piece) if claim.is_claim)
+        threshold = self.threshold
+        for doc, piece in self.nlp.pipe(nlp_stream(texts), as_tuples=True, batch_size=batch_size):
+            claims.extend(claim for claim in self._sentences(doc, piece, threshold) if claim.is_claim)
             if piece.last:
                 yield claims
                 claims = []
 
-    def score_lines(self, lines: Iterable[str]) -> Iterator[ExtractedClaim]:
+    def score_lines(self, lines: Iterable[str], batch_size: int = 64) -> Iterator[ExtractedClaim]:
         """Each line scored as one text; every line is returned, with ``is_claim`` set."""
-        for doc, line in self.nlp.pipe(((line or "", line or "") for line in lines), as_tuples=True):
-            start, end = trimmed(line, 0, len(line))
-            span = doc[:]
-            found = _safe_attribution([span])[0] if len(doc) else NONE
-            yield self._claim(span, line, start, end, found, headline_check=False)
+        threshold = self.threshold
+        pairs = ((line or "", line or "") for line in lines)
+        for docs in _batches(self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), batch_size):
+            candidates = [_Candidate(doc[:], *trimmed(line, 0, len(line)), line) for doc, line in docs]
+            attributions = [_safe_attribution([c.span])[0] if len(c.span) else NONE for c in candidates]
+            yield from self._claims(candidates, attributions, threshold, headline_check=False)
 
-    def _sentences(self, doc: Any, piece: _Piece) -> Iterator[ExtractedClaim]:
+    def _sentences(self, doc: Any, piece: _Piece, threshold: float) -> list[ExtractedClaim]:
         if not len(doc):
-            return
+            return []
         sents = list(doc.sents)
-        for sent, found in zip(sents, _safe_attribution(sents), strict=True):
+        candidates = []
+        for sent in sents:
             start, end = trimmed(piece.text, piece.offset + sent.start_char, piece.offset + sent.end_char)
-            if end > start:
-                yield self._claim(sent, piece.text, start, end, found, headline_check=True)
+            candidates.append(_Candidate(sent, start, end, piece.text))
+        kept = [(c, a) for c, a in zip(candidates, _safe_attribution(sents), strict=True) if c.end > c.start]
+        return self._claims([c for c, _ in kept], [a for _, a in kept], threshold, headline_check=True)
 
-    def _claim(
-        self, sent: Any, text: str, start: int, end: int, found: Attribution, headline_check: bool
-    ) -> ExtractedClaim:
-        body = text[start:end]
-        score = min(gate(sent, body, headline_check), cue_score(sent, body, found.speaker is not None))
-        return ExtractedClaim(
-            text=body,
-            start=start,
-            end=end,
-            score=round(score, 4),
-            is_claim=score >= self.threshold and score > 0,
-            type=classify(sent, ignore=found.tokens),
-            speaker=found.speaker,
-            cue=found.cue,
-        )
+    def _claims(
+        self, candidates: list[_Candidate], found: list[Attribution], threshold: float, headline_check: bool
+    ) -> list[ExtractedClaim]:
+        texts = [c.body for c in candidates]
+        raw = self.scorer.score([c.span for c in candidates], texts, [a.speaker is not None for a in found])
+        return [
+            _claim(c, a, min(gate(c.span, c.body, headline_check), value), threshold)
+            for c, a, value in zip(candidates, found, raw, strict=True)
+        ]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A sentence span and its whitespace-trimmed character range in the original text."""
+
+    span: Any
+    start: int
+    end: int
+    text: str
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def _claim(candidate: _Candidate, found: Attribution, score: float, threshold: float) -> ExtractedClaim:
+    score = round(min(1.0, max(0.0, score)), 4)
+    return ExtractedClaim(
+        text=candidate.body,
+        start=candidate.start,
+        end=candidate.end,
+        score=score,
+        is_claim=score >= threshold and score > 0,
+        type=classify(candidate.span, ignore=found.tokens),
+        speaker=found.speaker,
+        cue=found.cue,
+    )
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def nlp_stream(texts: Iterable[str]) -> Iterator[tuple[str, _Piece]]:

@@ -22,8 +22,8 @@ HASH_BITS = 18
 N_HASHED = 1 << HASH_BITS
 TENSOR_WIDTH = 96
 ENT_LABELS = (
-    "CARDINAL DATE EVENT FAC GPE LANGUAGE LAW LOC MONEY NORP ORDINAL ORG PERCENT PERSON PRODUCT QUANTITY TIME "
-    "WORK_OF_ART"
+    "CARDINAL DATE EVENT FAC GPE LANGUAGE LAW LOC MONEY NORP ORDINAL ORG PERCENT PERSON PRODUCT QUANTITY "
+    "TIME WORK_OF_ART"
 ).split()
 N_DENSE = 2 * TENSOR_WIDTH + len(ENT_LABELS)
 ABSTRACT_ENTS = {"PERSON": "<person>", "GPE": "<gpe>", "NORP": "<norp>", "ORG": "<org>", "LOC": "<loc>"}
@@ -75,19 +75,22 @@ def ngrams(tokens: Sequence[str], sizes: range) -> Iterator[str]:
 
 def hashed(keys: Iterator[str], prefix: str) -> Counter[int]:
     """Feature counts keyed by a stable 18-bit CRC32 hash (Python's own hash() is salted per process)."""
-    return Counter(zlib.crc32((prefix + key).encode("utf-8", "surrogatepass")) & (N_HASHED - 1) for key in keys)
+    mask = N_HASHED - 1
+    return Counter(zlib.crc32((prefix + key).encode("utf-8", "surrogatepass")) & mask for key in keys)
 
 
 def span_counts(span: Span) -> tuple[Counter[int], Counter[int]]:
     """The two sparse groups of one sentence: word 1-2-grams and abstracted 1-3-grams."""
-    return hashed(ngrams(words(span), range(1, 3)), "w:"), hashed(ngrams(abstract_words(span), range(1, 4)), "a:")
+    word = hashed(ngrams(words(span), range(1, 3)), "w:")
+    return word, hashed(ngrams(abstract_words(span), range(1, 4)), "a:")
 
 
 def sparse_rows(counters: Sequence[Counter[int]]) -> SparseRows:
     indptr = np.zeros(len(counters) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum([len(counter) for counter in counters])
     indices = np.fromiter((key for counter in counters for key in counter), dtype=np.int64, count=indptr[-1])
-    counts = np.fromiter((v for counter in counters for v in counter.values()), dtype=np.float32, count=indptr[-1])
+    values = (value for counter in counters for value in counter.values())
+    counts = np.fromiter(values, dtype=np.float32, count=indptr[-1])
     return SparseRows(indptr, indices, counts)
 
 

@@ -22,12 +22,12 @@ SPEECH_VERBS = frozenset(
     disclosed testify testified declare declares declared reiterate reiterated reiterates contend contended
     suggest suggested suggests admit admitted admits concede conceded recall recalled tweet tweeted
     posted post reporting claiming writing stating announcing warning arguing noting adding
-    insisting""".split()
+    insisting spoke""".split()
 )
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 UNRESOLVABLE = frozenset({"it", "this", "that", "i", "we", "you", "they", "one", "there", "which", "who"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj"})  # "is said to be", "are reported to have": no speaker
 DROP_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
 OPEN_QUOTES = "\"\u201c\u2018'"
 CLOSE_QUOTES = "\"\u201d\u2019'"
@@ -172,7 +172,18 @@ def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: A
     people = [ent for ent in ents if ent.label_ == "PERSON"]
     if people:
         return Attribution(clean_speaker(people[-1].text), found.cue, (people[-1].start, people[-1].end))
-    return NONE
+    subject = _main_subject(previous_sent) if previous_sent is not None else None
+    if subject is None:
+        return NONE
+    return _from_head(subject, found.cue or "said") or NONE
+
+
+def _main_subject(sent: Span) -> Token | None:
+    """The subject of the sentence's root verb, if it is a noun phrase rather than a pronoun."""
+    subject = _subject(sent.root)
+    if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in UNRESOLVABLE:
+        return None
+    return subject
 
 
 def _borrow(

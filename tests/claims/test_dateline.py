@@ -7,10 +7,10 @@ import pytest
 from claims.dateline import find_dateline
 
 FOUND = [
-    pytest.param("Kabul, Sep 23 (Agency) Officials said", "Kabul, Sep 23 (Agency)", "Kabul", "Sep 23", "Agency",
-                 id="place-date-agency"),
-    pytest.param("WASHINGTON (Reuters) - The senate voted", "WASHINGTON (Reuters) -", "WASHINGTON", None, "Reuters",
-                 id="caps-agency-dash"),
+    pytest.param("Kabul, Sep 23 (Agency) Officials said", "Kabul, Sep 23 (Agency)", "Kabul", "Sep 23",
+                 "Agency", id="place-date-agency"),
+    pytest.param("WASHINGTON (Reuters) - The senate voted", "WASHINGTON (Reuters) -", "WASHINGTON", None,
+                 "Reuters", id="caps-agency-dash"),
     pytest.param("LONDON, March 3 -- Prices rose", "LONDON, March 3 --", "LONDON", "March 3", None,
                  id="caps-date-double-dash"),
     pytest.param("NEW YORK, Jan. 5, 2021 (AP) \u2014 A man", "NEW YORK, Jan. 5, 2021 (AP) \u2014", "NEW YORK",
@@ -18,7 +18,8 @@ FOUND = [
     pytest.param("BEIJING \u2014 China said", "BEIJING \u2014", "BEIJING", None, None, id="caps-em-dash"),
     pytest.param("SAN MARCO, Calif. (AP) \u2014 A fire", "SAN MARCO, Calif. (AP) \u2014", "SAN MARCO, Calif.",
                  None, "AP", id="place-with-region"),
-    pytest.param("Lagos (Wire)\u2014The port", "Lagos (Wire)\u2014", "Lagos", None, "Wire", id="no-space-em-dash"),
+    pytest.param("Lagos (Wire)\u2014The port", "Lagos (Wire)\u2014", "Lagos", None, "Wire",
+                 id="no-space-em-dash"),
     pytest.param("GENEVA, 23 September (News) Talks", "GENEVA, 23 September (News)", "GENEVA", "23 September",
                  "News", id="day-before-month"),
     pytest.param("\n  OSLO, Feb 2 (Agency) Snow fell", "OSLO, Feb 2 (Agency)", "OSLO", "Feb 2", "Agency",

@@ -1,0 +1,100 @@
+"""Check-worthiness quality: shipped model vs TF-IDF + logistic regression vs hand-written cues.
+
+    .venv/bin/python benchmarks/detector_quality.py --data /work/shared/data/claimbuster
+
+Same split as training (claims.train_detector): debates up to 2004 train, 2008 debates choose each
+threshold, 2012 and 2016 debates are the unseen test. groundtruth.csv shares debates with the training
+data, so its figures run high. Needs scikit-learn (the `bench` extra), which claims/ never imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from claims.checkworthiness import CueScorer, gate
+from claims.detector import load_detector
+from claims.nlp import load_nlp
+from claims.speakers import attribute_sentences
+from claims.train_detector import (
+    CROWDSOURCED,
+    GROUNDTRUTH,
+    Sentence,
+    best_threshold,
+    positives,
+    prf,
+    read_claimbuster,
+    split_by_debate,
+)
+
+Scores = dict[str, np.ndarray]
+PARTS = ("dev", "test", "groundtruth")
+
+
+def tfidf_baseline(train: Sequence[Sentence], parts: dict[str, list[Sentence]]) -> Scores:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    features = vectoriser.fit_transform([row.text for row in train])
+    model = LogisticRegression(C=1.0, max_iter=3000).fit(features, positives(train))
+    return {
+        name: model.predict_proba(vectoriser.transform([row.text for row in rows]))[:, 1]
+        for name, rows in parts.items()
+    }
+
+
+def spacy_scores(parts: dict[str, list[Sentence]], score: Callable[[list], np.ndarray]) -> Scores:
+    nlp = load_nlp()
+    out = {}
+    for name, rows in parts.items():
+        spans = [doc[:] for doc in nlp.pipe((row.text for row in rows), batch_size=64)]
+        capped = [gate(span, span.text, headline_check=False) for span in spans]
+        out[name] = np.minimum(score(spans), capped)
+    return out
+
+
+def cue_scores(spans: list) -> np.ndarray:
+    attributed = [attribute_sentences([span])[0].speaker is not None for span in spans]
+    return np.array(CueScorer().score(spans, [span.text for span in spans], attributed))
+
+
+def report(name: str, scores: Scores, parts: dict[str, list[Sentence]], threshold: float) -> None:
+    cells = []
+    for part in PARTS:
+        m = prf(positives(parts[part]), scores[part] >= threshold)
+        cells.append(f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}")
+    print(f"{name:34} {threshold:5.2f}  " + "  |  ".join(cells))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder holding crowdsourced.csv")
+    parser.add_argument("--model", type=Path, default=None, help="model dir (default: the shipped one)")
+    args = parser.parse_args()
+    split = split_by_debate(read_claimbuster(args.data / CROWDSOURCED))
+    parts = {"dev": split.dev, "test": split.test, "groundtruth": read_claimbuster(args.data / GROUNDTRUTH)}
+    print(f"train {len(split.train)} sentences (debates <= 2004), dev {len(split.dev)} (2008), "
+          f"test {len(split.test)} (2012, 2016), groundtruth {len(parts['groundtruth'])}")
+    header = f"{'dev P R F1':^17}  |  {'unseen test P R F1':^17}  |  groundtruth P R F1"
+    print(f"{'scorer':34} {'thr':>5}  {header}")
+    detector = load_detector(args.model)
+    started = time.perf_counter()
+    model = spacy_scores(parts, detector.score_spans)
+    report("shipped model (threshold shipped)", model, parts, detector.threshold)
+    report("shipped model (best on dev)", model, parts, best_threshold(positives(split.dev), model["dev"]))
+    baseline = tfidf_baseline(split.train, parts)
+    baseline_threshold = best_threshold(positives(split.dev), baseline["dev"])
+    report("TF-IDF 1-2gram + LR (best on dev)", baseline, parts, baseline_threshold)
+    cues = spacy_scores(parts, cue_scores)
+    report("hand-written cues (default 0.5)", cues, parts, CueScorer.threshold)
+    report("hand-written cues (best on dev)", cues, parts, best_threshold(positives(split.dev), cues["dev"]))
+    print(f"({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
