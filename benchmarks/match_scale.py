@@ -137,11 +137,13 @@ def brute_force(matcher: Matcher, archive: list[str], queries: list[str], hits: 
     candidates = [{c.claim_id for c, _ in matcher.signals(q)} for q in queries]
     for threshold in sorted(args.thresholds):
         targets = [{index for _, score, index in scan if score >= threshold} for scan in scans]
-        wanted = sum(map(len, targets)) or 1
+        tops = [{index for _, score, index in scan[: args.limit] if score >= threshold} for scan in scans]
+        wanted, top_wanted = sum(map(len, targets)) or 1, sum(map(len, tops)) or 1
         in_candidates = sum(len(t & c) for t, c in zip(targets, candidates, strict=True))
-        in_results = sum(len(t & {h.claim_id for h in found}) for t, found in zip(targets, hits, strict=True))
-        print(f"  recall vs brute force at fuzz.ratio >= {threshold:g} ({wanted} claims): "
-              f"candidates {in_candidates / wanted:.3f}, search results {in_results / wanted:.3f}")
+        in_results = sum(len(t & {h.claim_id for h in found}) for t, found in zip(tops, hits, strict=True))
+        print(f"  recall vs brute force at fuzz.ratio >= {threshold:g}: candidates {in_candidates / wanted:.3f} "
+              f"of all {wanted}; search(limit={args.limit}) {in_results / top_wanted:.3f} of the scan's top "
+              f"{args.limit} ({top_wanted})")
 
 
 def main() -> None:

@@ -1,14 +1,22 @@
-"""Loading articles: extract their claims, store them with their matches, one transaction per article."""
+"""Loading articles: extract their claims, store them with their matches, one transaction per article.
+
+Extraction runs in batches through ``nlp.pipe``; with ``workers`` > 0 it runs in that many separate processes,
+a batch or two ahead, while this process stores and matches the batch before (see benchmarks/load_speed.py).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from claims.extract_pool import Extraction, ExtractPool, extract_safely
 from claims.extractor import ExtractedClaim, Extractor
 from claims.matcher import Matcher
-from claims.reader import ArticleDraft
-from store import NewClaim, Store, content_hash
+from claims.reader import ArticleDraft, ReadFailure
+from store import NewClaim, Store, StoreError, content_hash
+
+Item = ArticleDraft | ReadFailure
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,7 @@ class LoadResult:
     claims: int = 0
     matches: int = 0
     reason: str | None = None
+    words: int = 0
 
 
 def build_matcher(store: Store, matcher: Matcher | None = None) -> Matcher:
@@ -30,12 +39,19 @@ def build_matcher(store: Store, matcher: Matcher | None = None) -> Matcher:
 
 
 class Loader:
-    """Puts articles into the store; matches every new claim against the earlier claims of other articles."""
+    """Puts articles into the store; matches every new claim against the earlier claims of other articles.
 
-    def __init__(self, store: Store, extractor: Extractor | None = None, matcher: Matcher | None = None):
+    ``load`` takes drafts (and :class:`ReadFailure` items, passed through as failed results, in order) and yields
+    one result per item as soon as its article is stored: "loaded", "duplicate" (same normalised text or URL as
+    an article already there, or earlier in this load) or "failed" with a one-line reason.
+    """
+
+    def __init__(self, store: Store, extractor: Extractor | None = None, matcher: Matcher | None = None,
+                 workers: int = 0):
         self.store = store
         self.extractor = extractor or Extractor()
         self._matcher = matcher
+        self.workers = workers
 
     @property
     def matcher(self) -> Matcher:
@@ -43,50 +59,63 @@ class Loader:
             self._matcher = build_matcher(self.store)
         return self._matcher
 
-    def load(self, drafts: Iterable[ArticleDraft], batch_size: int = 16) -> Iterator[LoadResult]:
-        fresh = self._skip_duplicates(drafts)
-        pending: list[ArticleDraft] = []
-        for item in fresh:
-            if isinstance(item, LoadResult):
-                yield item
-                continue
-            pending.append(item)
-            if len(pending) >= batch_size:
-                yield from self._load_batch(pending)
-                pending = []
-        yield from self._load_batch(pending)
+    def load(self, drafts: Iterable[Item], batch_size: int = 16) -> Iterator[LoadResult]:
+        batches = _batches(self._screen(drafts), batch_size)
+        with ExtractPool(self.extractor, self.workers) as pool:
+            for batch, extracted in pool.map(batches, self._before_first_store):
+                found = iter(extracted)
+                for item in batch:
+                    yield item if isinstance(item, LoadResult) else self._store_article(item, next(found))
 
-    def _skip_duplicates(self, drafts: Iterable[ArticleDraft]) -> Iterator[ArticleDraft | LoadResult]:
+    def _before_first_store(self) -> None:
+        _ = self.matcher  # built from the archive before this load's claims join it
+
+    def _screen(self, items: Iterable[Item]) -> Iterator[ArticleDraft | LoadResult]:
+        """Read failures and duplicates become results here; the rest go on to extraction."""
         seen: set[str] = set()
-        for draft in drafts:
-            digest = content_hash(draft.text)
-            existing = self.store.find_article_by_hash(digest)
-            if existing is not None or digest in seen:
-                yield LoadResult(draft.origin, "duplicate", existing, draft.title, reason="already loaded")
+        for item in items:
+            if isinstance(item, ReadFailure):
+                yield LoadResult(item.origin, "failed", reason=item.reason)
+                continue
+            digest = content_hash(item.text)
+            keys = {("text", digest)} | ({("url", item.url)} if item.url else set())
+            existing = self._existing(item, digest)
+            if existing is not None or keys & seen:
+                yield LoadResult(item.origin, "duplicate", existing, item.title, reason="already loaded")
             else:
-                seen.add(digest)
-                yield draft
+                seen |= keys
+                yield item
 
-    def _load_batch(self, drafts: list[ArticleDraft]) -> Iterator[LoadResult]:
-        if not drafts:
-            return
-        _ = self.matcher  # built from the archive before this batch's claims join it
-        extracted = self.extractor.extract_many([d.text for d in drafts])
-        for draft, found in zip(drafts, extracted, strict=True):
-            yield self._store_article(draft, found)
+    def _existing(self, draft: ArticleDraft, digest: str) -> int | None:
+        found = self.store.find_article_by_hash(digest)
+        if found is None and draft.url:
+            found = self.store.find_article_by_url(draft.url)
+        return found
 
-    def _store_article(self, draft: ArticleDraft, found: list[ExtractedClaim]) -> LoadResult:
+    def _store_article(self, draft: ArticleDraft, found: Extraction) -> LoadResult:
+        if isinstance(found, str):
+            return LoadResult(draft.origin, "failed", title=draft.title, reason=f"{draft.origin}: {found}")
+        try:
+            return self._insert(draft, found)
+        except sqlite3.IntegrityError:
+            existing = self.store.find_article_by_hash(content_hash(draft.text))
+            return LoadResult(draft.origin, "duplicate", existing, draft.title, reason="already loaded")
+        except (StoreError, sqlite3.Error) as error:
+            return LoadResult(draft.origin, "failed", title=draft.title, reason=f"{draft.origin}: {error}")
+
+    def _insert(self, draft: ArticleDraft, found: list[ExtractedClaim]) -> LoadResult:
         with self.store.transaction():
             article_id = self.store.insert_article(
                 draft.title, draft.text, content_hash(draft.text), draft.source, draft.url,
-                draft.published, draft.dateline,
+                draft.published, draft.dateline, author=draft.author, origin=draft.origin,
             )
             new = [to_new_claim(c) for c in found]
             ids = self.store.insert_claims(article_id, new)
             matches = sum(self._link(claim_id, c.text, article_id) for claim_id, c in zip(ids, new, strict=True))
         for claim_id, claim in zip(ids, new, strict=True):
             self.matcher.add(claim_id, article_id, claim.text)
-        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matches)
+        words = len(draft.text.split())
+        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matches, words=words)
 
     def _link(self, claim_id: int, text: str, article_id: int) -> int:
         hits = self.matcher.search(text, limit=5, exclude_article_id=article_id)
@@ -97,3 +126,20 @@ class Loader:
 
 def to_new_claim(claim: ExtractedClaim) -> NewClaim:
     return NewClaim(claim.text, claim.start, claim.end, claim.score, claim.type, claim.speaker, claim.cue)
+
+
+def _batches(items: Iterable[ArticleDraft | LoadResult], size: int) -> Iterator[list[ArticleDraft | LoadResult]]:
+    """Items in order, cut after every ``size`` drafts (results ride along with the drafts around them)."""
+    batch: list[ArticleDraft | LoadResult] = []
+    drafts = 0
+    for item in items:
+        batch.append(item)
+        drafts += isinstance(item, ArticleDraft)
+        if drafts >= size:
+            yield batch
+            batch, drafts = [], 0
+    if batch:
+        yield batch
+
+
+__all__ = ["Loader", "LoadResult", "build_matcher", "extract_safely", "to_new_claim"]

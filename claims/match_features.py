@@ -15,17 +15,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
+from claims import semantic
 from claims.normalise import STOPWORDS, stem
 
 FEATURES = ("bm25", "cover_query", "cover_claim", "char_cosine", "token_sort", "token_set", "numbers_shared",
-            "numbers_missing", "length_balance")
+            "numbers_missing", "length_balance", "semantic")
 
 # Fitted weights, in FEATURES order, the bias, and the calibration (slope, offset) of the logit.
-WEIGHTS = (0.252, -0.835, 2.464, 8.067, -0.388, 0.117, 0.662, -0.149, -0.600)
-BIAS = -8.798
-CALIBRATION = (1.428, 8.091)
+WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.250, -0.322, -1.025, 2.376)
+BIAS = -8.518
+CALIBRATION = (1.236, 6.808)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Text:
         words = key.split()
         grams = char_grams(key)
         return cls(key, frozenset(cls.terms_of(key)), frozenset(w for w in words if w[:1].isdigit()), grams,
-                   math.sqrt(sum(c * c for c in grams.values())))
+                   math.hypot(*grams.values()))
 
     @staticmethod
     def terms_of(key: str) -> list[str]:
@@ -53,14 +55,14 @@ class Text:
 
 def char_grams(key: str, sizes: tuple[int, ...] = (3, 4, 5)) -> Counter[str]:
     padded = f" {key} "
-    return Counter(padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1))
+    return Counter([padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)])
 
 
 def cosine(a: Text, b: Text) -> float:
     if not a.norm or not b.norm:
         return 0.0
     small, large = (a.grams, b.grams) if len(a.grams) < len(b.grams) else (b.grams, a.grams)
-    return sum(c * large[g] for g, c in small.items() if g in large) / (a.norm * b.norm)
+    return sum(small[g] * large[g] for g in small.keys() & large.keys()) / (a.norm * b.norm)
 
 
 def cover(terms: frozenset[str], shared: frozenset[str], idf: Callable[[str], float]) -> float:
@@ -68,8 +70,21 @@ def cover(terms: frozenset[str], shared: frozenset[str], idf: Callable[[str], fl
     return sum(map(idf, shared)) / total if total > 0 else 0.0
 
 
-def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float]) -> list[float]:
-    """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order."""
+def embed(text: Text, idf: Callable[[str], float]) -> np.ndarray | None:
+    """The text's semantic vector (claims.semantic), its words weighted by the IDF of their terms."""
+    table = semantic.vectors()
+    if table is None:
+        return None
+    return table.text((w for w in text.key.split() if w not in STOPWORDS), lambda w: idf(stem(w)))
+
+
+def similarity(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    return float(a @ b) if a is not None and b is not None else 0.0
+
+
+def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float], meaning: float = 0.0
+             ) -> list[float]:
+    """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order; `meaning`: the semantic cosine."""
     shared = query.terms & claim.terms
     numbers = len(query.numbers) or 1
     short, long = sorted((len(query.key), len(claim.key)))
@@ -83,6 +98,7 @@ def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float])
         len(query.numbers & claim.numbers) / numbers,
         len(query.numbers - claim.numbers) / numbers,
         short / long if long else 0.0,
+        meaning,
     ]
 
 

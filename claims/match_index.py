@@ -45,6 +45,7 @@ class MatchIndex:
         self._alive = bytearray()
         self._lengths = array("H")
         self._words = array("H")
+        self._chars = array("I")
         self._total_length = 0
         self._live = 0
         self._sorted_upto = 0
@@ -70,6 +71,7 @@ class MatchIndex:
         self._alive.append(1)
         self._lengths.append(min(len(terms), 65535))
         self._words.append(min(words, 65535))
+        self._chars.append(len(text))
         self._total_length += len(terms)
         self._live += 1
         for term_id in {self._term_id(t) for t in terms}:
@@ -111,12 +113,21 @@ class MatchIndex:
         df = 0 if term_id is None else len(self._postings[term_id])
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def candidates(self, terms: list[str], limit: int = 200, max_terms: int = 12,
+    def candidates(self, terms: list[str], limit: int = 200, max_terms: int = 32,
                    exclude_article_id: int | None = None) -> list[Candidate]:
         """The live slots with the best BM25 for the query's `max_terms` rarest known terms, best first."""
+        slots, totals = self.ranked(terms, limit, max_terms, exclude_article_id)
+        return [self.candidate(int(slot), float(total)) for slot, total in zip(slots, totals, strict=True)]
+
+    def candidate(self, slot: int, bm25: float) -> Candidate:
+        return Candidate(slot, self._claim_ids[slot], bm25)
+
+    def ranked(self, terms: list[str], limit: int = 200, max_terms: int = 32,
+               exclude_article_id: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """`candidates` as two arrays, slots and BM25, best first (no Python object per candidate)."""
         chosen = self._rarest(terms, max_terms)
         if not chosen:
-            return []
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
         slots = np.concatenate([np.frombuffer(self._postings[t], dtype=np.int32) for t, _ in chosen])
         idfs = np.concatenate([np.full(len(self._postings[t]), w, dtype=np.float32) for t, w in chosen])
         unique, inverse = np.unique(slots, return_inverse=True)
@@ -127,7 +138,12 @@ class MatchIndex:
             top = np.argpartition(-totals, limit - 1)[:limit]
             unique, totals = unique[top], totals[top]
         order = np.lexsort((unique, -totals))
-        return [Candidate(int(unique[i]), self._claim_ids[int(unique[i])], float(totals[i])) for i in order]
+        return unique[order].astype(np.int64), totals[order]
+
+    def sized(self, slots: np.ndarray, low: float, high: float) -> np.ndarray:
+        """A mask of the slots whose stored text is between `low` and `high` characters long."""
+        sizes = np.frombuffer(self._chars, dtype=np.uint32)[slots]
+        return (sizes >= low) & (sizes <= high)
 
     def _length_factor(self, slots: np.ndarray) -> np.ndarray:
         """BM25's saturation and length normalisation for a term that occurs once in each claim."""

@@ -14,9 +14,15 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.match_features import Text, features, score
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claims.match_features import Text, embed, features, score, similarity
 from claims.match_index import Candidate, MatchIndex
 from claims.normalise import fuzz_key, word_count
+
+NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
+NEAR_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class Matcher:
     searches; a search during the build sees the claims added so far.
     """
 
-    def __init__(self, thresholds: Thresholds | None = None, candidates: int = 100, rerank: int = 50):
+    def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50):
         self.thresholds = thresholds or Thresholds()
         self._index = MatchIndex()
         self._candidates = candidates
@@ -83,12 +89,33 @@ class Matcher:
         """The re-ranking signals (claims.match_features.FEATURES) of the best candidates for `text`."""
         query = Text.of(fuzz_key(text or ""))
         with self._lock:
-            found = self._index.candidates(sorted(query.terms), self._candidates,
-                                           exclude_article_id=exclude_article_id)
-            found = [(c, self._index.text(c.slot)) for c in found[: self._rerank]]
+            slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
+                                             exclude_article_id=exclude_article_id)
+            found = [(self._index.candidate(int(s), float(b)), self._index.text(int(s)))
+                     for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
+            found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
             idfs = {t: self._index.idf(t) for _, text in found for t in Text.terms_of(text)} | {
                 t: self._index.idf(t) for t in query.terms}
-        return [(c, features(query, Text.of(text), c.bm25, idfs.__getitem__)) for c, text in found]
+        idf = idfs.__getitem__
+        meaning = embed(query, idf)
+        out = []
+        for c, text in found:
+            claim = Text.of(text)
+            out.append((c, features(query, claim, c.bm25, idf, similarity(meaning, embed(claim, idf)))))
+        return out
+
+    def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
+        """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio
+        (at least NEAR_RATIO): near copies always reach re-ranking, however many claims share their terms.
+        A text can only reach that ratio if its length is within a factor of the query's, so the others are
+        skipped unread."""
+        share = NEAR_RATIO / (200.0 - NEAR_RATIO)  # fuzz.ratio >= r needs shorter / longer >= r / (2 - r)
+        keep = self._index.sized(slots, len(key) * share, len(key) / share)
+        slots, bm25 = slots[keep], bm25[keep]
+        texts = [self._index.text(int(s)) for s in slots]
+        best = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=NEAR_LIMIT,
+                               processor=None)
+        return [(self._index.candidate(int(slots[n]), float(bm25[n])), texts[n]) for _, _, n in best]
 
     def _kind(self, value: float, query_words: int, slot: int) -> str:
         short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 # Social-media noise that says nothing about the claim: links, a "— Name (@handle) date" signature.
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
-_SIGNATURE = re.compile(r"\s[—–-]\s?[^—–\n]{0,80}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
+_SIGNATURE = re.compile(r"\s[—–-]\s?([^—–\n]{0,80}\(@\w+\))\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _HANDLE = re.compile(r"(?<!\w)@(\w+)")
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -54,7 +54,7 @@ def strip_noise(text: str) -> str:
     if "://" in text or "www." in text or "pic.twitter" in text:
         text = _URL.sub(" ", text)
     if "@" in text:
-        text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)), _SIGNATURE.sub("", text))
+        text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)), _SIGNATURE.sub(r" \1", text))
     if "#" in text:
         text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
     return text

@@ -8,6 +8,7 @@ import re
 # ANSI CSI/OSC escape sequences, then any other C0/C1 control character except tab and newline.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ESCAPES_BYTES = re.compile(_ESCAPES.pattern.encode("ascii"))
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -35,3 +36,31 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
+
+
+def check_bytes(data: bytes, name: str = "input") -> None:
+    """Refuse oversize and binary data, as :func:`decode` does, for bytes decoded elsewhere (HTML pages)."""
+    if len(data) > MAX_BYTES:
+        mb = 1024 * 1024
+        raise UnreadableText(f"{name} is {len(data) // mb} MB; the limit is {MAX_BYTES // mb} MB.")
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" in data[:8192]:
+        raise UnreadableText(f"{name} looks like binary data, not text.")
+
+
+def clean_field(value: object, limit: int = 300) -> str | None:
+    """A one-line metadata value (title, author, date, URL): cleaned, whitespace collapsed, capped; None if empty."""
+    if value is None:
+        return None
+    text = " ".join(clean(str(value)).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text or None
+
+
+def strip_escapes(data: bytes | str) -> bytes | str:
+    """Drop terminal escape sequences from markup before it is parsed (a parser would keep their visible tail)."""
+    if isinstance(data, str):
+        return _ESCAPES.sub("", data)
+    if b"\x1b" not in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    return _ESCAPES_BYTES.sub(b"", data)

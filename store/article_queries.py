@@ -25,6 +25,10 @@ class ArticleQueries:
         rows = self.execute("SELECT id FROM articles WHERE content_hash = ?", [digest])
         return rows[0][0] if rows else None
 
+    def find_article_by_url(self, url: str) -> int | None:
+        rows = self.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url])
+        return rows[0][0] if rows else None
+
     def insert_article(
         self,
         title: str,
@@ -34,11 +38,14 @@ class ArticleQueries:
         url: str | None = None,
         published: str | None = None,
         dateline: str | None = None,
+        *,
+        author: str | None = None,
+        origin: str | None = None,
     ) -> int:
         cursor = self.db.execute(
-            "INSERT INTO articles (title, source, url, published, dateline, text, content_hash, loaded_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [title, source, url, published, dateline, text, digest, self.clock()],
+            "INSERT INTO articles (title, source, url, published, dateline, text, content_hash, loaded_at,"
+            " author, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [title, source, url, published, dateline, text, digest, self.clock(), author, origin],
         )
         return cursor.lastrowid
 

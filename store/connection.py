@@ -1,66 +1,154 @@
-"""Opening a claimdesk database: pragmas, checks, migrations."""
+"""Opening a claimdesk database: look at the file read-only first, then pragmas and migrations.
+
+Nothing is written to a file until it is known to be a claimdesk database this version can use (or a new or
+empty file): a file that is not SQLite, another program's database, a damaged, read-only or locked file, or a
+database from a newer claimdesk is refused with a one-line message and left byte for byte as it was.
+
+Concurrency: every connection is in WAL mode (readers never wait for the writer) with a busy timeout of
+BUSY_TIMEOUT_MS, and every write transaction starts with BEGIN IMMEDIATE (store.Store.transaction), so a second
+writer waits its turn instead of failing with "database is locked".
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.errors import StoreError
-from store.schema import MIGRATION_SET, known_migrations, migrations
+from store.errors import StoreError, explain
+from store.schema import MIGRATION_SET, known_migrations
+from store.upgrade import upgrade
 
 BUSY_TIMEOUT_MS = 30_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def connect(path: str | Path) -> Database:
     """Open (creating if needed) a claimdesk database and bring its schema up to date."""
     path = Path(path)
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file.")
-    if path.parent and not path.parent.exists():
+    timeout_ms = BUSY_TIMEOUT_MS
+    if _has_content(path):
+        inspect(path, timeout_ms)
+    elif not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn = sqlite3.connect(str(path), timeout=timeout_ms / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
     try:
         db = Database(conn, execute_plugins=False)
-        _configure(db, path)
-        _check_is_ours(db, path)
-        migrations.apply(db)
-    except sqlite3.DatabaseError as error:
+        _configure(db, timeout_ms)
+        upgrade(db, path)
+    except sqlite3.Error as error:
         conn.close()
-        raise StoreError(f"cannot open {path}: {error}.") from error
-    except StoreError:
+        raise explain(error, path) from error
+    except BaseException:
         conn.close()
         raise
     return db
 
 
-def _configure(db: Database, path: Path) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    try:
-        db.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.DatabaseError as error:
-        if "not a database" in str(error):
-            raise StoreError(f"{path} is not a SQLite database.") from error
-        raise
+def _configure(db: Database, timeout_ms: int) -> None:
+    db.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+    db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
 
 
-def _check_is_ours(db: Database, path: Path) -> None:
-    tables = set(db.table_names())
-    if not tables:
+def _has_content(path: Path) -> bool:
+    """Whether ``path`` is an existing, non-empty file that claimdesk may open; StoreError if it may not."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file.")
+    if not path.exists() or path.stat().st_size == 0:
+        _check_writable(path.parent if not path.exists() else path, path)
+        return False
+    with path.open("rb") as file:
+        header = file.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        raise StoreError(f"{path} is not a SQLite database; it was left untouched.")
+    _check_length(path, header)
+    _check_writable(path, path)
+    _check_writable(path.parent, path)
+    return True
+
+
+def _check_length(path: Path, header: bytes) -> None:
+    """A file shorter than its header says (a cut-off copy or download) is damaged; SQLite would only notice
+    when a query reaches the missing pages."""
+    if len(header) < 100 or _wal_size(path) > 0:
         return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages, counter, valid_for = (int.from_bytes(header[i : i + 4], "big") for i in (28, 24, 92))
+    if counter == valid_for and path.stat().st_size < page_size * pages:
+        raise explain(sqlite3.DatabaseError(f"database disk image is malformed: the file is cut short at "
+                                            f"{path.stat().st_size} of {page_size * pages} bytes"), path)
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _wal_size(path: Path) -> int:
+    wal = _sidecar(path, "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def _check_writable(target: Path, path: Path) -> None:
+    """Refuse a read-only database file, or a read-only folder (WAL mode keeps two files next to the database)."""
+    if not target.exists():
+        return
+    mode = target.stat().st_mode
+    if os.access(target, os.W_OK) and mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return
+    where = "it" if target == path else f"its folder {target}"
+    raise StoreError(
+        f"{path} cannot be opened: {where} is read-only, and claimdesk writes every decision at once; "
+        "it was left untouched (make it writable, or work on a copy)."
+    )
+
+
+def inspect(path: Path, timeout_ms: int = BUSY_TIMEOUT_MS) -> list[str]:
+    """Check, read-only, that ``path`` is a claimdesk database this version can open; returns the migrations it
+    lacks. StoreError (file untouched) if it is another program's, from a newer claimdesk, damaged or locked."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not _wal_size(path) and not _sidecar(path, "-shm").exists() and not _sidecar(path, "-journal").exists():
+        uri += "&immutable=1"  # no one has it open: read without making -wal/-shm files that would stay behind
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout_ms / 1000, isolation_level=None)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return known_migrations()
+        pending = _pending(conn, tables, path)
+        if pending:
+            _quick_check(conn, path)
+        return pending
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+    finally:
+        conn.close()
+
+
+def _pending(conn: sqlite3.Connection, tables: set[str], path: Path) -> list[str]:
     if "_sqlite_migrations" not in tables or "claims" not in tables:
         raise StoreError(f"{path} is a SQLite database but not a claimdesk one; it was left untouched.")
-    applied = {
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-        ).fetchall()
-    }
-    unknown = applied - set(known_migrations())
+    rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+    applied = {row[0] for row in rows}
+    known = known_migrations()
+    unknown = applied - set(known)
     if unknown:
         raise StoreError(
-            f"{path} was written by a newer claimdesk (schema {sorted(unknown)[-1]}); upgrade claimdesk to open it."
+            f"{path} was written by a newer claimdesk (schema {sorted(unknown)[-1]}); upgrade claimdesk to open it "
+            "(the file was left untouched)."
         )
+    return [name for name in known if name not in applied]
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Before an upgrade rewrites the schema, make sure every page reads back."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise explain(sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}"), path)

@@ -1,5 +1,10 @@
 """Errors the store raises; each message is one sentence a user can act on."""
 
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
 
 class StoreError(Exception):
     """A problem with the database or with what was asked of it."""
@@ -7,3 +12,32 @@ class StoreError(Exception):
 
 class NotFoundError(StoreError):
     """An id that names nothing."""
+
+
+class DatabaseBusyError(StoreError):
+    """Another program held the database for longer than claimdesk waits; nothing was changed."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The file is a SQLite database whose pages cannot be read back."""
+
+
+def explain(error: sqlite3.Error, path: str | Path) -> StoreError:
+    """A StoreError with a one-line message for a SQLite error met while using the database at ``path``."""
+    text = str(error)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseBusyError(
+            f"{path} is locked by another program (it kept it busy for too long); nothing was changed, "
+            "try again when it has finished."
+        )
+    if "not a database" in lowered or "encrypted" in lowered:
+        return StoreError(f"{path} is not a SQLite database; it was left untouched.")
+    if "malformed" in lowered or "corrupt" in lowered:
+        return DamagedDatabaseError(
+            f"{path} is damaged ({text}); it was left as it is: restore a backup "
+            f"({Path(path).name}.bak-* next to it, if any) or try `sqlite3 {path} .recover`."
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(f"{path} cannot be written (read-only); nothing was changed.")
+    return StoreError(f"cannot use {path}: {text}.")

@@ -9,6 +9,7 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
 - ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``).
+- ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
 
 from __future__ import annotations
@@ -97,6 +98,29 @@ def m002_desk(db: Database) -> None:
         db.execute(statement)
     db["claims"].enable_fts(["text", "speaker", "note"], create_triggers=True, tokenize="porter")
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+
+
+# The verdicts view gives exactly the rows of the CSV export (store/export.py reads from it): one per claim that
+# is not deleted, its article, its verdict, and the ids of the earlier claims it matches, best first.
+_VERDICTS_VIEW = """CREATE VIEW verdicts AS
+SELECT c.id AS claim_id, a.id AS article_id, a.title AS article_title, a.url AS article_url,
+       a.source AS article_source, a.published AS published, c.text AS claim, c.speaker AS speaker,
+       c.type AS claim_type, ROUND(c.score, 4) AS checkworthiness, c.status AS status, c.note AS note,
+       c.reviewer AS reviewer, c.reviewed_at AS reviewed_at,
+       (SELECT GROUP_CONCAT(earlier_id, ' ') FROM
+           (SELECT earlier_id FROM claim_links l WHERE l.claim_id = c.id ORDER BY l.score DESC, l.earlier_id)
+       ) AS matched_claim_ids,
+       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash
+FROM claims c JOIN articles a ON a.id = c.article_id
+WHERE c.deleted_at IS NULL"""
+
+
+@migrations(name="m003_exchange")
+def m003_exchange(db: Database) -> None:
+    """The ``verdicts`` view (the CSV export as a table) and indexes for the export filters."""
+    db.execute(_VERDICTS_VIEW)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_reviewed ON claims(reviewed_at)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_url ON articles(url)")
 
 
 def known_migrations() -> list[str]:

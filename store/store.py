@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,10 @@ from pathlib import Path
 from store.article_queries import ArticleQueries
 from store.claim_queries import ClaimQueries
 from store.connection import connect
+from store.desk_edits import DeskEdits
+from store.desk_queries import DeskQueries
+from store.desk_stats import DeskStats
+from store.errors import explain
 from store.review import Review
 
 
@@ -25,7 +30,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskEdits, DeskStats):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now):
@@ -55,14 +60,17 @@ class Store(ArticleQueries, ClaimQueries, Review):
             with self.db.atomic():
                 yield self
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:  # another writer kept the lock past the busy timeout
+            raise explain(error, self.path) from error
         try:
             yield self
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     def execute(self, sql: str, params: list | tuple | dict = ()) -> list[tuple]:
         return self.db.execute(sql, params).fetchall()

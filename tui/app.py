@@ -12,26 +12,70 @@ from store import Store, utc_now
 from tui.article_list_screen import ArticleListScreen
 from tui.article_screen import ArticleScreen
 from tui.commands import ClaimdeskCommands
+from tui.desk import Desk
+from tui.desk_actions import DeskActions
 from tui.export_screen import ExportScreen
 from tui.help_screen import HelpScreen
+from tui.keymap import all_screen_bindings, binding_ids, check_keymap
+from tui.load_screen import open_load_dialog
+from tui.matching import MatchService
+from tui.refresh import StoreWatch
+from tui.settings import Settings, load_settings
 
 
-class ClaimdeskApp(App):
+class ClaimdeskApp(DeskActions, StoreWatch, App):
     CSS_PATH = "claimdesk.tcss"
     TITLE = "claimdesk"
     COMMANDS = App.COMMANDS | {ClaimdeskCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("g", "jump", "Go to claim #", show=False, id="app.jump"),
+        Binding("N", "next_pending_anywhere", "Next pending", show=False, id="claim.next_pending"),
+        Binding("F", "claims(True)", "Flagged claims", show=False, id="app.flagged"),
+        Binding("s", "stats", "Statistics", show=False, id="app.stats"),
+        Binding("l", "load", "Load articles", id="app.load"),
+    ]
 
-    def __init__(self, db_path: Path, reviewer: str, clock: Callable[[], str] = utc_now):
+    def __init__(self, db_path: Path, reviewer: str, clock: Callable[[], str] = utc_now,
+                 settings: Settings | None = None, auto_advance: bool | None = None):
         super().__init__()
         self.db_path = Path(db_path)
         self.reviewer = reviewer
         self.clock = clock
+        self.settings_error = None
+        if settings is None:
+            try:
+                settings = load_settings()
+            except ValueError as error:
+                settings, self.settings_error = Settings(), str(error)
+        self.settings = settings
+        self.auto_advance = settings.auto_advance if auto_advance is None else auto_advance
+        self.matches = MatchService(self.db_path)
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, clock=self.clock)
+        self.desk = Desk(self.store, self.reviewer)
+        self.start_store_polling()
         self.sub_title = f"{self.db_path.name} · reviewer: {self.reviewer}"
+        self._apply_settings()
         self.push_screen(ArticleListScreen())
+
+    def _apply_settings(self) -> None:
+        if self.settings_error:
+            self.notify(self.settings_error, severity="error", markup=False, timeout=10)
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self.notify(f"Unknown theme {self.settings.theme!r} in the config file.", severity="warning")
+        keymap, unknown = check_keymap(self.settings.keys, binding_ids(all_screen_bindings()))
+        self.set_keymap(keymap)
+        if unknown:
+            self.notify(f"The config file rebinds unknown keys: {', '.join(unknown)} (see ? for the ids).",
+                        severity="warning", markup=False, timeout=8)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -41,6 +85,9 @@ class ClaimdeskApp(App):
 
     def action_export(self) -> None:
         self.push_screen(ExportScreen())
+
+    def action_load(self) -> None:
+        open_load_dialog(self)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

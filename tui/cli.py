@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import click
 
 from store import Store, StoreError
+from store.errors import explain
 from store.paths import default_db_path
 from tui.settings import resolve_reviewer
 
@@ -37,7 +39,20 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class ClaimdeskGroup(click.Group):
+    """Turns a database problem met in the middle of a command (a damaged page, a lock held too long) into the
+    usual one-line error instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as error:
+            raise click.ClickException(str(explain(error, ctx.obj.db_path if ctx.obj else "the database"))) from error
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=ClaimdeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Database file (default: $CLAIMDESK_DB, else claimdesk.db in your data directory).")
 @click.option("--reviewer", help="Your name, stored with every decision (default: $CLAIMDESK_REVIEWER, "
@@ -60,9 +75,9 @@ def _open_app(context: Context) -> None:
 
 
 def _register() -> None:
-    from tui import cli_archive, cli_export, cli_load, cli_nlp, cli_review
+    from tui import cli_archive, cli_export, cli_import, cli_load, cli_nlp, cli_review
 
-    for module in (cli_load, cli_archive, cli_review, cli_export, cli_nlp):
+    for module in (cli_load, cli_archive, cli_review, cli_export, cli_import, cli_nlp):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,4 +1,17 @@
-"""Who the reviewer is and what the user configured: flags, environment, then the TOML config file."""
+"""Who the reviewer is and what the user configured: flags, environment, then the TOML config file.
+
+config.toml (in the user config directory, or $CLAIMDESK_CONFIG):
+
+    reviewer = "Ana Ruiz"
+    theme = "gruvbox"          # any Textual theme name
+    auto_advance = true        # a verdict moves on to the next pending claim
+    organisation = "Harbour Checks"                      # ClaimReview author (claimdesk export)
+    review_url = "https://checks.example/c/{claim_id}"   # ClaimReview url of each review
+
+    [keys]                     # binding id = keys (comma-separated); ids are listed by ? in the app
+    "verdict.verified" = "1"
+    "verdict.disputed" = "2"
+"""
 
 from __future__ import annotations
 
@@ -22,6 +35,9 @@ class Settings:
     reviewer: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
+    auto_advance: bool = True
+    organisation: str | None = None  # the fact-checking organisation (ClaimReview author)
+    review_url: str | None = None  # ClaimReview url template, e.g. "https://example.org/checks/{claim_id}"
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -33,10 +49,16 @@ def load_settings(path: Path | None = None) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ValueError(f"cannot read the config file {path}: {error}") from error
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        raise ValueError(f"cannot read the config file {path}: [keys] must be a table of id = \"keys\".")
     return Settings(
         reviewer=data.get("reviewer"),
-        keys={str(k): str(v) for k, v in data.get("keys", {}).items()},
+        keys={str(k): str(v) for k, v in keys.items()},
         theme=data.get("theme"),
+        auto_advance=bool(data.get("auto_advance", True)),
+        organisation=data.get("organisation"),
+        review_url=data.get("review_url"),
     )
 
 
@@ -46,7 +68,10 @@ def resolve_reviewer(flag: str | None, settings: Settings | None = None) -> str:
         return flag
     if env := os.environ.get(ENV_REVIEWER):
         return env
-    settings = settings or load_settings()
+    try:
+        settings = settings or load_settings()
+    except ValueError:
+        settings = Settings()
     if settings.reviewer:
         return settings.reviewer
     try:

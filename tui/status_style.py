@@ -12,7 +12,17 @@ STATUS_STYLES = {
     "unverified": Style(color="black", bgcolor="#8fa3bf"),
 }
 STATUS_LABELS = {"pending": "pending", "verified": "verified", "disputed": "disputed", "unverified": "unverified"}
+STATUS_COLOURS = {"pending": "#e5c07b", "verified": "#98c379", "disputed": "#c0392b", "unverified": "#8fa3bf"}
 SELECTED = Style(bold=True, underline=True, reverse=True)
+SELECTION = Style(color="black", bgcolor="#56b6c2", underline=True)
+FLAG_MARK = Style(color="white", bgcolor="#c678dd", bold=True)
+FLAG = "⚑"
+DIFF_STYLES = {
+    "number": Style(bold=True, color="#e06c75", underline=True),
+    "name": Style(bold=True, color="#d19a66", underline=True),
+    "negation": Style(bold=True, color="#ff5f87", reverse=True),
+    "": Style(color="#c678dd"),
+}
 
 
 def status_badge(status: str) -> Text:

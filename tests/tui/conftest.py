@@ -39,6 +39,13 @@ def build(store: Store) -> None:
     store.set_status(ids[0][0], "verified", "ana", "Ministry figures confirm 6,000")
 
 
+@pytest.fixture(autouse=True)
+def no_user_config(monkeypatch):
+    """The tests never read the config file of whoever runs them."""
+    monkeypatch.setenv("CLAIMDESK_CONFIG", "/nonexistent/claimdesk/config.toml")
+    monkeypatch.delenv("CLAIMDESK_REVIEWER", raising=False)
+
+
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "review.db"

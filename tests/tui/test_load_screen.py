@@ -1,0 +1,60 @@
+"""Loading from inside the app: `l` opens the dialog, the load runs in a worker, the list shows the new articles."""
+
+from __future__ import annotations
+
+from tests.claims.pages import ARTICLE_PAGE
+from tests.tui.test_cli import LATE
+from tui.load_screen import LoadScreen
+
+
+async def wait_for_load(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def article_titles(app) -> list[str]:
+    return [a.title for a in app.store.articles()]
+
+
+async def test_a_file_and_a_page_load_in_a_worker_and_appear_in_the_list(make_app, tmp_path):
+    (tmp_path / "late.txt").write_text(LATE, encoding="utf-8")
+    (tmp_path / "dam.html").write_text(ARTICLE_PAGE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LoadScreen)
+        app.screen.query_one("#load-paths").value = f"{tmp_path / 'late.txt'} {tmp_path / 'dam.html'}"
+        await pilot.press("enter")
+        await wait_for_load(app, pilot)
+        status = str(app.screen.query_one("#load-status").render())
+        assert "Done: 2 loaded, 0 already loaded, 0 failed." in status
+        assert "Dam costs rise to 4.2 billion crowns" in article_titles(app)
+        await pilot.press("escape")
+        table = app.screen.query_one("#articles")
+        assert len(table.rows) == 4  # the two of the fixture and the two new ones
+
+
+async def test_closing_the_dialog_does_not_stop_the_load_and_failures_are_reported(make_app, tmp_path):
+    (tmp_path / "late.txt").write_text(LATE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("l")
+        app.screen.query_one("#load-paths").value = f"{tmp_path / 'late.txt'} {tmp_path / 'nope.txt'}"
+        await pilot.press("enter", "escape")
+        assert not isinstance(app.screen, LoadScreen)  # the list is usable while the load runs
+        await wait_for_load(app, pilot)
+        assert "Governor revises flood figures" in article_titles(app)
+        notes = [n.message for n in app._notifications]
+        assert any("1 loaded, 0 already loaded, 1 failed." in n for n in notes)
+        await pilot.press("l")  # reopened, the dialog shows the last load and its failure
+        log = str(app.screen.query_one("#load-log").render())
+        assert "nope.txt" in log
+
+
+async def test_an_empty_path_asks_for_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("l", "enter")
+        assert isinstance(app.screen, LoadScreen) and not app.workers
+        assert any("Give a file" in n.message for n in app._notifications)

@@ -1,0 +1,24 @@
+"""Snapshots of the main screens at fixed sizes, on the fixed-clock review database of conftest.py.
+
+Regenerate after a deliberate change of look:  .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SCREENS = [
+    pytest.param((), (100, 30), id="article-list-100x30"),
+    pytest.param(("down", "enter"), (100, 30), id="article-with-match-100x30"),
+    pytest.param(("down", "enter"), (80, 24), id="article-with-match-80x24"),
+    pytest.param(("enter", "d", "f"), (100, 30), id="after-verdict-and-flag-100x30"),
+    pytest.param(("s",), (100, 30), id="statistics-100x30"),
+    pytest.param(("down", "enter", "question_mark"), (100, 30), id="help-100x30"),
+    pytest.param(("slash", *"flood"), (100, 30), id="search-100x30"),
+    pytest.param(("down", "enter", "e", "shift+left"), (80, 24), id="select-mode-80x24"),
+]
+
+
+@pytest.mark.parametrize(("keys", "size"), SCREENS)
+def test_screen_looks_as_before(snap_compare, make_app, keys, size):
+    assert snap_compare(make_app(), press=list(keys), terminal_size=size)

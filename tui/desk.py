@@ -1,0 +1,61 @@
+"""Desk: every change a reviewer makes in the app, recorded in the store and on the session's undo stack."""
+
+from __future__ import annotations
+
+from store import Store
+from store.desk_edits import state_of
+from store.desk_models import ClaimState, DeskClaim
+from store.models import LinkedClaim
+from tui.undo import Step, UndoStack
+
+
+def applied_note(link: LinkedClaim) -> str:
+    """The note recorded when an earlier verdict is applied: where it came from, and that claim's note."""
+    source = f"{link.article_title}" + (f", {link.article_source}" if link.article_source else "")
+    note = f"Earlier verdict of claim #{link.earlier_id} ({source})"
+    return f"{note}: {link.note}" if link.note else note
+
+
+class Desk:
+    """The app's single writer for reviewer decisions; keeps the undo stack of this session."""
+
+    def __init__(self, store: Store, reviewer: str):
+        self.store = store
+        self.reviewer = reviewer
+        self.stack = UndoStack()
+
+    def _record(self, label: str, before: ClaimState, after: DeskClaim) -> DeskClaim:
+        self.stack.push(Step(after.id, after.article_id, before, state_of(after), label))
+        return after
+
+    def decide(self, claim_id: int, status: str, **extra) -> DeskClaim:
+        before, after = self.store.decide(claim_id, status, self.reviewer, **extra)
+        return self._record(status, before, after)
+
+    def apply_match(self, claim_id: int, link: LinkedClaim) -> DeskClaim:
+        return self.decide(claim_id, link.status, note=applied_note(link), source_claim_id=link.earlier_id,
+                           action="apply")
+
+    def annotate(self, claim_id: int, note: str | None, evidence: str | None) -> DeskClaim:
+        before, after = self.store.annotate(claim_id, note, evidence, self.reviewer)
+        return self._record("note", before, after)
+
+    def toggle_flag(self, claim: DeskClaim) -> DeskClaim:
+        before, after = self.store.set_flag(claim.id, not claim.flagged, self.reviewer)
+        return self._record("flag", before, after)
+
+    def delete(self, claim_id: int) -> DeskClaim:
+        before, after = self.store.delete_claim(claim_id, self.reviewer)
+        return self._record("delete", before, after)
+
+    def undo(self) -> tuple[Step, DeskClaim] | None:
+        step = self.stack.undo()
+        if step is None:
+            return None
+        return step, self.store.restore(step.claim_id, step.before, self.reviewer, "undo")
+
+    def redo(self) -> tuple[Step, DeskClaim] | None:
+        step = self.stack.redo()
+        if step is None:
+            return None
+        return step, self.store.restore(step.claim_id, step.after, self.reviewer, "redo")

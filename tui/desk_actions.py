@@ -1,0 +1,92 @@
+"""App-wide actions of the reviewer's desk: undo and redo, search, jump to a claim, statistics, claim lists."""
+
+from __future__ import annotations
+
+from store import StoreError
+from store.desk_models import ClaimFilter, DeskClaim
+from tui.prompt_screen import PromptScreen
+
+
+class DeskActions:
+    """Mixin of ClaimdeskApp: actions that work on every screen."""
+
+    def _article_screen(self):
+        from tui.article_screen import ArticleScreen
+
+        return self.screen if isinstance(self.screen, ArticleScreen) else None
+
+    def _bring_back(self, claim: DeskClaim, message: str) -> None:
+        screen = self._article_screen()
+        if screen is not None:
+            screen.show_claim(claim) if claim.deleted_at is None else screen.reload()
+        elif hasattr(self.screen, "action_refresh"):
+            self.screen.action_refresh()
+        self.notify(message, timeout=3, markup=False)
+
+    def action_undo(self) -> None:
+        done = self.desk.undo()
+        if done is None:
+            self.notify("Nothing to undo in this session.", timeout=2)
+            return
+        step, claim = done
+        self._bring_back(claim, f"Undone: {step.label} on claim #{step.claim_id} (now {claim.status}).")
+
+    def action_redo(self) -> None:
+        done = self.desk.redo()
+        if done is None:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        step, claim = done
+        self._bring_back(claim, f"Redone: {step.label} on claim #{step.claim_id}.")
+
+    def action_toggle_auto_advance(self) -> None:
+        self.auto_advance = not self.auto_advance
+        self.notify(f"Auto-advance {'on' if self.auto_advance else 'off'}.", timeout=2)
+        if (screen := self._article_screen()) is not None:
+            screen.refresh_status()
+
+    def action_search(self) -> None:
+        from tui.claim_list_screen import SearchScreen
+
+        self.push_screen(SearchScreen())
+
+    def action_claims(self, flagged: bool = False) -> None:
+        from tui.claim_list_screen import ClaimListScreen
+
+        self.push_screen(ClaimListScreen(ClaimFilter(flagged=flagged)))
+
+    def action_stats(self) -> None:
+        from tui.stats_screen import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_jump(self) -> None:
+        self.push_screen(PromptScreen("Go to claim number", "e.g. 1234"), self.jump_to)
+
+    def jump_to(self, answer: str | None) -> None:
+        if answer is None:
+            return
+        try:
+            claim = self.store.desk_claim(int(answer.strip().lstrip("#")))
+        except (ValueError, StoreError):
+            self.notify(f"There is no claim {answer!r}.", severity="warning", markup=False)
+            return
+        if claim.deleted_at is not None:
+            self.notify(f"Claim #{claim.id} was deleted on {claim.deleted_at}.", severity="warning")
+            return
+        screen = self._article_screen()
+        if screen is not None:
+            screen.show_claim(claim)
+        else:
+            self.open_article(claim.article_id, claim.id)
+
+    def action_next_pending_anywhere(self) -> None:
+        screen = self._article_screen()
+        if screen is not None:
+            screen.action_next_pending()
+            return
+        claim = self.store.next_pending()
+        if claim is None:
+            self.notify("Every claim in the archive is decided.")
+        else:
+            self.open_article(claim.article_id, claim.id)

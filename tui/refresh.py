@@ -1,0 +1,55 @@
+"""StoreWatch: the app notices decisions made elsewhere (another app, `claimdesk mark`) and redraws what is shown.
+
+SQLite's ``PRAGMA data_version`` changes on a connection whenever *another* connection commits, and costs
+nothing to read, so the app polls it on its own store connection every REFRESH_SECONDS. When it changed, the
+screen on view is reloaded: its ``refresh_from_store()`` if it has one, else its ``on_screen_resume()`` (every
+main screen reloads from the store there, keeping the selection). Screens below catch up when they resume.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from store import StoreError
+
+REFRESH_SECONDS = 1.0
+
+
+def refresh_screen(screen: object) -> bool:
+    """Reload the screen from the store; False if it has nothing to reload."""
+    handler = getattr(screen, "refresh_from_store", None) or getattr(screen, "on_screen_resume", None)
+    if handler is None:
+        return False
+    handler()
+    return True
+
+
+class StoreWatch:
+    """Mixin for the App (which has ``store``): call ``start_store_polling()`` once the store is open."""
+
+    _data_version: int | None = None
+
+    def start_store_polling(self, interval: float = REFRESH_SECONDS) -> None:
+        self._data_version = self._read_data_version()
+        self.set_interval(interval, self.poll_store, name="store-poll")
+
+    def _read_data_version(self) -> int | None:
+        try:
+            return self.store.execute("PRAGMA data_version")[0][0]
+        except (sqlite3.Error, StoreError, AttributeError):
+            return None
+
+    def poll_store(self) -> bool:
+        """Redraw the screen on view if another program changed the database; True if it did."""
+        version = self._read_data_version()
+        if version is None or version == self._data_version:
+            return False
+        screen = self.screen
+        if getattr(screen, "selecting", False):  # the reviewer is editing a span: catch up afterwards
+            return False
+        self._data_version = version
+        try:
+            return refresh_screen(screen)
+        except (sqlite3.Error, StoreError) as error:
+            self.notify(f"Could not show the latest changes: {error}", severity="warning", markup=False)
+            return False
