@@ -72,6 +72,25 @@ def load_2021b(data: Path) -> Collection:
     return Collection("2021-2B", pool, queries, qrels)
 
 
+def with_context(collection: Collection, data: Path, lines: int) -> Collection:
+    """2021 2B with context, as the published systems used it: each input sentence with the `lines`
+    transcript lines before it and its speaker's name; each verified claim with its speaker (as "subtitle")."""
+    root = data / "checkthat2021-task2b" / "train-dev" / "transcripts"
+    transcripts: dict[str, dict[int, tuple[str, str]]] = {}
+    queries = {}
+    for qid, text in collection.queries.items():
+        name, _, line = qid.rpartition("_")
+        if name not in transcripts:
+            rows = read_tsv(root / f"{name}.tsv", header=False) if (root / f"{name}.tsv").exists() else []
+            transcripts[name] = {int(r[0]): (r[1], r[2]) for r in rows if len(r) >= 3 and r[0].isdigit()}
+        lines_of = transcripts[name]
+        before = [lines_of[n][1] for n in range(int(line) - lines, int(line)) if n in lines_of]
+        speaker = lines_of.get(int(line), ("", ""))[0]
+        queries[qid] = " ".join([*before, text, speaker.title()])
+    pool = {i: fields | {"subtitle": fields.get("speaker", "")} for i, fields in collection.pool.items()}
+    return Collection(f"{collection.name} +context {lines}", pool, queries, collection.qrels)
+
+
 def load_all(data: Path) -> list[Collection]:
     return [load_2020(data), load_2021a(data), load_2021b(data)]
 

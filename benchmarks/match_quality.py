@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from checkthat import Collection, Scores, evaluate, load_all, load_pairs, pool_text
+from checkthat import Collection, Scores, evaluate, load_all, load_pairs, pool_text, with_context
 from rapidfuzz import fuzz, process, utils
 
 from claims import match_features
@@ -178,6 +178,8 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--fit", action="store_true", help="fit the re-ranking weights on the train splits")
     parser.add_argument("--thresholds", action="store_true", help="precision and recall by score cut-off")
+    parser.add_argument("--context", type=int, default=0, metavar="LINES",
+                        help="also report 2021 2B with LINES transcript lines before each query and speakers")
     args = parser.parse_args()
     collections = load_all(args.data)
     if args.thresholds:
@@ -186,6 +188,8 @@ def main() -> None:
     if args.fit:
         fit(args.data, collections)
         return
+    if args.context:
+        collections.append(with_context(collections[-1], args.data, args.context))
     for collection in collections:
         print_table(collection.name, args.split, report(collection, args.split))
 

@@ -71,6 +71,7 @@ def cue_score(sent: Span, text: str, has_attribution: bool) -> float:
 class Scorer(Protocol):
     name: str
     threshold: float
+    lexical: bool  # True when score() needs only tokenized spans (no parser or NER)
 
     def score(
         self, sents: Sequence[Span], texts: Sequence[str], attributed: Sequence[bool]
@@ -82,6 +83,7 @@ class CueScorer:
 
     name = "cues"
     threshold = CUE_THRESHOLD
+    lexical = False  # needs entities and attribution: the full pipeline
 
     def score(self, sents: Sequence[Span], texts: Sequence[str], attributed: Sequence[bool]) -> list[float]:
         return [cue_score(*row) for row in zip(sents, texts, attributed, strict=True)]
@@ -91,6 +93,7 @@ class ModelScorer:
     """The trained detector's probability of ClaimBuster's check-worthy class."""
 
     name = "model"
+    lexical = True  # reads token text only (claims.features): the tokenizer is enough
 
     def __init__(self, detector: Any):
         self.detector = detector

@@ -1,12 +1,14 @@
 """A word-level difference between two claims, with changed numbers, names and negations flagged.
 
 `diff_words(a, b)` returns DiffSegments in reading order. Joining the `text` of the segments whose side is
-"both" or "a" gives back `a` exactly; "both" or "b" gives back `b` up to the case, punctuation and spacing of
-the shared words (equal segments are written as in `a`; words compare case- and punctuation-blind, numbers by
-value, so "6,000" equals "6000"). Convention in the app: `a` is the new claim, `b` the earlier one it matched.
+"both" or "a" gives back `a` exactly; joining `b_text` of the "both" segments with the `text` of the "b"
+segments gives back `b` exactly (words compare case- and punctuation-blind, numbers by value, so "6,000"
+equals "6000"; an equal segment carries each side's own spelling). Convention in the app: `a` is the new
+claim, `b` the earlier one it matched.
 
-    DiffSegment(text, side, op, kind)
-      text  the words as written, with the whitespace that follows them
+    DiffSegment(text, side, op, kind, b_text)
+      text  the words as written (in `a` for equal segments), with the whitespace that follows them
+      b_text  for equal segments, the same words as written in `b`; "" otherwise
       side  "both" (in both claims), "a" (only in a), "b" (only in b)
       op    "equal", "delete" (only in a) or "insert" (only in b)
       kind  "" for ordinary words; for words that changed, "number" (contains a digit: "6,000" vs "60,000"),
@@ -36,6 +38,11 @@ class DiffSegment:
     side: str  # "both", "a", "b"
     op: str  # "equal", "delete", "insert"
     kind: str = ""  # "", "number", "name", "negation"
+    b_text: str = ""  # equal segments: the words as written in b
+
+    def text_on(self, side: str) -> str:
+        """This segment as written on ``side`` ("a" or "b")."""
+        return self.b_text if side == "b" and self.side == "both" else self.text
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,8 @@ def diff_words(a: str, b: str) -> list[DiffSegment]:
     segments: list[DiffSegment] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            segments.append(DiffSegment("".join(w.text for w in words_a[i1:i2]), "both", "equal"))
+            shared = "".join(w.text for w in words_a[i1:i2])
+            segments.append(DiffSegment(shared, "both", "equal", "", "".join(w.text for w in words_b[j1:j2])))
             continue
         segments += _changed(words_a[i1:i2], "a", "delete")
         segments += _changed(words_b[j1:j2], "b", "insert")

@@ -1,4 +1,10 @@
-"""Full Fact style claim types (Konstantinovskiy et al. 2021) and a rule-based classifier over spaCy spans."""
+"""Full Fact style claim types (Konstantinovskiy et al. 2021) and a rule-based classifier over spaCy spans.
+
+On a parsed doc with entities the rules use dependencies and entity labels. On a doc that only went through
+the tokenizer (``Extractor.score_lines``' fast path) the same rules run on words alone: any "will"/"shall"
+counts as future, any "I"/"we" as a first-person subject, and currency signs, "%" and numbers of two or more
+digits that do not look like a year stand in for the MONEY / PERCENT / CARDINAL entities.
+"""
 
 from __future__ import annotations
 
@@ -71,37 +77,89 @@ LAW_WORDS = frozenset(
     required eligible entitled""".split()
 )
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+CURRENCY = frozenset("$\u00a3\u20ac\u00a5%")
+# Without entities: numbers next to these words are dates or times (spaCy's DATE/TIME), not quantities.
+DATE_NEIGHBOURS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec year years month months week weeks day days hour hours minute minutes
+    decade decades century old""".split()
+)
+UNITS = frozenset(
+    """metres meters miles kilometres kilometers km feet acres tons tonnes pounds kilograms kg gallons litres
+    liters barrels dollars cents euros people percent""".split()
+)
 
 
 def classify(sent: Span, ignore: tuple[int, int] | None = None) -> str:
     """The claim type of a sentence; tokens in ``ignore`` (e.g. the speaker phrase) are not looked at."""
     tokens = [token for token in sent if ignore is None or not ignore[0] <= token.i < ignore[1]]
     words = [token.lower_ for token in tokens]
-    if _is_prediction(tokens, words):
+    parsed, has_ents = sent.doc.has_annotation("DEP"), sent.doc.has_annotation("ENT_IOB")
+    if _is_prediction(tokens, words, parsed):
         return "prediction"
     if _has_phrase(words, CAUSE_PHRASES):
         return "cause_and_effect"
-    if LAW_WORDS.intersection(token.lower_ for token in tokens if token.ent_type_ != "PERSON"):
+    if LAW_WORDS.intersection(token.lower_ for token in tokens if not _is_person(token, has_ents)):
         return "law_or_rule"
-    if _is_quantity(tokens, words):
+    if _is_quantity(tokens, words, has_ents):
         return "quantity"
-    if any(_first_person(token) and token.dep_ in {"nsubj", "nsubjpass"} for token in tokens):
+    if any(_first_person(token) and _is_subject(token, parsed) for token in tokens):
         return "personal_experience"
     return "other"
 
 
-def _is_prediction(tokens: list[Any], words: list[str]) -> bool:
-    if any(token.lower_ in FUTURE_AUX and token.dep_ in {"aux", "auxpass"} for token in tokens):
+def _is_person(token: Any, has_ents: bool) -> bool:
+    if has_ents:
+        return token.ent_type_ == "PERSON"
+    return token.text == "Bill" and token.i + 1 < len(token.doc) and token.nbor().text[:1].isupper()
+
+
+def _is_subject(token: Any, parsed: bool) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} if parsed else token.lower_ in FIRST_PERSON_SUBJECTS
+
+
+def _is_prediction(tokens: list[Any], words: list[str], parsed: bool = True) -> bool:
+    auxiliary = {"aux", "auxpass"}
+    if any(token.lower_ in FUTURE_AUX and (not parsed or token.dep_ in auxiliary) for token in tokens):
         return True
     return _has_phrase(words, FUTURE_PHRASES)
 
 
-def _is_quantity(tokens: list[Any], words: list[str]) -> bool:
+def _is_quantity(tokens: list[Any], words: list[str], has_ents: bool = True) -> bool:
+    if not has_ents:
+        return bool(QUANTITY_WORDS.intersection(words)) or any(_looks_quantity(token) for token in tokens)
     if any(token.ent_type_ in QUANTITY_ENTS for token in tokens):
         return True
     if QUANTITY_WORDS.intersection(words):
         return True
     return any(token.ent_type_ == "CARDINAL" and _is_big_number(token.text) for token in tokens)
+
+
+def _looks_quantity(token: Any) -> bool:
+    """Without entities: a currency or percent sign, a number with a unit, or a number of 2+ digits that
+    looks like neither a year nor part of a date."""
+    if token.text in CURRENCY:
+        return True
+    after = _neighbour(token, 1)
+    if token.like_num and after in UNITS:
+        return True
+    if not _is_big_number(token.text) or _neighbour(token, -1) in DATE_NEIGHBOURS or after in DATE_NEIGHBOURS:
+        return False
+    return not any(_year_like(text) for text in (token.text, _neighbour(token, -2), _neighbour(token, 2)))
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def _neighbour(token: Any, offset: int) -> str:
+    """The lower-case text ``offset`` tokens away (``.`` of "Sept." skipped), or ""."""
+    index = token.i + offset
+    doc = token.doc
+    if 0 <= index < len(doc) and doc[index].text == "." and offset < 0:
+        index -= 1
+    return doc[index].lower_.rstrip(".") if 0 <= index < len(doc) else ""
 
 
 def _first_person(token: Any) -> bool:

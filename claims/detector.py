@@ -161,6 +161,8 @@ def load_weights(directory: Path) -> DetectorWeights:
     meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
     with np.load(directory / WEIGHTS_FILE) as arrays:
         loaded = {name: arrays[name].astype(np.float32) for name in arrays.files}
+    if loaded["dense"].shape[0] != N_DENSE or loaded["sparse"].shape[0] != 2 * N_HASHED:
+        raise ValueError("weights do not match claims.features (trained with other features); retrain")
     return DetectorWeights(**loaded, dense_factor=float(meta.get("dense_factor", 0.3)), meta=meta)
 
 

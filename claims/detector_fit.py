@@ -12,14 +12,15 @@ from claims.features import SparseRows
 
 @dataclass(frozen=True)
 class FitSettings:
-    """Chosen on the 2008 dev debates (F1 0.66 there); see .agent-notes/extractor.md."""
+    """Chosen on the 2008 dev debates; see .agent-notes/extractor.md."""
 
     seed: int = 0
     epochs: int = 3
     batch_size: int = 64
     learning_rate: float = 0.005
     l2: float = 5e-5
-    dense_factor: float = 0.1
+    dense_factor: float = 0.3
+    refit_with_dev: bool = True
 
 
 @dataclass

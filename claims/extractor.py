@@ -12,7 +12,7 @@ from claims.checkworthiness import Scorer, gate, load_scorer
 from claims.claim_types import classify
 from claims.dateline import find_dateline
 from claims.nlp import load_nlp
-from claims.speakers import NONE, Attribution, attribute_sentences
+from claims.speakers import NONE, Attribution, attribute_sentences, may_name_speaker
 
 THRESHOLD_ENV = "CLAIMDESK_CLAIM_THRESHOLD"
 CHUNK_CHARS = 100_000
@@ -87,14 +87,41 @@ class Extractor:
                 yield claims
                 claims = []
 
-    def score_lines(self, lines: Iterable[str], batch_size: int = 64) -> Iterator[ExtractedClaim]:
-        """Each line scored as one text; every line is returned, with ``is_claim`` set."""
+    def score_lines(self, lines: Iterable[str], batch_size: int = 256) -> Iterator[ExtractedClaim]:
+        """Each line scored as one text; every line is returned, with ``is_claim`` set.
+
+        The trained model reads lexical features only, so the tokenizer alone runs over every line. The parser
+        (no NER) runs only over lines that could name a speaker (a speech verb or "according to"); the other
+        lines get no speaker (the full path would give none either). Types come from words and, where parsed,
+        dependencies (see claims.claim_types). The scores are exactly those of the full path. With the cue
+        scorer (no trained model) every line goes through the full pipeline.
+        """
         threshold = self.threshold
-        pairs = ((line or "", line or "") for line in lines)
-        for docs in _batches(self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), batch_size):
-            candidates = [_Candidate(doc[:], *trimmed(line, 0, len(line)), line) for doc, line in docs]
-            attributions = [_safe_attribution([c.span])[0] if len(c.span) else NONE for c in candidates]
-            yield from self._claims(candidates, attributions, threshold, headline_check=False)
+        for batch in _batches((line or "" for line in lines), batch_size):
+            yield from self._score_batch(batch, threshold, batch_size)
+
+    def _score_batch(self, lines: list[str], threshold: float, batch_size: int) -> list[ExtractedClaim]:
+        if getattr(self.scorer, "lexical", False):
+            docs = list(self.nlp.tokenizer.pipe(lines, batch_size=batch_size))
+            wanted = [n for n, doc in enumerate(docs) if may_name_speaker(doc)]
+        else:
+            docs, wanted = list(lines), list(range(len(lines)))
+        parsed_docs = self.nlp.pipe([lines[n] for n in wanted], batch_size=64, disable=self._skipped_on_lines)
+        for n, doc in zip(wanted, parsed_docs, strict=True):
+            docs[n] = doc
+        pairs = zip(docs, lines, strict=True)
+        candidates = [_Candidate(doc[:], *trimmed(line, 0, len(line)), line) for doc, line in pairs]
+        parsed = set(wanted)
+        attributions = [
+            _safe_attribution([c.span])[0] if n in parsed and len(c.span) else NONE
+            for n, c in enumerate(candidates)
+        ]
+        return self._claims(candidates, attributions, threshold, headline_check=False)
+
+    @property
+    def _skipped_on_lines(self) -> list[str]:
+        """The lexical model needs no entities; NER (with its own tok2vec) is most of spaCy's cost."""
+        return ["ner"] if getattr(self.scorer, "lexical", False) and "ner" in self.nlp.pipe_names else []
 
     def _sentences(self, doc: Any, piece: _Piece, threshold: float) -> list[ExtractedClaim]:
         if not len(doc):

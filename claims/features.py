@@ -1,9 +1,12 @@
-"""Sentence features for the check-worthiness model: hashed n-grams and pooled spaCy token vectors.
+"""Sentence features for the check-worthiness model, from the tokenizer alone (no tagger, parser or NER).
 
 Two sparse groups (TF-IDF weighted, each L2-normalised): word 1-2-grams, and 1-3-grams over an
-"abstracted" sentence where numbers and named entities become their type (``<num>``, ``<person>``), so
-what is learnt carries over to debates with other names. One dense group: mean and max of the tok2vec
-tensor the pipeline already computed, and counts of entity labels.
+"abstracted" sentence where numbers become ``<num>`` and capitalised words inside the sentence become
+``<cap>``, so what is learnt carries over to debates with other names. One small dense group of lexical
+counts (numbers, capitalised words, currency and percent signs, first-person words, length).
+
+Only lexical token attributes are read (``text``, ``lower_``, ``like_num``, ``is_space``, ``is_punct``), so a
+sentence scores the same whether it comes from the full pipeline or from ``nlp.make_doc`` alone.
 """
 
 from __future__ import annotations
@@ -20,13 +23,8 @@ Span = Any  # spacy.tokens.Span
 
 HASH_BITS = 18
 N_HASHED = 1 << HASH_BITS
-TENSOR_WIDTH = 96
-ENT_LABELS = (
-    "CARDINAL DATE EVENT FAC GPE LANGUAGE LAW LOC MONEY NORP ORDINAL ORG PERCENT PERSON PRODUCT QUANTITY "
-    "TIME WORK_OF_ART"
-).split()
-N_DENSE = 2 * TENSOR_WIDTH + len(ENT_LABELS)
-ABSTRACT_ENTS = {"PERSON": "<person>", "GPE": "<gpe>", "NORP": "<norp>", "ORG": "<org>", "LOC": "<loc>"}
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+N_DENSE = 7
 
 
 @dataclass(frozen=True)
@@ -50,21 +48,27 @@ def words(span: Span) -> list[str]:
 
 
 def abstract_words(span: Span) -> list[str]:
-    """Lower-case words with numbers as ``<num>`` and names as their type; repeats of a type collapsed."""
+    """Lower-case words, numbers as ``<num>``, inner capitalised words as ``<cap>``; repeats collapsed."""
     out: list[str] = []
-    for token in span:
-        if token.is_space:
-            continue
-        word = _abstract(token)
+    for position, token in enumerate(token for token in span if not token.is_space):
+        word = _abstract(token, position)
         if not (out and out[-1] == word and word.startswith("<")):
             out.append(word)
     return out
 
 
-def _abstract(token: Any) -> str:
-    if token.like_num or token.text.replace(",", "").replace(".", "").isdigit():
+def _is_number(token: Any) -> bool:
+    return bool(token.like_num) or token.text.replace(",", "").replace(".", "").isdigit()
+
+
+def _is_capitalised(token: Any, position: int) -> bool:
+    return position > 0 and token.text[:1].isupper() and token.text != "I"
+
+
+def _abstract(token: Any, position: int) -> str:
+    if _is_number(token):
         return "<num>"
-    return ABSTRACT_ENTS.get(token.ent_type_, token.lower_)
+    return "<cap>" if _is_capitalised(token, position) else token.lower_
 
 
 def ngrams(tokens: Sequence[str], sizes: range) -> Iterator[str]:
@@ -95,17 +99,21 @@ def sparse_rows(counters: Sequence[Counter[int]]) -> SparseRows:
 
 
 def dense_features(span: Span) -> np.ndarray:
-    """Mean and max of the tok2vec tensor over the span, and entity label counts."""
-    out = np.zeros(N_DENSE, dtype=np.float32)
-    tensor = getattr(span.doc, "tensor", None)
-    if tensor is not None and tensor.shape[0] >= span.end > span.start and tensor.shape[1] == TENSOR_WIDTH:
-        rows = tensor[span.start : span.end]
-        out[:TENSOR_WIDTH] = rows.mean(axis=0)
-        out[TENSOR_WIDTH : 2 * TENSOR_WIDTH] = rows.max(axis=0)
-    for ent in span.ents:
-        if ent.label_ in ENT_LABELS:
-            out[2 * TENSOR_WIDTH + ENT_LABELS.index(ent.label_)] += 1
-    return out
+    """Lexical counts: words (log), numbers, capitalised words, currency, percent, first person, question."""
+    tokens = [token for token in span if not (token.is_space or token.is_punct)]
+    text = "".join(token.text for token in span)
+    return np.array(
+        [
+            np.log1p(len(tokens)),
+            sum(_is_number(token) for token in tokens),
+            sum(_is_capitalised(token, n) for n, token in enumerate(tokens)),
+            any(char in text for char in "$\u00a3\u20ac"),
+            "%" in text or any(token.lower_ in ("percent", "per") for token in tokens),
+            sum(token.lower_ in FIRST_PERSON for token in tokens),
+            text.rstrip("\"'\u201d\u2019)").endswith("?"),
+        ],
+        dtype=np.float32,
+    )
 
 
 def tfidf_weights(rows: SparseRows, idf: np.ndarray) -> np.ndarray:

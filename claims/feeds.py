@@ -102,7 +102,7 @@ def _json_records(text: str, origin: str) -> Iterator[tuple[str, Any]]:
 
 
 def _jsonl_records(text: str, origin: str) -> Iterator[tuple[str, Any]]:
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

@@ -112,7 +112,7 @@ def _json_records(text: str, name: str) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError:
         try:
-            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+            data = [json.loads(line) for line in text.split("\n") if line.strip()]
         except json.JSONDecodeError as error:
             raise VerdictFileError(f"{name} is neither JSON nor JSON Lines (line {error.lineno}).") from error
     return list(_flatten(data))

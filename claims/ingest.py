@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claims.extract_pool import Extraction, ExtractPool, extract_safely
+from claims.extract_pool import Extraction, ExtractPool
 from claims.extractor import ExtractedClaim, Extractor
 from claims.matcher import Matcher
 from claims.reader import ArticleDraft, ReadFailure
@@ -104,24 +104,23 @@ class Loader:
             return LoadResult(draft.origin, "failed", title=draft.title, reason=f"{draft.origin}: {error}")
 
     def _insert(self, draft: ArticleDraft, found: list[ExtractedClaim]) -> LoadResult:
+        new = [to_new_claim(c) for c in found]
+        # Matched before the write transaction, so it stays short: this article's claims are not in the matcher
+        # yet, so no hit can come from the article itself.
+        hits = [self.matcher.search(claim.text, limit=5) for claim in new]
         with self.store.transaction():
             article_id = self.store.insert_article(
                 draft.title, draft.text, content_hash(draft.text), draft.source, draft.url,
                 draft.published, draft.dateline, author=draft.author, origin=draft.origin,
             )
-            new = [to_new_claim(c) for c in found]
             ids = self.store.insert_claims(article_id, new)
-            matches = sum(self._link(claim_id, c.text, article_id) for claim_id, c in zip(ids, new, strict=True))
+            for claim_id, claim_hits in zip(ids, hits, strict=True):
+                for hit in claim_hits:
+                    self.store.insert_link(claim_id, hit.claim_id, hit.score, hit.kind)
         for claim_id, claim in zip(ids, new, strict=True):
             self.matcher.add(claim_id, article_id, claim.text)
         words = len(draft.text.split())
-        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matches, words=words)
-
-    def _link(self, claim_id: int, text: str, article_id: int) -> int:
-        hits = self.matcher.search(text, limit=5, exclude_article_id=article_id)
-        for hit in hits:
-            self.store.insert_link(claim_id, hit.claim_id, hit.score, hit.kind)
-        return len(hits)
+        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), sum(map(len, hits)), words=words)
 
 
 def to_new_claim(claim: ExtractedClaim) -> NewClaim:
@@ -140,6 +139,3 @@ def _batches(items: Iterable[ArticleDraft | LoadResult], size: int) -> Iterator[
             batch, drafts = [], 0
     if batch:
         yield batch
-
-
-__all__ = ["Loader", "LoadResult", "build_matcher", "extract_safely", "to_new_claim"]

@@ -1,6 +1,7 @@
 """The signals that re-rank match candidates, and the learned weights that turn them into a 0..100 score.
 
-Each signal compares a query with one candidate claim. All are absolute (none depends on the other
+Each signal compares a query with one candidate claim; the last one, "semantic", is the cosine of the two
+texts' static word vectors (claims.semantic, 0 when the table is missing). All are absolute (none depends on the other
 candidates), so the combined score can be thresholded. The weights are a logistic regression fitted on the
 CheckThat! train splits (2020 task 2, 2021 2A and 2B, pooled) by `benchmarks/match_quality.py --fit`. Its
 logit ranks candidates; to read as a score, the logit is then calibrated (Platt scaling) on the balanced
@@ -15,7 +16,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from claims import semantic
@@ -28,6 +28,7 @@ FEATURES = ("bm25", "cover_query", "cover_claim", "char_cosine", "token_sort", "
 WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.250, -0.322, -1.025, 2.376)
 BIAS = -8.518
 CALIBRATION = (1.236, 6.808)
+COPY_RATIO, COPY_MARGIN = 80.0, 10.0
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,15 @@ def cover(terms: frozenset[str], shared: frozenset[str], idf: Callable[[str], fl
     return sum(map(idf, shared)) / total if total > 0 else 0.0
 
 
-def embed(text: Text, idf: Callable[[str], float]) -> np.ndarray | None:
-    """The text's semantic vector (claims.semantic), its words weighted by the IDF of their terms."""
+def meanings(query: Text, claims: list[Text], idf: Callable[[str], float]) -> list[float]:
+    """The semantic cosine (claims.semantic) of each claim with the query, words weighted by their terms' IDF;
+    all zeros when the vector table is missing."""
     table = semantic.vectors()
     if table is None:
-        return None
-    return table.text((w for w in text.key.split() if w not in STOPWORDS), lambda w: idf(stem(w)))
-
-
-def similarity(a: np.ndarray | None, b: np.ndarray | None) -> float:
-    return float(a @ b) if a is not None and b is not None else 0.0
+        return [0.0] * len(claims)
+    words = [[w for w in t.key.split() if w not in STOPWORDS] for t in [query, *claims]]
+    matrix = table.texts(words, lambda w: idf(stem(w)))
+    return (matrix[1:] @ matrix[0]).tolist()
 
 
 def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float], meaning: float = 0.0
@@ -107,8 +107,10 @@ def logit(values: list[float], weights: tuple[float, ...] = WEIGHTS, bias: float
     return bias + sum(w * v for w, v in zip(weights, values, strict=True))
 
 
-def score(values: list[float], calibration: tuple[float, float] | None = None) -> float:
-    """The calibrated score, 0..100."""
+def score(values: list[float], calibration: tuple[float, float] | None = None, copy: float = 0.0) -> float:
+    """The calibrated score, 0..100. A near copy (`copy`, the texts' fuzz.ratio, at least COPY_RATIO) scores
+    at least its ratio less COPY_MARGIN: it is always shown, and an identical text is the same claim."""
     slope, offset = calibration or CALIBRATION
     z = slope * logit(values) + offset
-    return 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+    value = 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+    return max(value, copy - COPY_MARGIN) if copy >= COPY_RATIO else value

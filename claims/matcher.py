@@ -1,11 +1,13 @@
 """Matcher: which earlier claims in the archive a claim matches, as "same" or "related", best first.
 
-Candidate retrieval by BM25 over the rarest content terms of the query (claims.match_index), then a re-ranking
-of the best candidates by a logistic model over lexical signals: IDF-weighted term cover both ways, character
-n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers, length balance
-(claims.match_features). Scores run 0..100. Two thresholds, as Meedan Check uses: at or above `same`
-a match is the same claim, between `related` and `same` it is possibly related; a match in which either claim
-has fewer than `min_words_for_same` words is never "same".
+Candidate retrieval by BM25 over the rarest content terms of the query (claims.match_index); the best `rerank`
+by BM25, plus the near copies (fuzz.ratio >= NEAR_RATIO on the normalised texts) among the best `candidates`,
+are re-ranked by a logistic model over lexical signals and one light semantic signal: IDF-weighted term cover
+both ways, character n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers, length
+balance, and the cosine of static word vectors (claims.semantic) (claims.match_features). Scores run 0..100;
+a near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
+above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
+either claim has fewer than `min_words_for_same` words is never "same".
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.match_features import Text, embed, features, score, similarity
+from claims.match_features import Text, features, meanings, score
 from claims.match_index import Candidate, MatchIndex
 from claims.normalise import fuzz_key, word_count
 
@@ -77,7 +79,7 @@ class Matcher:
                min_score: float | None = None) -> list[MatchHit]:
         """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold)."""
         floor = self.thresholds.related if min_score is None else min_score
-        scored = [(score(values), c) for c, values in self.signals(text, exclude_article_id)]
+        scored = [(score(values, copy=ratio), c) for c, values, ratio in self._scored(text, exclude_article_id)]
         scored = sorted((s for s in scored if s[0] >= floor), key=lambda s: (-s[0], s[1].slot))
         words = word_count(text or "")
         with self._lock:
@@ -87,6 +89,10 @@ class Matcher:
     def signals(self, text: str, exclude_article_id: int | None = None
                 ) -> list[tuple[Candidate, list[float]]]:
         """The re-ranking signals (claims.match_features.FEATURES) of the best candidates for `text`."""
+        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id)]
+
+    def _scored(self, text: str, exclude_article_id: int | None) -> list[tuple[Candidate, list[float], float]]:
+        """The candidates with their signals and their fuzz.ratio with the query (normalised texts)."""
         query = Text.of(fuzz_key(text or ""))
         with self._lock:
             slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
@@ -96,13 +102,10 @@ class Matcher:
             found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
             idfs = {t: self._index.idf(t) for _, text in found for t in Text.terms_of(text)} | {
                 t: self._index.idf(t) for t in query.terms}
+        claims = [Text.of(text) for _, text in found]
         idf = idfs.__getitem__
-        meaning = embed(query, idf)
-        out = []
-        for c, text in found:
-            claim = Text.of(text)
-            out.append((c, features(query, claim, c.bm25, idf, similarity(meaning, embed(claim, idf)))))
-        return out
+        return [(c, features(query, claim, c.bm25, idf, meaning), fuzz.ratio(query.key, claim.key))
+                for (c, _), claim, meaning in zip(found, claims, meanings(query, claims, idf), strict=True)]
 
     def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
         """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio

@@ -10,7 +10,7 @@ text embedded (~30 ms), and is shared by every Matcher. Apache-2.0, as the model
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,19 +53,24 @@ class WordVectors:
         ids = self.split(word) if len(word) <= MAX_PIECE_WORD else []
         return self._vectors[ids].mean(axis=0) if ids else None
 
-    def text(self, words: Iterable[str], weight: Callable[[str], float]) -> np.ndarray | None:
-        """The weighted mean of the words' vectors, unit length; None when no word has a vector."""
-        found, weights = [], []
-        for word in words:
-            vector = self.word(word)
-            if vector is not None:
-                found.append(vector)
-                weights.append(weight(word))
-        if not found:
-            return None
-        total = np.asarray(weights, dtype=np.float32) @ np.vstack(found)
-        norm = float(np.linalg.norm(total))
-        return total / norm if norm > 0 else None
+    def texts(self, texts: list[list[str]], weight: Callable[[str], float]) -> np.ndarray:
+        """One row per text: the weighted mean of its words' vectors, unit length (zeros: no known word)."""
+        rows, found, weights = [], [], []
+        for row, words in enumerate(texts):
+            for word in words:
+                vector = self.word(word)
+                if vector is not None:
+                    rows.append(row)
+                    found.append(vector)
+                    weights.append(weight(word))
+        out = np.zeros((len(texts), self.dims), dtype=np.float32)
+        if found:
+            weighted = np.asarray(weights, dtype=np.float32)[:, None] * np.vstack(found)
+            present, starts = np.unique(np.asarray(rows), return_index=True)
+            out[present] = np.add.reduceat(weighted, starts, axis=0)
+            norms = np.linalg.norm(out, axis=1, keepdims=True)
+            out /= np.where(norms > 0, norms, 1.0)
+        return out
 
 
 _loaded: list[WordVectors | None] = []

@@ -65,6 +65,11 @@ def attribute_sentences(sents: Sequence[Span]) -> list[Attribution]:
     return result
 
 
+def may_name_speaker(tokens: Span) -> bool:
+    """False when no word could start an attribution (no speech verb, no "according"): no parse needed."""
+    return any(token.lower_ in SPEECH_VERBS or token.lower_ == "according" for token in tokens)
+
+
 def own_attribution(sent: Span) -> Attribution:
     """The attribution a sentence makes by itself: "according to" first, then the main speech verb."""
     return _according_to(sent) or _speech_verb(sent) or NONE
@@ -122,10 +127,16 @@ def _named_appositive(head: Token) -> Token | None:
     """"a spokesman, John Smith," -> John Smith."""
     if _is_name(head):
         return None
+    has_ents = head.doc.has_annotation("ENT_IOB")
     for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" if has_ents else _looks_like_name(child)):
             return child
     return None
+
+
+def _looks_like_name(token: Token) -> bool:
+    """Without entities (the per-line fast path): the appositive's head word is capitalised."""
+    return bool(token.is_title)
 
 
 def speaker_tokens(head: Token) -> tuple[int, int]:

@@ -28,14 +28,30 @@ def decode(data: bytes, name: str = "input") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return _mostly_utf8(data) or data.decode("cp1252", errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes stays UTF-8 (each bad byte shown as �) rather than turning into Latin-1
+    mojibake; text with no valid multi-byte sequence at all is taken for Latin-1/cp1252."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good > bad else None
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟: ESC shows as ␛, so "\x1b[31m" reads "␛[31m"
+    return "\u2421" if code == 0x7F else "\ufffd"  # ␡; C1 controls have no picture
 
 
 def clean(text: str) -> str:
-    """Normalise line ends and drop terminal escape sequences and control characters (tabs and newlines stay)."""
+    """Normalise line ends; show control characters (terminal escapes included) as visible symbols, so they are
+    displayed literally and never reach a terminal raw (tabs and newlines stay)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub(_visible, text)
 
 
 def check_bytes(data: bytes, name: str = "input") -> None:

@@ -21,9 +21,10 @@ from tui.load_screen import open_load_dialog
 from tui.matching import MatchService
 from tui.refresh import StoreWatch
 from tui.settings import Settings, load_settings
+from tui.terminal_safety import TerminalSafe
 
 
-class ClaimdeskApp(DeskActions, StoreWatch, App):
+class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
     CSS_PATH = "claimdesk.tcss"
     TITLE = "claimdesk"
     COMMANDS = App.COMMANDS | {ClaimdeskCommands}

@@ -62,7 +62,7 @@ def _side(segments: list[DiffSegment], side: str) -> Text:
     text = Text()
     for segment in segments:
         if segment.side == "both":
-            text.append(segment.text)
+            text.append(segment.text_on(side))
         elif segment.side == side:
             word = segment.text.rstrip()
             text.append(word, style=DIFF_STYLES.get(segment.kind, DIFF_STYLES[""]))

@@ -29,8 +29,7 @@ FORMATS = ("auto", "text", "html", "json", "jsonl", "csv", "tsv")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a web page.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
-              help="Extra processes for claim extraction (default 0: on 2 cores a second process did not pay; "
-              "see .agent-notes/loading.md).")
+              help="Extra processes for claim extraction, a batch ahead of storing and matching (default 0).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_context
 def load(context: Context, source: str | None, glob: str | None, fmt: str, text_field: str | None,

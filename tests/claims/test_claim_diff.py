@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -47,3 +48,18 @@ def test_segments_rebuild_the_first_text(a: str, b: str) -> None:
     assert side_text(segments, "a") == a
     assert all(s.op in ("equal", "delete", "insert") and s.kind in ("", "number", "name", "negation")
                for s in segments)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("the bank said in a statement, on Friday.", "The bank said in a statement on Friday.",
+                     id="punctuation-differs"),
+        pytest.param("About 6,000 people were evacuated.", "about 6000 people were evacuated!", id="number-format"),
+        pytest.param("", "Only the earlier claim has words.", id="empty-new-claim"),
+    ],
+)
+def test_each_side_is_given_back_exactly_as_written(a, b):
+    segments = diff_words(a, b)
+    assert "".join(s.text_on("a") for s in segments if s.side in ("both", "a")) == a
+    assert "".join(s.text_on("b") for s in segments if s.side in ("both", "b")) == b

@@ -135,3 +135,28 @@ def test_search_never_raises_and_scores_stay_in_range(text: str) -> None:
     for hit in m.search(text, limit=10, min_score=0.0):
         assert 0.0 <= hit.score <= 100.0
         assert hit.kind in ("same", "related")
+
+
+@pytest.mark.parametrize("channel", [True, False], ids=["near-copy-channel", "bm25-only"])
+def test_a_near_copy_is_found_however_many_claims_share_its_words(monkeypatch: pytest.MonkeyPatch,
+                                                                  channel: bool) -> None:
+    if not channel:
+        monkeypatch.setattr("claims.matcher.NEAR_LIMIT", 0)
+    words = "flooding in valencia closed every school in the region for the whole week".split()
+    m = Matcher(rerank=3)
+    m.add_many((n, n, " ".join(reversed(words))) for n in range(1, 30))  # the same words, backwards
+    m.add(100, 100, "Flooding in Valencia closed every school in the region for the whole of the week.")
+    found = [h.claim_id for h in m.search("Flooding in Valencia closed every school in the region for a whole week",
+                                          limit=5, min_score=0.0)]
+    assert (100 in found) is channel
+
+
+def test_an_identical_claim_is_the_same_claim(matcher: Matcher) -> None:
+    hits = matcher.search(ARCHIVE[9][2])
+    assert hits[0].claim_id == 10 and hits[0].kind == "same"
+
+
+def test_search_works_without_the_word_vectors(monkeypatch: pytest.MonkeyPatch, matcher: Matcher) -> None:
+    monkeypatch.setattr("claims.semantic.vectors", lambda: None)
+    hits = matcher.search("Chicago crime went up 20 percent over the last year, according to police figures.")
+    assert hits[0].claim_id == 3

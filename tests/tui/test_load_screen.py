@@ -58,3 +58,14 @@ async def test_an_empty_path_asks_for_one(make_app):
         await pilot.press("l", "enter")
         assert isinstance(app.screen, LoadScreen) and not app.workers
         assert any("Give a file" in n.message for n in app._notifications)
+
+
+def test_the_app_opens_without_the_web_and_html_libraries():
+    import json
+    import subprocess
+    import sys
+
+    code = "import json, sys\nimport tui.app, tui.load_screen\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = {name.split(".")[0] for name in json.loads(out)}
+    assert loaded & {"trafilatura", "httpx", "lxml", "spacy"} == set()
