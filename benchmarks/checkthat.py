@@ -6,6 +6,7 @@ The data stays where it is: every function takes the folder given on the command
 from __future__ import annotations
 
 import csv
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ class Collection:
     pool: dict[str, dict[str, str]]  # verified-claim id -> fields (vclaim, title, ...)
     queries: dict[str, str]
     qrels: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # split -> query id -> relevant ids
+    speakers: dict[str, str] = field(default_factory=dict)  # query id -> its speaker, when known (2B)
 
     def split(self, name: str) -> dict[str, set[str]]:
         return self.qrels[name]
@@ -69,26 +71,55 @@ def load_2021b(data: Path) -> Collection:
     pool = pool_from(read_tsv(root / "vclaims.tsv"), names)
     queries = {r[0]: r[1] for r in read_tsv(root / "train-dev" / "iclaims.queries", header=False)}
     qrels = {s: read_qrels(root / "train-dev" / f"{s}.qrels.tsv") for s in ("train", "dev")}
-    return Collection("2021-2B", pool, queries, qrels)
+    transcripts = Transcripts(root / "train-dev" / "transcripts")
+    speakers = {qid: transcripts.line(qid)[0] for qid in queries}
+    return Collection("2021-2B", pool, queries, qrels, {q: s for q, s in speakers.items() if s})
+
+
+class Transcripts:
+    """The 2B debate transcripts (`line  SPEAKER  sentence`), found from a query id `<transcript>_<line>`.
+    Some ids misspell their transcript ("20161019_3pres", "20151110_GOP_milwuakee"): a name with no file of
+    its own goes to the one file of the same date, else to the file whose name is closest."""
+
+    def __init__(self, root: Path):
+        self._files = {p.stem: p for p in root.glob("*.tsv")} if root.is_dir() else {}
+        self._read: dict[str, dict[int, tuple[str, str]]] = {}
+
+    def lines(self, name: str) -> dict[int, tuple[str, str]]:
+        if name not in self._read:
+            path = self._resolve(name)
+            rows = read_tsv(path, header=False) if path else []
+            self._read[name] = {int(r[0]): (r[1], r[2]) for r in rows if len(r) >= 3 and r[0].isdigit()}
+        return self._read[name]
+
+    def line(self, qid: str) -> tuple[str, str]:
+        """(speaker, sentence) of a query id's transcript line; ("", "") when not found."""
+        name, _, line = qid.rpartition("_")
+        return self.lines(name).get(int(line), ("", "")) if line.isdigit() else ("", "")
+
+    def _resolve(self, name: str) -> Path | None:
+        if name in self._files:
+            return self._files[name]
+        same_day = [s for s in self._files if s[:8] == name[:8]]
+        if len(same_day) == 1:
+            return self._files[same_day[0]]
+        close = difflib.get_close_matches(name.lower(), [s.lower() for s in same_day or self._files], n=1)
+        return next((p for s, p in self._files.items() if close and s.lower() == close[0]), None)
 
 
 def with_context(collection: Collection, data: Path, lines: int) -> Collection:
     """2021 2B with context, as the published systems used it: each input sentence with the `lines`
     transcript lines before it and its speaker's name; each verified claim with its speaker (as "subtitle")."""
-    root = data / "checkthat2021-task2b" / "train-dev" / "transcripts"
-    transcripts: dict[str, dict[int, tuple[str, str]]] = {}
+    transcripts = Transcripts(data / "checkthat2021-task2b" / "train-dev" / "transcripts")
     queries = {}
     for qid, text in collection.queries.items():
         name, _, line = qid.rpartition("_")
-        if name not in transcripts:
-            rows = read_tsv(root / f"{name}.tsv", header=False) if (root / f"{name}.tsv").exists() else []
-            transcripts[name] = {int(r[0]): (r[1], r[2]) for r in rows if len(r) >= 3 and r[0].isdigit()}
-        lines_of = transcripts[name]
+        lines_of = transcripts.lines(name)
         before = [lines_of[n][1] for n in range(int(line) - lines, int(line)) if n in lines_of]
         speaker = lines_of.get(int(line), ("", ""))[0]
         queries[qid] = " ".join([*before, text, speaker.title()])
     pool = {i: fields | {"subtitle": fields.get("speaker", "")} for i, fields in collection.pool.items()}
-    return Collection(f"{collection.name} +context {lines}", pool, queries, collection.qrels)
+    return Collection(f"{collection.name} +context {lines}", pool, queries, collection.qrels, collection.speakers)
 
 
 def load_all(data: Path) -> list[Collection]:

@@ -3,13 +3,16 @@
     .venv/bin/python benchmarks/detector_quality.py --data /work/shared/data/claimbuster
 
 Same split as training (claims.train_detector): debates up to 2004 train, 2008 debates choose each
-threshold, 2012 and 2016 debates are the unseen test. groundtruth.csv shares debates with the training
-data, so its figures run high. Needs scikit-learn (the `bench` extra), which claims/ never imports.
+threshold, 2012 and 2016 debates are the unseen test. The shipped model is refitted on train + dev after
+its threshold is chosen, so its dev column is in-sample; "retrained in this run" also prints the dev figure
+of the train-only fit that chose the threshold. groundtruth.csv shares debates with the training data, so
+its figures run high. Needs scikit-learn (the `bench` extra), which claims/ never imports.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,6 +32,7 @@ from claims.train_detector import (
     prf,
     read_claimbuster,
     split_by_debate,
+    train,
 )
 
 Scores = dict[str, np.ndarray]
@@ -76,6 +80,17 @@ def report(name: str, scores: Scores, parts: dict[str, list[Sentence]], threshol
     print(f"{name:34} {threshold:5.2f}  " + "  |  ".join(cells))
 
 
+def retrained(data: Path) -> None:
+    """Train the model again (seed 0) into a temporary folder and print what train() measured."""
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        metrics = train(data, Path(folder), seed=0)
+    cells = [metrics["dev_before_refit"], metrics["test"], metrics["groundtruth"]]
+    row = "  |  ".join(f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}" for m in cells)
+    print(f"{'retrained in this run (seed 0)':34} {metrics['threshold']:5.2f}  {row}  "
+          f"({time.perf_counter() - started:.0f} s to train)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder holding crowdsourced.csv")
@@ -92,7 +107,7 @@ def main() -> None:
     spans = parsed_spans(parts)
     model = spacy_scores(spans, detector.score_spans)
     report("shipped model (threshold shipped)", model, parts, detector.threshold)
-    report("shipped model (best on dev)", model, parts, best_threshold(positives(split.dev), model["dev"]))
+    retrained(args.data)
     baseline = tfidf_baseline(split.train, parts)
     baseline_threshold = best_threshold(positives(split.dev), baseline["dev"])
     report("TF-IDF 1-2gram + LR (best on dev)", baseline, parts, baseline_threshold)

@@ -6,9 +6,12 @@
     .venv/bin/python benchmarks/match_quality.py ../shared/data --thresholds  # precision/recall by score
 
 Each query is matched against its set's whole verified-claim pool (claim + fact-check title + subtitle for the
-Matcher and for "tfidf-char+title"; the claim alone for the others). Baselines computed in the same run:
-rapidfuzz token_set_ratio and token_sort_ratio (texts through utils.default_process, process.extract), and a
-TF-IDF over character 3-5-grams (scikit-learn, a benchmark-only dependency).
+Matcher and for "tfidf-char+title"; the claim alone for the others). In 2021 2B each input sentence is searched
+with its speaker (the transcript line's speaker column) and each verified claim is added with its claimant
+(vclaims.tsv `speaker`), as in the app; the row "without speakers" is the same Matcher without them.
+Baselines computed in the same run: rapidfuzz token_set_ratio and token_sort_ratio (texts through
+utils.default_process, process.extract), and a TF-IDF over character 3-5-grams (scikit-learn, a benchmark-only
+dependency).
 """
 
 from __future__ import annotations
@@ -32,15 +35,19 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build_matcher(collection: Collection) -> tuple[Matcher, list[str]]:
+def build_matcher(collection: Collection, speakers: bool = True) -> tuple[Matcher, list[str]]:
+    """The pool in a Matcher, each verified claim with its claimant (2B's `speaker`) unless `speakers` is off."""
     ids = list(collection.pool)
     matcher = Matcher()
-    matcher.add_many((n, None, pool_text(collection.pool[i])) for n, i in enumerate(ids))
+    matcher.add_many((n, None, pool_text(collection.pool[i]), collection.pool[i].get("speaker") if speakers else None)
+                     for n, i in enumerate(ids))
     return matcher, ids
 
 
-def matcher_rankings(matcher: Matcher, ids: list[str], queries: dict[str, str]) -> Rankings:
-    return {q: [ids[h.claim_id] for h in matcher.search(text, limit=5, min_score=0.0)]
+def matcher_rankings(matcher: Matcher, ids: list[str], queries: dict[str, str],
+                     speakers: dict[str, str] | None = None) -> Rankings:
+    speakers = speakers or {}
+    return {q: [ids[h.claim_id] for h in matcher.search(text, limit=5, min_score=0.0, speaker=speakers.get(q))]
             for q, text in queries.items()}
 
 
@@ -73,9 +80,12 @@ def report(collection: Collection, split: str) -> list[tuple[str, Scores]]:
     start = time.perf_counter()
     matcher, ids = build_matcher(collection)
     built = time.perf_counter()
-    rows.append(("claimdesk Matcher", evaluate(matcher_rankings(matcher, ids, queries), gold)))
+    rows.append(("claimdesk Matcher", evaluate(matcher_rankings(matcher, ids, queries, collection.speakers), gold)))
     per_query = (time.perf_counter() - built) / max(len(queries), 1) * 1000
     log(f"{collection.name}: matcher built in {built - start:.1f} s, {per_query:.1f} ms per query")
+    if collection.speakers:
+        matcher, ids = build_matcher(collection, speakers=False)
+        rows.append(("  ... without speakers", evaluate(matcher_rankings(matcher, ids, queries), gold)))
     for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
         rows.append((scorer.__name__, evaluate(fuzzy_rankings(collection, queries, scorer), gold)))
     rows.append(("tfidf-char 3-5", evaluate(tfidf_rankings(collection, queries, False), gold)))
@@ -90,12 +100,13 @@ def print_table(name: str, split: str, rows: list[tuple[str, Scores]]) -> None:
         print(f"  {system:<24} {s.map5:6.3f} {s.p1:6.3f} {s.recall5:6.3f}")
 
 
-def training_rows(collections: list[Collection]) -> tuple[np.ndarray, np.ndarray]:
+def training_rows(collections: list[Collection], speakers: bool = True) -> tuple[np.ndarray, np.ndarray]:
     features, labels = [], []
     for collection in collections:
-        matcher, ids = build_matcher(collection)
+        matcher, ids = build_matcher(collection, speakers)
         for qid, relevant in collection.split("train").items():
-            for candidate, values in matcher.signals(collection.queries[qid]):
+            speaker = collection.speakers.get(qid) if speakers else None
+            for candidate, values in matcher.signals(collection.queries[qid], speaker=speaker):
                 features.append(values)
                 labels.append(int(ids[candidate.claim_id] in relevant))
         log(f"{collection.name}: {len(labels)} training rows so far")
@@ -103,15 +114,25 @@ def training_rows(collections: list[Collection]) -> tuple[np.ndarray, np.ndarray
 
 
 def fit(data: Path, collections: list[Collection]) -> None:
+    """Two stages, train splits only. 1: the text signals, pooled over the three sets, speakers left out (as
+    for a claim whose speaker is unknown). 2: the speaker signals, on the sets that know speakers (2B), as an
+    adjustment of stage 1's logit: fitted with that logit as one more input, divided by its coefficient, so
+    the scale of stage 1 (and its calibration) is kept and a claim without speaker scores as before."""
     from sklearn.linear_model import LogisticRegression
 
-    x, y = training_rows(collections)
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
-    weights = ", ".join(f"{w:.3f}" for w in model.coef_[0])
-    print(f"# {len(y)} rows, {int(y.sum())} positive; features {match_features.FEATURES}")
+    base = len(match_features.FEATURES) - len(match_features.SPEAKER_FEATURES)
+    x, y = training_rows(collections, speakers=False)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(x[:, :base], y)
+    print(f"# stage 1: {len(y)} rows, {int(y.sum())} positive; features {match_features.FEATURES[:base]}")
+    x, y = training_rows([c for c in collections if c.speakers])
+    stage2 = LogisticRegression(C=1.0, max_iter=5000).fit(
+        np.column_stack([model.decision_function(x[:, :base]), x[:, base:]]), y)
+    slope, *adjust = stage2.coef_[0]
+    print(f"# stage 2: {len(y)} rows, {int(y.sum())} positive; logit coefficient {slope:.3f}")
+    weights = ", ".join(f"{w:.3f}" for w in [*model.coef_[0], *(np.array(adjust) / slope)])
     print(f"WEIGHTS = ({weights})\nBIAS = {model.intercept_[0]:.3f}")
     pool = next(c for c in collections if c.name == "2021-2A")
-    logits, labels = pair_logits(pool, load_pairs(data), model.decision_function)
+    logits, labels = pair_logits(pool, load_pairs(data), lambda v: model.decision_function(v[:, :base]))
     platt = LogisticRegression(C=100.0).fit(np.array(logits)[:, None], labels)
     slope, offset = platt.coef_[0][0], platt.intercept_[0]
     print(f"CALIBRATION = ({slope:.3f}, {offset:.3f})  # on {len(labels)} ClaimMatch pairs")

@@ -12,7 +12,7 @@ from claims.features import SparseRows
 
 @dataclass(frozen=True)
 class FitSettings:
-    """Chosen on the 2008 dev debates; see .agent-notes/extractor.md."""
+    """Chosen on the 2008 dev debates; see the README, "How claims are found"."""
 
     seed: int = 0
     epochs: int = 3

@@ -9,6 +9,8 @@
 - CSV or TSV with a header naming `claim` and `status` or `rating`, optionally `url`, `speaker`, `date`,
   `source`. A `status` already in verified/disputed/unverified is kept; otherwise the rating is mapped.
 Records without claim text are skipped. An unreadable file raises VerdictFileError with a one-line reason.
+Every text field is cleaned (claims.text_cleaning.clean: control characters and terminal escapes shown as
+symbols) and its whitespace collapsed, as loaded articles are.
 
 Ratings map to the three verdicts with RATING_MAP (see `status_for`); pass `rating_map` to override or extend
 it: its entries win over the defaults.
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.text_cleaning import UnreadableText, decode
+from claims.text_cleaning import UnreadableText, clean, decode
 
 VERDICTS = ("verified", "disputed", "unverified")
 
@@ -208,7 +210,8 @@ def _from_row(row: dict[str, str], default_source: str,
 
 
 def _text(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    """A field as one line of safe text: control characters (a JSON "\\u001b" included) shown as symbols."""
+    return " ".join(clean(value).split()) if isinstance(value, str) else ""
 
 
 def _name(value: object) -> str:

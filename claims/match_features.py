@@ -1,12 +1,16 @@
 """The signals that re-rank match candidates, and the learned weights that turn them into a 0..100 score.
 
-Each signal compares a query with one candidate claim; the last one, "semantic", is the cosine of the two
-texts' static word vectors (claims.semantic, 0 when the table is missing). All are absolute (none depends on the other
-candidates), so the combined score can be thresholded. The weights are a logistic regression fitted on the
-CheckThat! train splits (2020 task 2, 2021 2A and 2B, pooled) by `benchmarks/match_quality.py --fit`. Its
-logit ranks candidates; to read as a score, the logit is then calibrated (Platt scaling) on the balanced
-ClaimMatch pairs: the score is 100 x the estimated probability that the two texts are the same claim, at even
-prior odds. Thresholds (claims.matcher.Thresholds) are set on this scale.
+Each signal compares a query with one candidate claim; "semantic" is the cosine of the two texts' static word
+vectors (claims.semantic, 0 when the table is missing); the last three say whether the two claims' speakers
+agree (same name, same surname, both known: all 0 when either speaker is unknown). All are absolute (none
+depends on the other candidates), so the combined score can be thresholded. The weights are a logistic
+regression fitted on the CheckThat! train splits by `benchmarks/match_quality.py --fit`, in two stages: the
+text signals on the three sets pooled (2020 task 2, 2021 2A and 2B, without speakers), then the speaker
+signals on 2B's (debate sentence speaker vs PolitiFact claimant) as an adjustment on the first logit's scale,
+so a claim without a speaker scores as before. The logit ranks candidates; to read as a score, it is then
+calibrated (Platt scaling) on the balanced ClaimMatch pairs: the score is 100 x the estimated probability
+that the two texts are the same claim, at even prior odds. Thresholds (claims.matcher.Thresholds) are set on
+this scale.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from rapidfuzz import fuzz
 from claims import semantic
 from claims.normalise import STOPWORDS, stem
 
+SPEAKER_FEATURES = ("speaker_same", "speaker_surname", "speaker_known")
 FEATURES = ("bm25", "cover_query", "cover_claim", "char_cosine", "token_sort", "token_set", "numbers_shared",
-            "numbers_missing", "length_balance", "semantic")
+            "numbers_missing", "length_balance", "semantic", *SPEAKER_FEATURES)
 
 # Fitted weights, in FEATURES order, the bias, and the calibration (slope, offset) of the logit.
-WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.250, -0.322, -1.025, 2.376)
+WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.249, -0.322, -1.025, 2.376, 2.372, 2.897, -1.352)
 BIAS = -8.518
 CALIBRATION = (1.236, 6.808)
 COPY_RATIO, COPY_MARGIN = 80.0, 10.0
@@ -82,9 +87,22 @@ def meanings(query: Text, claims: list[Text], idf: Callable[[str], float]) -> li
     return (matrix[1:] @ matrix[0]).tolist()
 
 
-def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float], meaning: float = 0.0
-             ) -> list[float]:
-    """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order; `meaning`: the semantic cosine."""
+def speakers(query: str, claim: str) -> tuple[float, float, float]:
+    """Speaker agreement of two speaker keys (claims.normalise.speaker_key): (same name, same surname or a
+    one-word name found in the other, both known). All 0 when either speaker is unknown."""
+    if not query or not claim:
+        return (0.0, 0.0, 0.0)
+    if query == claim:
+        return (1.0, 0.0, 1.0)
+    a, b = query.split(), claim.split()
+    related = a[-1] == b[-1] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a)
+    return (0.0, float(related), 1.0)
+
+
+def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float], meaning: float = 0.0,
+             speaker: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> list[float]:
+    """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order; `meaning`: the semantic cosine,
+    `speaker`: the speaker agreement (`speakers`)."""
     shared = query.terms & claim.terms
     numbers = len(query.numbers) or 1
     short, long = sorted((len(query.key), len(claim.key)))
@@ -99,6 +117,7 @@ def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float],
         len(query.numbers - claim.numbers) / numbers,
         short / long if long else 0.0,
         meaning,
+        *speaker,
     ]
 
 

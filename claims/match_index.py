@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +29,7 @@ class Candidate:
 
 
 class MatchIndex:
-    """Term -> slots postings plus per-slot claim id, article id, stored text, word count and liveness.
+    """Term -> slots postings plus per-slot claim id, article id, stored text, word count, speaker, liveness.
 
     Memory: per-slot data lives in flat arrays and one UTF-8 blob (no Python object per claim). A claim id
     is found by binary search while ids arrive in increasing order (as they do from the store), and in a
@@ -46,6 +47,10 @@ class MatchIndex:
         self._lengths = array("H")
         self._words = array("H")
         self._chars = array("I")
+        self._speakers = array("i")  # per slot, an index into _speaker_names (0: no speaker known)
+        self._speaker_names: list[str] = [""]
+        self._speaker_ids: dict[str, int] = {"": 0}
+        self._speaker_words: dict[str, list[int]] = {}  # a word of a speaker's name -> those speakers' ids
         self._total_length = 0
         self._live = 0
         self._sorted_upto = 0
@@ -57,7 +62,8 @@ class MatchIndex:
     def __contains__(self, claim_id: int) -> bool:
         return self._find(claim_id) is not None
 
-    def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str], words: int = 0) -> int:
+    def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str], words: int = 0,
+            speaker: str = "") -> int:
         self.remove(claim_id)
         slot = len(self._claim_ids)
         if slot == self._sorted_upto and (slot == 0 or claim_id > self._claim_ids[slot - 1]):
@@ -72,6 +78,7 @@ class MatchIndex:
         self._lengths.append(min(len(terms), 65535))
         self._words.append(min(words, 65535))
         self._chars.append(len(text))
+        self._speakers.append(self._speaker_id(speaker))
         self._total_length += len(terms)
         self._live += 1
         for term_id in {self._term_id(t) for t in terms}:
@@ -98,6 +105,10 @@ class MatchIndex:
 
     def words(self, slot: int) -> int:
         return self._words[slot]
+
+    def speaker(self, slot: int) -> str:
+        """The slot's speaker key (claims.normalise.speaker_key), "" when none is known."""
+        return self._speaker_names[self._speakers[slot]]
 
     def claim_id(self, slot: int) -> int:
         return self._claim_ids[slot]
@@ -170,6 +181,23 @@ class MatchIndex:
             articles = np.frombuffer(self._article_ids, dtype=np.int64)[slots]
             alive &= articles != exclude_article_id
         return alive
+
+    def _speaker_id(self, speaker: str) -> int:
+        speaker_id = self._speaker_ids.get(speaker)
+        if speaker_id is None:
+            speaker_id = self._speaker_ids[speaker] = len(self._speaker_names)
+            self._speaker_names.append(speaker)
+            for word in set(speaker.split()):
+                self._speaker_words.setdefault(word, []).append(speaker_id)
+        return speaker_id
+
+    def spoken_by(self, slots: np.ndarray, agree: Callable[[str], bool], speaker: str) -> np.ndarray:
+        """A mask of the slots whose speaker shares a word of `speaker`'s name and `agree`s with it."""
+        ids = {n for word in set(speaker.split()) for n in self._speaker_words.get(word, ())}
+        ids = [n for n in ids if agree(self._speaker_names[n])]
+        if not ids or not len(slots):
+            return np.zeros(len(slots), dtype=bool)
+        return np.isin(np.frombuffer(self._speakers, dtype=np.int32)[slots], ids)
 
     def _term_id(self, term: str) -> int:
         term_id = self._term_ids.get(term)

@@ -1,10 +1,13 @@
 """Matcher: which earlier claims in the archive a claim matches, as "same" or "related", best first.
 
 Candidate retrieval by BM25 over the rarest content terms of the query (claims.match_index); the best `rerank`
-by BM25, plus the near copies (fuzz.ratio >= NEAR_RATIO on the normalised texts) among the best `candidates`,
-are re-ranked by a logistic model over lexical signals and one light semantic signal: IDF-weighted term cover
-both ways, character n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers, length
-balance, and the cosine of static word vectors (claims.semantic) (claims.match_features). Scores run 0..100;
+by BM25, plus the near copies (fuzz.ratio >= NEAR_RATIO on the normalised texts) among the best `candidates`
+and, when the query's speaker is given, the best by BM25 of that speaker's claims among them, are re-ranked by
+a logistic model over lexical signals, one light semantic signal and speaker agreement: IDF-weighted term
+cover both ways, character n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers,
+length balance, the cosine of static word vectors (claims.semantic), and whether the two claims' speakers
+agree (claims.match_features). A claim's speaker is optional (`add(..., speaker)`, 4-tuples in `add_many`,
+`search(..., speaker=)`); when either is unknown, the score is what it was without. Scores run 0..100;
 a near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
 above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
 either claim has fewer than `min_words_for_same` words is never "same".
@@ -19,12 +22,13 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.match_features import Text, features, meanings, score
+from claims.match_features import Text, features, meanings, score, speakers
 from claims.match_index import Candidate, MatchIndex
-from claims.normalise import fuzz_key, word_count
+from claims.normalise import fuzz_key, speaker_key, word_count
 
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
+SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
 
 
 @dataclass(frozen=True)
@@ -60,52 +64,60 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._index)
 
-    def add(self, claim_id: int, article_id: int | None, text: str) -> None:
-        """Add (or replace) one claim; it is searchable at once."""
+    def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None) -> None:
+        """Add (or replace) one claim, with its speaker (or claimant) when known; it is searchable at once."""
         key = fuzz_key(text or "")
         terms, words = Text.terms_of(key), word_count(text or "")
         with self._lock:
-            self._index.add(claim_id, article_id, key, terms, words)
+            self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker))
 
-    def add_many(self, rows: Iterable[tuple[int, int | None, str]]) -> None:
-        for claim_id, article_id, text in rows:
-            self.add(claim_id, article_id, text)
+    def add_many(self, rows: Iterable[tuple[int, int | None, str] | tuple[int, int | None, str, str | None]]
+                 ) -> None:
+        """Add rows (claim_id, article_id, text) or (claim_id, article_id, text, speaker)."""
+        for row in rows:
+            self.add(*row)
 
     def remove(self, claim_id: int) -> None:
         with self._lock:
             self._index.remove(claim_id)
 
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
-               min_score: float | None = None) -> list[MatchHit]:
-        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold)."""
+               min_score: float | None = None, speaker: str | None = None) -> list[MatchHit]:
+        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold);
+        `speaker`: who made the claim searched for, when known (agreement with a claim's speaker counts)."""
         floor = self.thresholds.related if min_score is None else min_score
-        scored = [(score(values, copy=ratio), c) for c, values, ratio in self._scored(text, exclude_article_id)]
+        found = self._scored(text, exclude_article_id, speaker)
+        scored = [(score(values, copy=ratio), c) for c, values, ratio in found]
         scored = sorted((s for s in scored if s[0] >= floor), key=lambda s: (-s[0], s[1].slot))
         words = word_count(text or "")
         with self._lock:
             return [MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot))
                     for value, c in scored[: max(limit, 0)]]
 
-    def signals(self, text: str, exclude_article_id: int | None = None
+    def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None
                 ) -> list[tuple[Candidate, list[float]]]:
         """The re-ranking signals (claims.match_features.FEATURES) of the best candidates for `text`."""
-        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id)]
+        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker)]
 
-    def _scored(self, text: str, exclude_article_id: int | None) -> list[tuple[Candidate, list[float], float]]:
+    def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None
+                ) -> list[tuple[Candidate, list[float], float]]:
         """The candidates with their signals and their fuzz.ratio with the query (normalised texts)."""
-        query = Text.of(fuzz_key(text or ""))
+        query, who = Text.of(fuzz_key(text or "")), speaker_key(speaker)
         with self._lock:
             slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
                                              exclude_article_id=exclude_article_id)
             found = [(self._index.candidate(int(s), float(b)), self._index.text(int(s)))
                      for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
             found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
+            found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
             idfs = {t: self._index.idf(t) for _, text in found for t in Text.terms_of(text)} | {
                 t: self._index.idf(t) for t in query.terms}
+            agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
         claims = [Text.of(text) for _, text in found]
         idf = idfs.__getitem__
-        return [(c, features(query, claim, c.bm25, idf, meaning), fuzz.ratio(query.key, claim.key))
-                for (c, _), claim, meaning in zip(found, claims, meanings(query, claims, idf), strict=True)]
+        return [(c, features(query, claim, c.bm25, idf, meaning, agreement), fuzz.ratio(query.key, claim.key))
+                for (c, _), claim, meaning, agreement in zip(found, claims, meanings(query, claims, idf), agree,
+                                                              strict=True)]
 
     def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
         """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio
@@ -119,6 +131,17 @@ class Matcher:
         best = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=NEAR_LIMIT,
                                processor=None)
         return [(self._index.candidate(int(slots[n]), float(bm25[n])), texts[n]) for _, _, n in best]
+
+    def _same_speaker(self, who: str, slots: np.ndarray, bm25: np.ndarray, found: list[tuple[Candidate, str]]
+                      ) -> list[tuple[Candidate, str]]:
+        """Among the candidates past the re-ranking cut, the `SPEAKER_LIMIT` best by BM25 whose speaker agrees
+        with the query's (same name or surname): a speaker's own earlier claims reach re-ranking more often."""
+        if not who or SPEAKER_LIMIT <= 0:
+            return []
+        mask = self._index.spoken_by(slots, lambda name: any(speakers(who, name)[:2]), who)
+        seen = {c.slot for c, _ in found}
+        chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
+        return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
 
     def _kind(self, value: float, query_words: int, slot: int) -> str:
         short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same

@@ -33,6 +33,12 @@ NEGATIONS = frozenset(
     aren't weren't hasn't haven't hadn't can't couldn't shouldn't wouldn't""".split()
 )
 
+# Titles and honorifics dropped from a speaker's name ("SEN. BERNIE SANDERS" -> "bernie sanders").
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sen senator president vice gov governor rep representative congressman
+    congresswoman secretary former mayor the hon honorable sir dame lord lady jr sr ii iii""".split()
+)
+
 _SUFFIXES = (
     ("ational", "ate"), ("ization", "ize"), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
     ("ations", "ate"), ("ation", "ate"), ("ments", ""), ("ment", ""), ("ities", "ity"), ("ingly", ""),
@@ -105,3 +111,12 @@ def fuzz_key(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(_TOKEN.findall(text))
+
+
+def speaker_key(name: str | None) -> str:
+    """A speaker's name for comparing: folded words without titles or what follows a comma ("PRESIDENT
+    OBAMA" -> "obama"); "" when there is none."""
+    if not name:
+        return ""
+    name = name.split(",")[0]  # "SEN. BERNIE SANDERS, I-VT": what follows a comma is a party or a place
+    return " ".join(w for w in _TOKEN.findall(fold(name)) if w not in _TITLES and not w[:1].isdigit())

@@ -51,6 +51,11 @@ def clean(text: str) -> str:
     """Normalise line ends; show control characters (terminal escapes included) as visible symbols, so they are
     displayed literally and never reach a terminal raw (tabs and newlines stay)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return show_controls(text)
+
+
+def show_controls(text: str) -> str:
+    """Control characters other than tab, LF and CR shown as visible symbols (ESC as ␛), one for one."""
     return _CONTROLS.sub(_visible, text)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from store.claim_queries import check_status
 from store.desk_models import ClaimState, DeskClaim
-from store.errors import StoreError
+from store.errors import NotFoundError, StoreError
 from store.models import NewClaim
 
 _KEEP = object()
@@ -44,13 +44,23 @@ class DeskEdits:
             [claim_id, self.clock(), reviewer, before, after, note, action, evidence, source_claim_id],
         )
 
+    def _live_claim(self, claim_id: int) -> DeskClaim:
+        """The claim, if it is still on the desk; NotFoundError if it is unknown or someone deleted it."""
+        claim = self.desk_claim(claim_id)
+        if claim.deleted_at is not None:
+            rows = self.execute("SELECT reviewer FROM claim_history WHERE claim_id = ? AND action = 'delete'"
+                                " ORDER BY id DESC LIMIT 1", [claim_id])
+            by = f" by {rows[0][0]}" if rows and rows[0][0] else ""
+            raise NotFoundError(f"claim {claim_id} was deleted{by} at {claim.deleted_at}.")
+        return claim
+
     def decide(self, claim_id: int, status: str, reviewer: str | None, note: str | None | object = _KEEP,
                evidence: str | None | object = _KEEP, source_claim_id: int | None = None,
                action: str = "status") -> tuple[ClaimState, DeskClaim]:
         """Record a verdict (and optionally a note and evidence); returns the state before and the claim after."""
         check_status(status)
         with self.transaction():
-            before = self.desk_claim(claim_id)
+            before = self._live_claim(claim_id)
             note = before.note if note is _KEEP else note
             evidence = before.evidence if evidence is _KEEP else evidence
             self.db.execute(
@@ -64,7 +74,7 @@ class DeskEdits:
                  reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
         """Change a claim's note and evidence links, keeping its status."""
         with self.transaction():
-            before = self.desk_claim(claim_id)
+            before = self._live_claim(claim_id)
             self.db.execute("UPDATE claims SET note = ?, evidence = ? WHERE id = ?", [note, evidence, claim_id])
             self._history(claim_id, reviewer, before.status, before.status, note, "note", evidence)
             return state_of(before), self.desk_claim(claim_id)
@@ -72,7 +82,7 @@ class DeskEdits:
     def set_flag(self, claim_id: int, flagged: bool, reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
         """Flag a claim "come back later", or clear the flag."""
         with self.transaction():
-            before = self.desk_claim(claim_id)
+            before = self._live_claim(claim_id)
             self.db.execute("UPDATE claims SET flagged = ? WHERE id = ?", [int(flagged), claim_id])
             self._history(claim_id, reviewer, before.status, before.status, before.note,
                           "flag" if flagged else "unflag")
@@ -105,7 +115,7 @@ class DeskEdits:
 
     def change_span(self, claim_id: int, start: int, end: int, reviewer: str | None) -> DeskClaim:
         """Move a claim's boundaries; its text follows the article."""
-        claim = self.desk_claim(claim_id)
+        claim = self._live_claim(claim_id)
         text = self.article(claim.article_id).text
         start, end = trim_span(text, start, end)
         with self.transaction():
@@ -118,14 +128,14 @@ class DeskEdits:
     def delete_claim(self, claim_id: int, reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
         """Take a wrong claim off the desk; the row and its history stay."""
         with self.transaction():
-            before = self.desk_claim(claim_id)
+            before = self._live_claim(claim_id)
             self.db.execute("UPDATE claims SET deleted_at = ? WHERE id = ?", [self.clock(), claim_id])
             self._history(claim_id, reviewer, before.status, before.status, before.note, "delete")
             return state_of(before), self.desk_claim(claim_id)
 
     def split_claim(self, claim_id: int, at: int, reviewer: str | None) -> tuple[DeskClaim, DeskClaim]:
         """Split a claim holding two at offset `at`: the first keeps the id, the second is a new claim."""
-        claim = self.desk_claim(claim_id)
+        claim = self._live_claim(claim_id)
         if not claim.start < at < claim.end:
             raise StoreError("split inside the claim, between its first and last word.")
         text = self.article(claim.article_id).text

@@ -48,12 +48,18 @@ def fts_query(words: str) -> str | None:
     return " ".join(quoted)
 
 
+def contains(text: str) -> str:
+    """A LIKE pattern (for ``LIKE ? ESCAPE '\\'``) matching ``text`` anywhere, its % _ and \\ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _claim_filter_sql(f: ClaimFilter) -> tuple[list[str], list]:
     where, params = ["c.deleted_at IS NULL"], []
     checks = [
         (f.status, "c.status = ?", check_status(f.status) if f.status else None),
         (f.type, "c.type = ?", f.type),
-        (f.speaker, "c.speaker LIKE ?", f"%{f.speaker}%"),
+        (f.speaker, "c.speaker LIKE ? ESCAPE '\\'", contains(f.speaker or "")),
         (f.min_score is not None, "c.score >= ?", f.min_score),
         (f.max_score is not None, "c.score <= ?", f.max_score),
         (f.article_id is not None, "c.article_id = ?", f.article_id),
@@ -147,8 +153,8 @@ class DeskQueries:
 def _article_where(query: ArticleQuery) -> tuple[list[str], list]:
     where, params = [], []
     if query.source:
-        where.append("a.source LIKE ?")
-        params.append(f"%{query.source}%")
+        where.append("a.source LIKE ? ESCAPE '\\'")
+        params.append(contains(query.source))
     if query.since:
         where.append("substr(COALESCE(a.published, a.loaded_at), 1, 10) >= ?")
         params.append(query.since)

@@ -1,6 +1,6 @@
 """Exporting verdicts: one row per claim, streamed, filtered, safe to open in a spreadsheet.
 
-The CSV columns are COLUMNS, in that order (documented one per line in .agent-notes/exchange.md); the rows are
+The CSV columns are COLUMNS, in that order (documented in the README, "Export and import"); the rows are
 those of the ``verdicts`` view. `write_export` also writes JSON Lines (store/export_jsonl.py) and ClaimReview
 JSON-LD (store/claimreview.py); `export_to_path` writes any of them through a partial file, so a failed export
 never leaves half a file behind.

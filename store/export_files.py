@@ -79,6 +79,9 @@ def read_export(path: Path, kind: str) -> Iterator[ExportedClaim]:
 
 
 def _optional(value: object) -> str | None:
+    """The cell's text; None when it is empty or only whitespace. Deliberate: a blank note is no note, as in the
+    app (the note form strips what is typed and stores nothing when it is blank), so a file's note of spaces
+    reads as no note, like every other blank cell."""
     if value is None:
         return None
     text = str(value)

@@ -16,7 +16,8 @@ from store.desk_queries import SORT_KEYS
 from tui.article_filter import ArticleFilterForm
 from tui.row_list import Column, RowList
 
-EMPTY_HINT = "No articles yet. Load some from a shell:  claimdesk load PATH...  (files, folders, or - for stdin)"
+EMPTY_HINT = ("No articles yet. Press l to load files, folders or web pages.\n"
+              "Or from a shell:  claimdesk load PATH...  (files, folders, URLs, or - for stdin)")
 COLUMNS = [Column("#", 6, "right"), Column("Title"), Column("Source", 16), Column("Date", 10),
            Column("Claims", 6, "right"), Column("Matched", 7, "right"), Column("Progress", 10),
            Column("Decided", 9, "right")]

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store import StoreError
+from store import NotFoundError, StoreError
 from store.desk_models import ClaimFilter, DeskClaim
 from tui.article_view import ArticleView
 from tui.claim_filter import ClaimFilterForm, matches
@@ -18,6 +18,7 @@ from tui.claim_panel import ClaimPanel
 from tui.history_panel import HistoryScreen
 from tui.note_form import NoteForm, NoteResult
 from tui.span_editing import SPAN_BINDINGS, SpanEditing
+from tui.write_guard import records
 
 
 class ArticleScreen(SpanEditing, Screen):
@@ -62,6 +63,7 @@ class ArticleScreen(SpanEditing, Screen):
         self.chosen_match = 0
         self.links = []
         self.last_action = ""
+        self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
         self.init_span_editing()
 
     def compose(self) -> ComposeResult:
@@ -179,15 +181,23 @@ class ArticleScreen(SpanEditing, Screen):
         else:
             self.refresh_claims()
 
+    def after_failed_write(self, error: StoreError) -> None:
+        """A write was refused (see tui.write_guard): show what the database holds, so a claim another reviewer
+        deleted disappears. A selection being edited stays for another try, unless its claim is gone."""
+        if self.selecting and not isinstance(error, NotFoundError):
+            return
+        if self.selecting:
+            self.leave_select_mode()
+        self.last_action = ""
+        self.reload(select_id=self.selected.id if self.selected else None)
+
+    @records
     def action_mark(self, status: str) -> None:
         if (claim := self.selected) is not None:
-            try:
-                updated = self.app.desk.decide(claim.id, status)
-            except StoreError as error:  # e.g. another program held the database too long: say so, keep going
-                self.notify(f"Not recorded: {error}", severity="error", markup=False, timeout=10)
-                return
+            updated = self.app.desk.decide(claim.id, status)
             self.decided(updated, f"Claim #{claim.id} marked {status}.")
 
+    @records
     def action_apply_match(self) -> None:
         claim = self.selected
         if claim is None or not self.links:
@@ -207,12 +217,19 @@ class ArticleScreen(SpanEditing, Screen):
 
     def action_note(self) -> None:
         if (claim := self.selected) is not None:
-            self.app.push_screen(NoteForm(claim), self._noted)
+            draft = self.note_draft[1] if self.note_draft and self.note_draft[0] == claim.id else None
+            self.app.push_screen(NoteForm(claim, draft), self._noted)
 
+    @records
     def _noted(self, result: NoteResult | None) -> None:
         claim = self.selected
         if result is None or claim is None:
             return
+        self.note_draft = (claim.id, result)  # until it is stored: if the store refuses, `n` brings it back
+        self._save_note(claim, result)
+        self.note_draft = None
+
+    def _save_note(self, claim: DeskClaim, result: NoteResult) -> None:
         if result.status:
             updated = self.app.desk.decide(claim.id, result.status, note=result.note, evidence=result.evidence)
             self.decided(updated, f"Claim #{claim.id} marked {result.status}, with a note.")
@@ -221,6 +238,7 @@ class ArticleScreen(SpanEditing, Screen):
             self.refresh_claims()
             self.notify(f"Note kept for claim #{claim.id}.", timeout=2)
 
+    @records
     def action_flag(self) -> None:
         if (claim := self.selected) is not None:
             updated = self.app.desk.toggle_flag(claim)

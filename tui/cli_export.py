@@ -11,6 +11,7 @@ from store import STATUSES, StoreError
 from store.backup import backup as backup_database
 from store.export import FORMATS, ExportFilter, ExportOptions, export_to_path, write_export
 from tui.cli import Context, pass_context
+from tui.cli_output import terminal_safe
 from tui.settings import load_settings
 
 
@@ -48,7 +49,7 @@ def export(context: Context, fmt: str, output: Path | None, raw: bool, excel: bo
     with context.open_store() as store:
         try:
             selection = make_export_filter(**filters)
-            count = write_export(store, sys.stdout, selection, options) if output is None else \
+            count = write_export(store, terminal_safe(sys.stdout), selection, options) if output is None else \
                 export_to_path(store, output, selection, options)
         except StoreError as error:
             raise click.ClickException(str(error)) from error

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
 from pathlib import Path
 
 import click
 
+from claims.text_cleaning import clean
 from store import StoreError
 from store.earlier_checks import add_earlier_checks, article_claim_texts
-from store.export_files import detect_export, read_export
+from store.export_files import ExportedClaim, detect_export, read_export
 from store.import_verdicts import merge_export
 from tui.cli import Context, pass_context
 
@@ -79,9 +82,23 @@ def _kind(path: Path, fmt: str) -> str:
     return detect_export(path) or "claimreview"
 
 
+def _clean_value(value: object) -> object:
+    return clean(value) if isinstance(value, str) else value
+
+
+def cleaned_exports(records: Iterable[ExportedClaim]) -> Iterator[ExportedClaim]:
+    """Each record with its text (history included) cleaned as loaded text is: control characters and terminal
+    escapes shown as symbols (the store does not import claims, so this happens here)."""
+    for record in records:
+        changes = {f.name: _clean_value(getattr(record, f.name)) for f in fields(record) if f.name != "history"}
+        if record.history:
+            changes["history"] = tuple({k: _clean_value(v) for k, v in row.items()} for row in record.history)
+        yield replace(record, **changes)
+
+
 def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bool) -> str:
     if kind.startswith("claimdesk-"):
-        report = merge_export(store, read_export(path, kind))
+        report = merge_export(store, cleaned_exports(read_export(path, kind)))
         lines = [report.summary()] + [f"  {problem}" for problem in report.problems]
         if report.unmatched > len(report.problems):
             lines.append("  unmatched claims belong to articles not in this database (load them first) or are no "

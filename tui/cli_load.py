@@ -38,6 +38,7 @@ def load(context: Context, source: str | None, glob: str | None, fmt: str, text_
     """Load articles: .txt/.md/.html files, folders, http(s) URLs, .json/.jsonl/.csv feeds, or - for stdin.
 
     Extracts their claims and matches them against the archive; each article is stored whole or not at all.
+    See the README ("The command line") for how each kind of input is read and which feed fields are used.
     """
     from claims.feeds import FeedFields
     from claims.inputs import ReadOptions, list_inputs

@@ -1,4 +1,9 @@
-"""Printing records for the command line: aligned tables, JSON Lines, CSV."""
+"""Printing records for the command line: aligned tables, JSON Lines, CSV.
+
+Nothing printed to a terminal is run by it: tables show no control characters at all (``one_line``), and
+JSON Lines and CSV written to a terminal show them as symbols (ESC as ␛; ``terminal_safe``). Written to a pipe
+or a file, JSON Lines and CSV carry the data exactly.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,11 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 import click
+
+from claims.text_cleaning import show_controls
 
 FORMATS = ("table", "jsonl")
 
@@ -30,12 +38,33 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], widths
         click.echo("  ".join(c.ljust(s) for c, s in zip(row, sizes, strict=True)).rstrip())
 
 
+class TerminalSafeWriter:
+    """A text stream that shows control characters as symbols (ESC as ␛) before they reach the terminal."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(show_controls(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def terminal_safe(stream: TextIO | None = None) -> TextIO:
+    """``stream`` (default stdout) as it is when it goes to a pipe or a file, made safe when it is a terminal."""
+    stream = sys.stdout if stream is None else stream
+    isatty = getattr(stream, "isatty", None)
+    return TerminalSafeWriter(stream) if isatty is not None and isatty() else stream  # type: ignore[return-value]
+
+
 def print_jsonl(records: Iterable[dict]) -> None:
+    out = terminal_safe()
     for record in records:
-        click.echo(json.dumps(record, ensure_ascii=False))
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\r\n")
+    writer = csv.writer(terminal_safe(), lineterminator="\r\n")
     writer.writerow(headers)
     writer.writerows(rows)

@@ -19,7 +19,8 @@ class ClaimdeskCommands(Provider):
                 if isinstance(binding, Binding) and binding.description and binding.action not in seen:
                     seen.add(binding.action)
                     yield binding.description, _runner(target, binding.action), self._keys(binding)
-        yield "Export verdicts as CSV", self.app.action_export, "write every claim and its verdict to a CSV file"
+        yield ("Export verdicts…", self.app.action_export,
+               "write the claims and their verdicts as CSV, JSON Lines or ClaimReview, filtered if you like")
 
     def _keys(self, binding: Binding) -> str:
         for keys, description, _ in key_rows(self.screen):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from store import Store
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+
+from store import NotFoundError, Store, StoreError
 from store.desk_edits import state_of
 from store.desk_models import ClaimState, DeskClaim
 from store.models import LinkedClaim
@@ -52,10 +56,24 @@ class Desk:
         step = self.stack.undo()
         if step is None:
             return None
-        return step, self.store.restore(step.claim_id, step.before, self.reviewer, "undo")
+        with self._unless_stored(step, put_back=self.stack.redo):
+            return step, self.store.restore(step.claim_id, step.before, self.reviewer, "undo")
 
     def redo(self) -> tuple[Step, DeskClaim] | None:
         step = self.stack.redo()
         if step is None:
             return None
-        return step, self.store.restore(step.claim_id, step.after, self.reviewer, "redo")
+        with self._unless_stored(step, put_back=self.stack.undo):
+            return step, self.store.restore(step.claim_id, step.after, self.reviewer, "redo")
+
+    @contextlib.contextmanager
+    def _unless_stored(self, step: Step, put_back) -> Iterator[None]:
+        """If the store refuses an undo or redo, the stack is as before it (so the key can be pressed again),
+        except that a step whose claim no longer exists is dropped."""
+        try:
+            yield
+        except (StoreError, sqlite3.Error) as error:
+            put_back()
+            if isinstance(error, NotFoundError):
+                self.stack.forget(step.claim_id)
+            raise

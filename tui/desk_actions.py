@@ -5,6 +5,7 @@ from __future__ import annotations
 from store import StoreError
 from store.desk_models import ClaimFilter, DeskClaim
 from tui.prompt_screen import PromptScreen
+from tui.write_guard import records
 
 
 class DeskActions:
@@ -23,6 +24,14 @@ class DeskActions:
             self.screen.action_refresh()
         self.notify(message, timeout=3, markup=False)
 
+    def after_failed_write(self, error: StoreError) -> None:
+        """A write was refused: bring the screen on view back in line with the database."""
+        if hasattr(self.screen, "after_failed_write"):
+            self.screen.after_failed_write(error)
+        elif hasattr(self.screen, "action_refresh"):
+            self.screen.action_refresh()
+
+    @records
     def action_undo(self) -> None:
         done = self.desk.undo()
         if done is None:
@@ -31,6 +40,7 @@ class DeskActions:
         step, claim = done
         self._bring_back(claim, f"Undone: {step.label} on claim #{step.claim_id} (now {claim.status}).")
 
+    @records
     def action_redo(self) -> None:
         done = self.desk.redo()
         if done is None:

@@ -41,19 +41,22 @@ class NoteForm(ModalScreen[NoteResult | None]):
     NoteForm .claim { color: $text-muted; margin-bottom: 1; }
     """
 
-    def __init__(self, claim: DeskClaim):
+    def __init__(self, claim: DeskClaim, draft: NoteResult | None = None):
+        """``draft``: what the reviewer typed last time, when the store refused it; else the claim's own note."""
         super().__init__()
         self.claim = claim
+        self.draft = draft or NoteResult(claim.note, claim.evidence, None)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"Note and evidence for claim #{self.claim.id}")
             yield Label(self.claim.text[:300], markup=False, classes="claim")
-            yield Input(self.claim.note or "", placeholder="Rationale: why this verdict", id="note-text")
-            evidence = " ".join((self.claim.evidence or "").split())
+            yield Input(self.draft.note or "", placeholder="Rationale: why this verdict", id="note-text")
+            evidence = " ".join((self.draft.evidence or "").split())
             yield Input(evidence, placeholder="Evidence links, separated by spaces", id="note-evidence")
             options = [(f"verdict: {s}", s) for s in DECIDED]
-            yield Select(options, prompt=f"verdict: keep ({self.claim.status})", id="note-status")
+            yield Select(options, prompt=f"verdict: keep ({self.claim.status})", value=self.draft.status or Select.NULL,
+                         id="note-status")
             with Horizontal():
                 yield Button("Save", variant="primary", id="note-save")
                 yield Button("Cancel", id="note-cancel")

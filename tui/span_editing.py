@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from store import StoreError
 from tui.article_view import ArticleView
+from tui.write_guard import records
 
 SPAN_BINDINGS = [
     Binding("e", "select_mode", "Select text / edit claim", show=False, id="edit.select"),
@@ -86,16 +86,14 @@ class SpanEditing:
         self._set_span(start, moved)
 
     def _edit(self, change) -> None:
-        try:
-            ids = change()
-        except StoreError as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return
+        """Run a span edit (a StoreError leaves select mode on, for another try: see ``@records``)."""
+        ids = change()
         self.leave_select_mode()
         self.claim_filter = type(self.claim_filter)(article_id=self.article_id)
         self.reload(select_id=ids[0])
         self.rematch(ids)
 
+    @records
     def action_save_span(self) -> None:
         if self.edit_target is None:
             self.action_add_claim()
@@ -104,11 +102,13 @@ class SpanEditing:
         self._edit(lambda: [self.app.store.change_span(target, start, end, self.app.reviewer).id])
         self.notify(f"Claim #{target} now covers the selection; matching it again.", timeout=2)
 
+    @records
     def action_add_claim(self) -> None:
         (start, end), article_id = self.span, self.article_id
         self._edit(lambda: [self.app.store.add_claim(article_id, start, end, self.app.reviewer).id])
         self.notify("Claim added; matching it against the archive.", timeout=2)
 
+    @records
     def action_split_claim(self) -> None:
         if self.edit_target is None:
             self.notify("Split needs a claim: select one, press e, move the end to the split point, then t.",
@@ -117,6 +117,7 @@ class SpanEditing:
         target, at = self.edit_target, self.span[1]
         self._edit(lambda: [c.id for c in self.app.store.split_claim(target, at, self.app.reviewer)])
 
+    @records
     def action_delete_claim(self) -> None:
         if (claim := self.selected) is None:
             return

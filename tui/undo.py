@@ -36,6 +36,11 @@ class UndoStack:
         self.undone.append(step)
         return step
 
+    def forget(self, claim_id: int) -> None:
+        """Drop every step of a claim that is gone from the database."""
+        self.done = [s for s in self.done if s.claim_id != claim_id]
+        self.undone = [s for s in self.undone if s.claim_id != claim_id]
+
     def redo(self) -> Step | None:
         if not self.undone:
             return None

@@ -48,6 +48,23 @@ def test_scores_do_not_depend_on_batching(nlp, detector) -> None:
     assert np.allclose(together, alone, atol=1e-5)
 
 
+def test_scores_need_only_the_tokenizer(nlp, detector) -> None:
+    texts = ["The state spent $4.2 billion on prisons in 2019.", "Senator Mara Lind said no such thing."]
+    parsed = detector.score_spans([nlp(text)[:] for text in texts])
+    tokenized = detector.score_spans([nlp.make_doc(text)[:] for text in texts])
+    assert np.array_equal(parsed, tokenized)
+
+
+def test_weights_of_other_features_fall_back_to_cues(tmp_path: Path) -> None:
+    for path in DEFAULT_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    with np.load(DEFAULT_DIR / "weights.npz") as arrays:
+        saved = {name: arrays[name] for name in arrays.files}
+    np.savez(tmp_path / "weights.npz", **(saved | {"dense": np.zeros((210, 3), np.float32)}))
+    with pytest.warns(UserWarning, match="retrain"):
+        assert isinstance(load_scorer(tmp_path), CueScorer)
+
+
 def test_component_sets_sentence_scores(nlp, detector) -> None:
     register_component()
     doc = detector(nlp("The port has 40 cranes. Thank you."))

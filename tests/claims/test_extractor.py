@@ -134,6 +134,37 @@ def test_score_lines_returns_every_line(extractor: Extractor) -> None:
     assert [c.is_claim for c in scored] == [True, False, False, True]
 
 
+class _FullPathScorer:
+    """The shipped model, flagged as needing the parse: score_lines then runs the full pipeline per line."""
+
+    lexical = False
+
+    def __init__(self, scorer):
+        self.name, self.threshold, self.score = scorer.name, scorer.threshold, scorer.score
+
+
+PER_LINE = [
+    "The agency said 17 ships were stuck outside the harbour on Sunday.",
+    "Rice prices doubled in March, according to the national statistics office.",
+    "Fares on the coastal line will rise by 7 percent in June.",
+    "The union lost $3 million in wages last year.",
+    "By Bill McCarthy \u2022 January 12, 2021",
+    "I think this is a wonderful day for everyone.",
+    "",
+]
+
+
+def test_score_lines_fast_path_keeps_scores_and_speakers(extractor: Extractor) -> None:
+    fast = list(extractor.score_lines(PER_LINE))
+    full = list(Extractor(scorer=_FullPathScorer(extractor.scorer)).score_lines(PER_LINE))
+    def seen(claims):
+        return [(c.score, c.is_claim, c.speaker) for c in claims]
+
+    assert seen(fast) == seen(full)
+    assert [c.speaker for c in fast[:3]] == ["The agency", "the national statistics office", None]
+    assert [c.type for c in fast[2:5]] == ["prediction", "quantity", "other"]
+
+
 def test_threshold_from_argument_and_environment(monkeypatch) -> None:
     assert Extractor(threshold=0.9).threshold == 0.9
     monkeypatch.setenv("CLAIMDESK_CLAIM_THRESHOLD", "0.7")

@@ -160,3 +160,52 @@ def test_search_works_without_the_word_vectors(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setattr("claims.semantic.vectors", lambda: None)
     hits = matcher.search("Chicago crime went up 20 percent over the last year, according to police figures.")
     assert hits[0].claim_id == 3
+
+
+TWO_SPEAKERS = [
+    (1, 1, "Unemployment among veterans is now lower than in the general population.", "Barack Obama"),
+    (2, 2, "Unemployment among veterans is now lower than in the general population.", "Mitt Romney"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "first"), [("PRESIDENT OBAMA", 1), ("Mr. Romney", 2), ("romney", 2),
+                                                 (None, 1), ("Someone Else", 1)],
+                         ids=["title-dropped", "full-name", "surname-only", "unknown", "nobody-agrees"])
+def test_the_claim_of_the_same_speaker_comes_first(speaker: str | None, first: int) -> None:
+    m = Matcher()
+    m.add_many(TWO_SPEAKERS)
+    hits = m.search("Veterans' unemployment is now lower than the general population's.", speaker=speaker,
+                    min_score=0.0)
+    assert hits[0].claim_id == first
+
+
+def test_speakers_are_optional_and_change_nothing_when_unknown(matcher: Matcher) -> None:
+    query = "The unemployment rate fell to 3.5 percent in September, the lowest in 50 years."
+    with_speakers = Matcher()
+    with_speakers.add_many([(*row, None) for row in ARCHIVE])
+    assert with_speakers.search(query) == matcher.search(query) == matcher.search(query, speaker="Jane Doe")
+
+
+def test_the_speakers_earlier_claims_reach_re_ranking_past_the_cut() -> None:
+    m = Matcher(rerank=3)
+    m.add_many((n, n, f"Taxes on the middle class went up under the governor, report {n} says.") for n in range(10))
+    m.add(100, 100, "The middle class paid more taxes, as I said.", "Jane Smith")
+    found = [h.claim_id for h in m.search("Under the governor taxes went up for the middle class.", limit=5,
+                                          min_score=0.0, speaker="SMITH")]
+    assert 100 in found
+
+
+def test_a_claim_repeated_by_another_speaker_is_still_the_same_claim_in_the_archive(tmp_path) -> None:
+    """The app matches without speaker agreement: on news, a claim first made by one source is often repeated
+    or contradicted by another, and must still be found (speaker agreement stays a benchmark-only signal)."""
+    from claims.ingest import build_matcher
+    from store import NewClaim, Store
+
+    text = "About 6,000 people were evacuated from villages along the lower Marren river on March 2."
+    store = Store(tmp_path / "x.db")
+    with store.transaction():
+        article_id = store.insert_article("t", text, "h", None, None, None, None)
+        store.insert_claims(article_id, [NewClaim(text, 0, len(text), 1.0, "quantity", "the interior ministry")])
+    (hit,) = build_matcher(store).search(text.replace("6,000", "60,000"), limit=1)
+    assert hit.kind == "same"
+

@@ -70,7 +70,9 @@ DECISIONS = st.lists(st.tuples(st.sampled_from(["verified", "disputed", "unverif
 
 
 def note_of(claim) -> str | None:
-    return claim.note if claim.note and claim.note.strip() else None
+    """The note as it comes back from an import: a blank note is no note, and imported text is cleaned like
+    loaded text (control characters shown as symbols, e.g. ESC as ␛), so compare cleaned notes."""
+    return clean(claim.note) if claim.note and claim.note.strip() else None
 
 
 def has_import() -> bool:

@@ -275,3 +275,16 @@ async def test_every_action_is_in_the_command_palette(make_app):
         names = [name for name, _, _ in provider._commands()]
         for name in ("Verified", "Note", "Flag", "Undo", "Search", "Statistics", "Select text / edit claim"):
             assert name in names
+
+
+async def test_a_typed_percent_sign_in_the_speaker_filter_is_taken_literally(make_app, db_path):
+    with Store(db_path) as store, store.transaction():
+        store.db.execute("UPDATE claims SET speaker = '50% Club' WHERE id = 2")
+        store.db.execute("UPDATE claims SET speaker = '5000 voters' WHERE id = 3")
+    async with make_app().run_test(size=(120, 30)) as pilot:
+        await pilot.press("c", "c")
+        pilot.app.screen.query_one("#filter-speaker").value = "50%"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ClaimListScreen)
+        assert [(r.id, r.speaker) for r in pilot.app.screen.query_one("#claims").rows] == [(2, "50% Club")]

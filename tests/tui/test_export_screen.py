@@ -109,3 +109,19 @@ def test_the_dialog_looks_right(snap_compare, db_path):
         await pilot.pause()
 
     assert snap_compare(DialogApp(db_path), run_before=fixed_path, terminal_size=(100, 24))
+
+
+async def test_the_command_palette_offers_the_export_dialog_by_its_name(make_app):
+    from textual.command import CommandList
+
+    async with make_app().run_test(size=(120, 35)) as pilot:
+        await pilot.press("ctrl+p", *"export verdicts")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        options = pilot.app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Export verdicts…" in line for line in shown)
+        assert not any("Export verdicts as CSV" in line for line in shown)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ExportScreen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.claims.pages import ARTICLE_PAGE
 from tests.tui.test_cli import LATE
 from tui.load_screen import LoadScreen
@@ -69,3 +71,52 @@ def test_the_app_opens_without_the_web_and_html_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = {name.split(".")[0] for name in json.loads(out)}
     assert loaded & {"trafilatura", "httpx", "lxml", "spacy"} == set()
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
+
+
+async def test_a_claim_edited_after_a_load_is_matched_against_the_loaded_articles(make_app):
+    app = make_app(auto_advance=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("enter", "j", "e", "enter")  # the dam claim of the first article, matched once
+        await wait_for_load(app, pilot)
+        screen = app.screen
+        assert screen.selected.text.startswith("The dam will cost 4.2 billion crowns")
+        await pilot.press("escape", "l")
+        app.screen.query_one("#load-paths").value = str(FIXTURES / "01-marren-floods-evacuation.txt")
+        await pilot.press("enter")
+        await wait_for_load(app, pilot)
+        assert any(title.startswith("Floods drive thousands") for title in article_titles(app))
+        await pilot.press("escape", "enter", "j", "e", "enter")  # the same claim, edited again after the load
+        await wait_for_load(app, pilot)
+        shown = str(app.screen.query_one("#claim-matches").render())
+        assert "The Marren flood barrier will cost 4.2 billion crowns" in shown
+        assert any(link.article_title.startswith("Floods drive thousands") for link in app.screen.links)
+
+
+async def test_claims_another_program_stored_are_matched_too(make_app, db_path):
+    from store import NewClaim, Store, content_hash
+
+    app = make_app(auto_advance=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("enter", "j", "e", "enter")
+        await wait_for_load(app, pilot)
+        text = "Treasury view. The dam will cost 4.2 billion crowns, the treasury said."
+        with Store(db_path) as other, other.transaction():  # e.g. `claimdesk load` in another terminal
+            article_id = other.insert_article("Treasury counts the dam", text, content_hash(text), "Ledger")
+            other.insert_claims(article_id, [NewClaim(text[15:], 15, len(text), 0.9, "quantity", "the treasury")])
+        await pilot.press("e", "enter")
+        await wait_for_load(app, pilot)
+        assert "the treasury said" in str(app.screen.query_one("#claim-matches").render())
+
+
+async def test_an_empty_archive_says_that_l_loads_articles(tmp_path):
+    from tui.app import ClaimdeskApp
+
+    app = ClaimdeskApp(db_path=tmp_path / "empty.db", reviewer="tester")
+    async with app.run_test(size=(120, 30)) as pilot:
+        hint = app.screen.query_one("#empty-hint")
+        assert hint.display and "Press l to load" in str(hint.render())
+        await pilot.press("l")
+        assert isinstance(app.screen, LoadScreen)
