@@ -119,7 +119,9 @@ def run(size: int, real: list[str], held_out: list[str], args: argparse.Namespac
         t = time.perf_counter()
         hits.append(matcher.search(query, limit=args.limit))
         latencies.append((time.perf_counter() - t) * 1000)
-    print(f"\n{size:>9,} claims: build {build:6.1f} s, memory +{memory:6.0f} MB (RSS)")
+    searched = rss_mb() - before
+    print(f"\n{size:>9,} claims: build {build:6.1f} s, memory +{memory:6.0f} MB (RSS), +{searched:6.0f} MB after "
+          f"{len(queries)} searches (caches filled)")
     print(f"  index  {percentiles(latencies)}")
     half, picked = len(queries) // 2, list(range(args.brute // 2))
     picked += [half + i for i in picked]

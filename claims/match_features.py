@@ -20,7 +20,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from claims import semantic
 from claims.normalise import STOPWORDS, stem
@@ -59,6 +60,70 @@ class Text:
         return [stem(w) for w in key.split() if w not in STOPWORDS]
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A `Text` in the form the matcher caches per indexed claim (~16 KiB): its character n-grams as sorted
+    int64 codes and counts (compared with numpy, `char_cosines`), and its content words' semantic vectors
+    with their terms (weighted by IDF at query time, `meanings_of`). Same signals as from a `Text`."""
+
+    key: str
+    terms: frozenset[str]
+    numbers: frozenset[str]
+    norm: float
+    grams: np.ndarray  # int64 codes of the character n-grams (`gram_codes`), sorted, unique
+    counts: np.ndarray  # int64, each gram's count, in `grams` order
+    stems: tuple[str, ...]  # the term of each word with a semantic vector, in `vectors` row order
+    vectors: np.ndarray | None  # semantic.WordVectors.pieces of the content words
+
+    @classmethod
+    def of(cls, key: str) -> Prepared:
+        words = key.split()
+        grams, counts = _counted(gram_codes(key))
+        table = semantic.vectors()
+        found, vectors = table.pieces(content_words(key)) if table is not None else ((), None)
+        return cls(key, frozenset(Text.terms_of(key)), frozenset(w for w in words if w[:1].isdigit()),
+                   math.hypot(*counts.tolist()), grams, counts, tuple(map(stem, found)), vectors)
+
+
+GRAM_BITS = 12  # bits per character in a gram's code: characters below U+0FFF are packed exactly
+
+
+def gram_codes(key: str, sizes: tuple[int, ...] = (3, 4, 5)) -> np.ndarray:
+    """One int64 per character n-gram of `char_grams` (same grams, same multiplicity): its characters packed
+    GRAM_BITS each (code point + 1, so lengths differ), which is exact for the Latin, Greek and Cyrillic
+    scripts; a gram with a character past that gets the (negative) Python hash of its text instead."""
+    padded = f" {key} "
+    points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
+    codes = [_packed(points, n) for n in sizes if len(points) >= n]
+    if not codes:
+        return np.zeros(0, dtype=np.int64)
+    out = np.concatenate(codes)
+    if points.max() >= 1 << GRAM_BITS:
+        wide = np.concatenate([_packed(points >= 1 << GRAM_BITS, n) > 0 for n in sizes if len(points) >= n])
+        grams = [padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)]
+        out[wide] = [hash(g) | -(1 << 63) for g, w in zip(grams, wide, strict=True) if w]
+    return out
+
+
+def _counted(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(codes, return_counts=True)`, with less overhead."""
+    codes = np.sort(codes)
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
+    return codes[starts], np.diff(np.append(starts, len(codes)))
+
+
+def _packed(points: np.ndarray, n: int) -> np.ndarray:
+    count = len(points) - n + 1
+    code = np.zeros(count, dtype=np.int64)
+    for j in range(n):
+        code = (code << GRAM_BITS) | points[j : j + count]
+    return code
+
+
+def content_words(key: str) -> list[str]:
+    return [w for w in key.split() if w not in STOPWORDS]
+
+
 def char_grams(key: str, sizes: tuple[int, ...] = (3, 4, 5)) -> Counter[str]:
     padded = f" {key} "
     return Counter([padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)])
@@ -69,6 +134,28 @@ def cosine(a: Text, b: Text) -> float:
         return 0.0
     small, large = (a.grams, b.grams) if len(a.grams) < len(b.grams) else (b.grams, a.grams)
     return sum(small[g] * large[g] for g in small.keys() & large.keys()) / (a.norm * b.norm)
+
+
+def char_cosines(query: Prepared, claims: list[Prepared]) -> list[float]:
+    """`cosine` of the query with each claim, all at once (exact: integer dot products, same norms)."""
+    if not len(query.grams) or not claims:
+        return [0.0] * len(claims)
+    grams = np.concatenate([c.grams for c in claims])
+    counts = np.concatenate([c.counts for c in claims])
+    owner = np.repeat(np.arange(len(claims)), [len(c.grams) for c in claims])
+    at = np.minimum(np.searchsorted(query.grams, grams), len(query.grams) - 1)
+    found = np.where(query.grams[at] == grams, query.counts[at], 0)
+    dots = np.bincount(owner, weights=counts * found, minlength=len(claims))
+    return [float(dot) / (query.norm * c.norm) if c.norm else 0.0 for dot, c in zip(dots, claims, strict=True)]
+
+
+def fuzzy_ratios(query: str, keys: list[str]) -> list[tuple[float, float, float]]:
+    """rapidfuzz's token sort, token set and plain ratios of `query` with each key, in one call each."""
+    if not keys:
+        return []
+    found = [process.cdist([query], keys, scorer=s, dtype=np.float64)[0].tolist()
+             for s in (fuzz.token_sort_ratio, fuzz.token_set_ratio, fuzz.ratio)]
+    return list(zip(*found, strict=True))
 
 
 def cover(terms: frozenset[str], shared: frozenset[str], idf: Callable[[str], float]) -> float:
@@ -87,6 +174,16 @@ def meanings(query: Text, claims: list[Text], idf: Callable[[str], float]) -> li
     return (matrix[1:] @ matrix[0]).tolist()
 
 
+def meanings_of(query: Prepared, claims: list[Prepared], idf: Callable[[str], float]) -> list[float]:
+    """`meanings` from prepared texts: only the IDF weighting is done per query."""
+    table = semantic.vectors()
+    if table is None:
+        return [0.0] * len(claims)
+    texts = [query, *claims]
+    matrix = table.combine([t.vectors for t in texts], [[idf(s) for s in t.stems] for t in texts])
+    return (matrix[1:] @ matrix[0]).tolist()
+
+
 def speakers(query: str, claim: str) -> tuple[float, float, float]:
     """Speaker agreement of two speaker keys (claims.normalise.speaker_key): (same name, same surname or a
     one-word name found in the other, both known). All 0 when either speaker is unknown."""
@@ -99,10 +196,12 @@ def speakers(query: str, claim: str) -> tuple[float, float, float]:
     return (0.0, float(related), 1.0)
 
 
-def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float], meaning: float = 0.0,
-             speaker: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> list[float]:
+def features(query: Text | Prepared, claim: Text | Prepared, bm25: float, idf: Callable[[str], float],
+             meaning: float = 0.0, speaker: tuple[float, float, float] = (0.0, 0.0, 0.0),
+             char: float | None = None, fuzzy: tuple[float, float] | None = None) -> list[float]:
     """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order; `meaning`: the semantic cosine,
-    `speaker`: the speaker agreement (`speakers`)."""
+    `speaker`: the speaker agreement (`speakers`); when already known (`char_cosines`, `fuzzy_ratios`),
+    `char`: the character n-gram cosine, `fuzzy`: the token sort and token set ratios."""
     shared = query.terms & claim.terms
     numbers = len(query.numbers) or 1
     short, long = sorted((len(query.key), len(claim.key)))
@@ -110,9 +209,9 @@ def features(query: Text, claim: Text, bm25: float, idf: Callable[[str], float],
         bm25,
         cover(query.terms, shared, idf),
         cover(claim.terms, shared, idf),
-        cosine(query, claim),
-        fuzz.token_sort_ratio(query.key, claim.key) / 100,
-        fuzz.token_set_ratio(query.key, claim.key) / 100,
+        cosine(query, claim) if char is None else char,
+        (fuzz.token_sort_ratio(query.key, claim.key) if fuzzy is None else fuzzy[0]) / 100,
+        (fuzz.token_set_ratio(query.key, claim.key) if fuzzy is None else fuzzy[1]) / 100,
         len(query.numbers & claim.numbers) / numbers,
         len(query.numbers - claim.numbers) / numbers,
         short / long if long else 0.0,
@@ -133,3 +232,20 @@ def score(values: list[float], calibration: tuple[float, float] | None = None, c
     z = slope * logit(values) + offset
     value = 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
     return max(value, copy - COPY_MARGIN) if copy >= COPY_RATIO else value
+
+
+def scores(rows: list[list[float]], copies: list[float]) -> list[float]:
+    """`score` of many candidates (signals `rows`, fuzz.ratios `copies`), the logits summed with numpy in
+    `logit`'s order, so each equals `score(row, copy=copy)` exactly."""
+    if not rows:
+        return []
+    values = np.asarray(rows, dtype=np.float64)
+    total = np.zeros(len(rows))
+    for n, weight in enumerate(WEIGHTS):
+        total = total + weight * values[:, n]
+    slope, offset = CALIBRATION
+    out = []
+    for z, copy in zip((slope * (BIAS + total) + offset).tolist(), copies, strict=True):
+        value = 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+        out.append(max(value, copy - COPY_MARGIN) if copy >= COPY_RATIO else value)
+    return out

@@ -59,6 +59,11 @@ class MatchIndex:
     def __len__(self) -> int:
         return self._live
 
+    @property
+    def slots(self) -> int:
+        """How many slots were ever given (removed claims included): IDFs change when this does."""
+        return len(self._claim_ids)
+
     def __contains__(self, claim_id: int) -> bool:
         return self._find(claim_id) is not None
 
@@ -85,12 +90,14 @@ class MatchIndex:
             self._postings[term_id].append(slot)
         return slot
 
-    def remove(self, claim_id: int) -> None:
+    def remove(self, claim_id: int) -> int | None:
+        """Drop the claim; its slot (None when it was not there)."""
         slot = self._find(claim_id)
         if slot is not None:
             self._alive[slot] = 0
             self._unsorted.pop(claim_id, None)
             self._live -= 1
+        return slot
 
     def _find(self, claim_id: int) -> int | None:
         slot = self._unsorted.get(claim_id)

@@ -11,24 +11,32 @@ agree (claims.match_features). A claim's speaker is optional (`add(..., speaker)
 a near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
 above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
 either claim has fewer than `min_words_for_same` words is never "same".
+
+Speed: each indexed claim's comparison data (match_features.Prepared: character n-gram codes, terms, numbers,
+word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
+when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
+n-gram cosines of all candidates are computed at once with numpy. None of this changes a score.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.match_features import Text, features, meanings, score, speakers
+from claims.match_features import Prepared, Text, char_cosines, features, fuzzy_ratios, meanings_of, scores, speakers
 from claims.match_index import Candidate, MatchIndex
 from claims.normalise import fuzz_key, speaker_key, word_count
 
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
+PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_features.Prepared) is kept, least recent out
+IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,8 @@ class Thresholds:
 class Matcher:
     """An incremental index of earlier claims, searched by similarity to a new claim.
 
-    Thread-safe: one lock guards the index, so a worker thread may build it (add_many) while the UI thread
-    searches; a search during the build sees the claims added so far.
+    Thread-safe: one lock guards the index and the caches, so a worker thread may build it (add_many) while the UI
+    thread searches; a search during the build sees the claims added so far.
     """
 
     def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50):
@@ -60,6 +68,9 @@ class Matcher:
         self._candidates = candidates
         self._rerank = rerank
         self._lock = threading.Lock()
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()  # slot -> its claim prepared, most recent last
+        self._idfs: dict[str, float] = {}  # term -> IDF, for an index of `_idf_slots` slots
+        self._idf_slots = 0
 
     def __len__(self) -> int:
         return len(self._index)
@@ -69,6 +80,7 @@ class Matcher:
         key = fuzz_key(text or "")
         terms, words = Text.terms_of(key), word_count(text or "")
         with self._lock:
+            self._forget(self._index.remove(claim_id))
             self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker))
 
     def add_many(self, rows: Iterable[tuple[int, int | None, str] | tuple[int, int | None, str, str | None]]
@@ -79,7 +91,7 @@ class Matcher:
 
     def remove(self, claim_id: int) -> None:
         with self._lock:
-            self._index.remove(claim_id)
+            self._forget(self._index.remove(claim_id))
 
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
                min_score: float | None = None, speaker: str | None = None) -> list[MatchHit]:
@@ -87,7 +99,8 @@ class Matcher:
         `speaker`: who made the claim searched for, when known (agreement with a claim's speaker counts)."""
         floor = self.thresholds.related if min_score is None else min_score
         found = self._scored(text, exclude_article_id, speaker)
-        scored = [(score(values, copy=ratio), c) for c, values, ratio in found]
+        values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
+        scored = [(value, c) for value, (c, _, _) in zip(values, found, strict=True)]
         scored = sorted((s for s in scored if s[0] >= floor), key=lambda s: (-s[0], s[1].slot))
         words = word_count(text or "")
         with self._lock:
@@ -102,7 +115,7 @@ class Matcher:
     def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None
                 ) -> list[tuple[Candidate, list[float], float]]:
         """The candidates with their signals and their fuzz.ratio with the query (normalised texts)."""
-        query, who = Text.of(fuzz_key(text or "")), speaker_key(speaker)
+        query, who = Prepared.of(fuzz_key(text or "")), speaker_key(speaker)
         with self._lock:
             slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
                                              exclude_article_id=exclude_article_id)
@@ -110,14 +123,51 @@ class Matcher:
                      for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
             found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
             found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
-            idfs = {t: self._index.idf(t) for _, text in found for t in Text.terms_of(text)} | {
-                t: self._index.idf(t) for t in query.terms}
             agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
-        claims = [Text.of(text) for _, text in found]
-        idf = idfs.__getitem__
-        return [(c, features(query, claim, c.bm25, idf, meaning, agreement), fuzz.ratio(query.key, claim.key))
-                for (c, _), claim, meaning, agreement in zip(found, claims, meanings(query, claims, idf), agree,
-                                                              strict=True)]
+        claims = self._prepare(found)
+        with self._lock:
+            idf = self._idf_table([query, *claims]).__getitem__
+        chars, means = char_cosines(query, claims), meanings_of(query, claims, idf)
+        ratios = fuzzy_ratios(query.key, [claim.key for claim in claims])
+        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2]), fuzzy[2])
+                for (c, _), claim, meaning, agreement, char, fuzzy in zip(
+                    found, claims, means, agree, chars, ratios, strict=True)]
+
+    def _prepare(self, found: list[tuple[Candidate, str]]) -> list[Prepared]:
+        """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""
+        with self._lock:
+            cached = [self._cached(c.slot) for c, _ in found]
+        claims = [claim or Prepared.of(text) for claim, (_, text) in zip(cached, found, strict=True)]
+        with self._lock:
+            for claim, before, (c, _) in zip(claims, cached, found, strict=True):
+                if before is None:
+                    self._keep(c.slot, claim)
+        return claims
+
+    def _cached(self, slot: int) -> Prepared | None:
+        claim = self._prepared.get(slot)
+        if claim is not None:
+            self._prepared.move_to_end(slot)
+        return claim
+
+    def _keep(self, slot: int, claim: Prepared) -> None:
+        self._prepared[slot] = claim
+        if len(self._prepared) > PREPARED_CACHE:
+            self._prepared.popitem(last=False)
+
+    def _forget(self, slot: int | None) -> None:
+        if slot is not None:
+            self._prepared.pop(slot, None)
+
+    def _idf_table(self, texts: list[Prepared]) -> dict[str, float]:
+        """The IDF of every term of `texts`, from a table kept until a claim is added (IDFs change then). A new
+        table is made rather than the old one cleared: a search still reading the old one is not disturbed."""
+        if self._idf_slots != self._index.slots or len(self._idfs) > IDF_CACHE:
+            self._idfs, self._idf_slots = {}, self._index.slots
+        idfs, idf = self._idfs, self._index.idf
+        for text in texts:
+            idfs.update((term, idf(term)) for term in text.terms if term not in idfs)
+        return idfs
 
     def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
         """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio

@@ -55,18 +55,24 @@ class WordVectors:
 
     def texts(self, texts: list[list[str]], weight: Callable[[str], float]) -> np.ndarray:
         """One row per text: the weighted mean of its words' vectors, unit length (zeros: no known word)."""
-        rows, found, weights = [], [], []
-        for row, words in enumerate(texts):
-            for word in words:
-                vector = self.word(word)
-                if vector is not None:
-                    rows.append(row)
-                    found.append(vector)
-                    weights.append(weight(word))
-        out = np.zeros((len(texts), self.dims), dtype=np.float32)
-        if found:
-            weighted = np.asarray(weights, dtype=np.float32)[:, None] * np.vstack(found)
-            present, starts = np.unique(np.asarray(rows), return_index=True)
+        parts = [self.pieces(words) for words in texts]
+        return self.combine([matrix for _, matrix in parts], [[weight(w) for w in found] for found, _ in parts])
+
+    def pieces(self, words: list[str]) -> tuple[tuple[str, ...], np.ndarray | None]:
+        """The words that have a vector, and their vectors, one row each (None when no word has one)."""
+        found = [(word, vector) for word in words if (vector := self.word(word)) is not None]
+        if not found:
+            return (), None
+        return tuple(word for word, _ in found), np.array([vector for _, vector in found])
+
+    def combine(self, matrices: list[np.ndarray | None], weights: list[list[float]]) -> np.ndarray:
+        """`texts` from each text's `pieces` matrix and its words' weights (one list per text, row order)."""
+        out = np.zeros((len(matrices), self.dims), dtype=np.float32)
+        present = [n for n, matrix in enumerate(matrices) if matrix is not None]
+        if present:
+            flat = [w for n in present for w in weights[n]]
+            weighted = np.asarray(flat, dtype=np.float32)[:, None] * np.vstack([matrices[n] for n in present])
+            starts = np.cumsum([0] + [len(weights[n]) for n in present[:-1]])
             out[present] = np.add.reduceat(weighted, starts, axis=0)
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             out /= np.where(norms > 0, norms, 1.0)
