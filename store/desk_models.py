@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.models import Claim
+from store.models import Claim, HistoryEntry
 
 
 @dataclass(frozen=True)
@@ -29,20 +29,7 @@ class ClaimState:
     deleted_at: str | None
 
 
-@dataclass(frozen=True)
-class DeskHistory:
-    """One row of a claim's history: who, when, from, to, note, and what kind of change it was."""
-
-    id: int
-    claim_id: int
-    at: str
-    reviewer: str | None
-    from_status: str | None
-    to_status: str
-    note: str | None
-    action: str
-    evidence: str | None = None
-    source_claim_id: int | None = None
+DeskHistory = HistoryEntry  # one history row type for the store and the desk
 
 
 @dataclass(frozen=True)

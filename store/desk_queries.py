@@ -89,12 +89,7 @@ class DeskQueries:
         return [_desk(row) for row in self.execute(sql, [article_id])]
 
     def desk_history(self, claim_id: int) -> list[DeskHistory]:
-        rows = self.execute(
-            "SELECT id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
-            " FROM claim_history WHERE claim_id = ? ORDER BY id",
-            [claim_id],
-        )
-        return [DeskHistory(*row) for row in rows]
+        return self.history(claim_id)
 
     def filter_claims(self, claim_filter: ClaimFilter, limit: int = 2000) -> list[ClaimRow]:
         where, params = _claim_filter_sql(claim_filter)

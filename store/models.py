@@ -98,6 +98,8 @@ class HistoryEntry:
     to_status: str
     note: str | None
     action: str
+    evidence: str | None = None
+    source_claim_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ class Review:
 
     def history(self, claim_id: int) -> list[HistoryEntry]:
         rows = self.execute(
-            "SELECT id, claim_id, at, reviewer, from_status, to_status, note, action"
+            "SELECT id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
             " FROM claim_history WHERE claim_id = ? ORDER BY id",
             [claim_id],
         )
