@@ -55,7 +55,7 @@ class ArticleListScreen(Screen):
         Binding("f", "filter", "Filter", id="list.filter"),
         Binding("c", "app.claims", "Claims", id="app.claims"),
         Binding("r", "refresh", "Refresh", show=False, id="list.refresh"),
-        Binding("x", "app.export", "Export", show=False),
+        Binding("x", "app.export", "Export", id="app.export"),
         Binding("question_mark", "app.help", "Help", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]

@@ -27,10 +27,13 @@ class ArticleScreen(SpanEditing, Screen):
     BINDINGS = [
         Binding("j,down", "next_claim", "Next", id="claim.next"),
         Binding("k,up", "previous_claim", "Prev", id="claim.previous"),
-        Binding("v", "mark('verified')", "Verified", id="verdict.verified"),
-        Binding("d", "mark('disputed')", "Disputed", id="verdict.disputed"),
+        Binding("v", "mark('verified')", "Verify", id="verdict.verified"),
+        Binding("d", "mark('disputed')", "Dispute", id="verdict.disputed"),
         Binding("u", "mark('unverified')", "Unverified", id="verdict.unverified"),
         Binding("p", "mark('pending')", "Pending", id="verdict.pending"),
+        Binding("x", "app.export", "Export", id="app.export"),
+        Binding("question_mark", "app.help", "Help", id="app.help"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("n", "note", "Note", id="claim.note"),
         Binding("f", "flag", "Flag", id="claim.flag"),
         Binding("a", "apply_match", "Apply match", show=False, id="match.apply"),
@@ -41,10 +44,7 @@ class ArticleScreen(SpanEditing, Screen):
         Binding("H", "full_history", "Full history", show=False, id="claim.history"),
         Binding("A", "app.toggle_auto_advance", "Auto-advance on/off", show=False, id="app.auto_advance"),
         *SPAN_BINDINGS,
-        Binding("x", "app.export", "Export", show=False),
         Binding("escape,backspace", "back", "Back", id="screen.back"),
-        Binding("question_mark", "app.help", "Help", id="app.help"),
-        Binding("q", "app.quit", "Quit", show=False, id="app.quit"),
     ]
 
     class Rematched(Message):
@@ -72,7 +72,7 @@ class ArticleScreen(SpanEditing, Screen):
             yield ArticleView(id="article-view")
             yield ClaimPanel(id="claim-panel")
         yield Static(id="desk-status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load_article(self.article_id, self.initial_claim_id)

@@ -80,7 +80,7 @@ async def test_help_lists_the_verdict_keys(make_app):
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)
         shown = str(pilot.app.screen.query_one("VerticalScroll").query("Static")[1].render())
-        for word in ("Verified", "Disputed", "Unverified", "Pending", "Next", "Export"):
+        for word in ("Verify", "Dispute", "Unverified", "Pending", "Next", "Prev", "Export", "Help", "Quit"):
             assert word in shown
 
 
