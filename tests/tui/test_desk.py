@@ -273,7 +273,7 @@ async def test_every_action_is_in_the_command_palette(make_app):
         screen = await open_article(pilot)
         provider = ClaimdeskCommands(screen)
         names = [name for name, _, _ in provider._commands()]
-        for name in ("Verified", "Note", "Flag", "Undo", "Search", "Statistics", "Select text / edit claim"):
+        for name in ("Verify", "Note", "Flag", "Undo", "Search", "Statistics", "Select text / edit claim"):
             assert name in names
 
 
