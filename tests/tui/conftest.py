@@ -62,3 +62,13 @@ def make_app(db_path):
         return ClaimdeskApp(db_path=db_path, reviewer="tester", clock=lambda: CLOCK, **kwargs)
 
     return factory
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    """A CLI runner with no user config and a fixed reviewer (modules needing another environment override it)."""
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("CLAIMDESK_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("CLAIMDESK_REVIEWER", "tester")
+    return CliRunner()

@@ -11,7 +11,6 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from store import Store
 from tui.cli import main
@@ -23,13 +22,6 @@ EARLIER = {"@type": "ClaimReview", "url": "https://fc.example/red",
            "claimReviewed": f"The dam will cost {ESC}4.2 billion\u009b crowns",
            "author": {"name": f"Fact{ESC}Desk"}, "reviewRating": {"alternateName": f"False{ESC}"},
            "itemReviewed": {"author": {"name": f"Ivo{ESC} Dane"}}}
-
-
-@pytest.fixture
-def runner(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLAIMDESK_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("CLAIMDESK_REVIEWER", "tester")
-    return CliRunner()
 
 
 def run(runner, db_path, *args):

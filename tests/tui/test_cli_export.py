@@ -8,7 +8,6 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
 from store import Store
 from tui.cli import main
@@ -23,13 +22,6 @@ CLAIM_REVIEWS = [
     {"@type": "ClaimReview", "claimReviewed": "Exports rose 3% in March",
      "reviewRating": {"alternateName": "Spinning"}, "url": "https://fc.example/exports"},
 ]
-
-
-@pytest.fixture
-def runner(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLAIMDESK_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("CLAIMDESK_REVIEWER", "tester")
-    return CliRunner()
 
 
 def run(runner, db_path, *args):
