@@ -9,7 +9,8 @@ _SUMMARY_SQL = """
 SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
        COUNT(c.id) AS claims,
        COUNT(c.id) FILTER (WHERE c.status != 'pending') AS decided,
-       COUNT(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id)) AS matched
+       COUNT(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id)) AS matched,
+       a.dateline
 FROM articles a LEFT JOIN claims c ON c.article_id = a.id AND c.deleted_at IS NULL
 GROUP BY a.id
 ORDER BY a.id

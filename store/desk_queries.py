@@ -18,7 +18,7 @@ _ORDER = "c.article_id, c.start, c.id"
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
-       COALESCE(s.claims, 0), COALESCE(s.decided, 0), COALESCE(m.matched, 0)
+       COALESCE(s.claims, 0), COALESCE(s.decided, 0), COALESCE(m.matched, 0), a.dateline
 FROM articles a
 LEFT JOIN (SELECT article_id, COUNT(*) AS claims, SUM(status != 'pending') AS decided
            FROM claims WHERE deleted_at IS NULL GROUP BY article_id) s ON s.article_id = a.id

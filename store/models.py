@@ -34,6 +34,7 @@ class ArticleSummary:
     claims: int
     decided: int
     matched: int = 0
+    dateline: str | None = None
 
     @property
     def progress(self) -> str:

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 from store import ArticleSummary
 from store.desk_models import ArticleQuery
 from store.desk_queries import SORT_KEYS
+from tui.article_dates import shown_date
 from tui.article_filter import ArticleFilterForm
 from tui.row_list import Column, RowList
 
@@ -32,7 +33,7 @@ def progress_bar(decided: int, total: int, width: int = 10) -> Text:
 
 def article_cells(a: ArticleSummary) -> list[Text | str]:
     done = a.claims and a.decided == a.claims
-    return [str(a.id), Text(a.title), Text(a.source or "—"), (a.published or a.loaded_at or "")[:10],
+    return [str(a.id), Text(a.title), Text(a.source or "—"), shown_date(a.published, a.dateline, a.loaded_at),
             str(a.claims), str(a.matched) if a.matched else "—", progress_bar(a.decided, a.claims),
             Text(a.progress, style="green" if done else "")]
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from store import NotFoundError, StoreError
 from store.desk_models import ClaimFilter, DeskClaim
+from tui.article_dates import dateline_date
 from tui.article_view import ArticleView
 from tui.claim_filter import ClaimFilterForm, matches
 from tui.claim_panel import ClaimPanel
@@ -89,7 +90,8 @@ class ArticleScreen(SpanEditing, Screen):
         self.article_id = article_id
         self.article = self.app.store.article(article_id)
         self.title = self.article.title
-        self.sub_title = " · ".join(p for p in (self.article.source, self.article.published) if p)
+        when = self.article.published or dateline_date(self.article.dateline)
+        self.sub_title = " · ".join(p for p in (self.article.source, when) if p)
         self.index = 0
         self.claim_filter = ClaimFilter(article_id=article_id)
         self.reload(select_id=claim_id)
