@@ -19,7 +19,10 @@ from tui.cli_output import FORMATS, print_jsonl, print_table
 @pass_context
 def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None) -> None:
     """Record a verdict (pending, verified, disputed, unverified) for a claim."""
-    who = reviewer or context.reviewer
+    from claims.text_cleaning import clean, clean_field
+
+    who = clean_field(reviewer or context.reviewer) or context.reviewer
+    note = clean(note).strip() or None if note is not None else None
     with context.open_store() as store:
         try:
             claim = store.set_status(claim_id, status, who, note)

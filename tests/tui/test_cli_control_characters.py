@@ -115,3 +115,12 @@ def test_piped_output_still_carries_the_data_exactly(runner, db_path):
     piped = run(runner, db_path, "claims", "--format", "jsonl").stdout
     notes = [json.loads(line)["note"] for line in piped.splitlines()]
     assert f"red {ESC}note\u009b2J\x07" in notes
+
+
+def test_a_note_and_reviewer_typed_with_escapes_are_stored_shown_not_raw(runner, db_path):
+    run(runner, db_path, "mark", "1", "disputed", "--note", f"figure {ESC}wrong\x07", "--reviewer", f"ana{ESC}")
+    with Store(db_path) as store:
+        claim = store.desk_claim(1)
+        history = store.execute("SELECT note, reviewer FROM claim_history WHERE claim_id = 1")
+    assert (claim.note, claim.reviewer) == (f"figure {SHOWN}wrong␇", f"ana{SHOWN}")
+    assert (f"figure {SHOWN}wrong␇", f"ana{SHOWN}") in [tuple(row) for row in history]
