@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from store import StoreError
 from store.desk_models import ClaimFilter, DeskClaim
 from tui.prompt_screen import PromptScreen
+from tui.undo import Step
 from tui.write_guard import records
 
 
@@ -16,12 +19,17 @@ class DeskActions:
 
         return self.screen if isinstance(self.screen, ArticleScreen) else None
 
-    def _bring_back(self, claim: DeskClaim, message: str) -> None:
+    def _bring_back(self, step: Step, claim: DeskClaim, message: str) -> None:
         screen = self._article_screen()
         if screen is not None:
             screen.show_claim(claim) if claim.deleted_at is None else screen.reload()
         elif hasattr(self.screen, "action_refresh"):
             self.screen.action_refresh()
+        if step.changes_text:  # a claim came back, went, or moved: its matches and the matcher follow
+            if screen is not None:
+                screen.rematch(step.claim_ids)
+            else:
+                self.run_worker(partial(self.matches.rematch, step.claim_ids), thread=True, group="rematch")
         self.notify(message, timeout=3, markup=False)
 
     def after_failed_write(self, error: StoreError) -> None:
@@ -38,7 +46,7 @@ class DeskActions:
             self.notify("Nothing to undo in this session.", timeout=2)
             return
         step, claim = done
-        self._bring_back(claim, f"Undone: {step.label} on claim #{step.claim_id} (now {claim.status}).")
+        self._bring_back(step, claim, f"Undone: {step.label} on claim #{step.claim_id} (now {claim.status}).")
 
     @records
     def action_redo(self) -> None:
@@ -47,7 +55,7 @@ class DeskActions:
             self.notify("Nothing to redo.", timeout=2)
             return
         step, claim = done
-        self._bring_back(claim, f"Redone: {step.label} on claim #{step.claim_id}.")
+        self._bring_back(step, claim, f"Redone: {step.label} on claim #{step.claim_id}.")
 
     def action_toggle_auto_advance(self) -> None:
         self.auto_advance = not self.auto_advance

@@ -99,14 +99,14 @@ class SpanEditing:
             self.action_add_claim()
             return
         target, (start, end) = self.edit_target, self.span
-        self._edit(lambda: [self.app.store.change_span(target, start, end, self.app.reviewer).id])
-        self.notify(f"Claim #{target} now covers the selection; matching it again.", timeout=2)
+        self._edit(lambda: [self.app.desk.change_span(target, start, end).id])
+        self.notify(f"Claim #{target} now covers the selection; matching it again (ctrl+z undoes).", timeout=2)
 
     @records
     def action_add_claim(self) -> None:
         (start, end), article_id = self.span, self.article_id
-        self._edit(lambda: [self.app.store.add_claim(article_id, start, end, self.app.reviewer).id])
-        self.notify("Claim added; matching it against the archive.", timeout=2)
+        self._edit(lambda: [self.app.desk.add_claim(article_id, start, end).id])
+        self.notify("Claim added; matching it against the archive (ctrl+z undoes).", timeout=2)
 
     @records
     def action_split_claim(self) -> None:
@@ -115,7 +115,7 @@ class SpanEditing:
                         severity="warning")
             return
         target, at = self.edit_target, self.span[1]
-        self._edit(lambda: [c.id for c in self.app.store.split_claim(target, at, self.app.reviewer)])
+        self._edit(lambda: [c.id for c in self.app.desk.split_claim(target, at)])
 
     @records
     def action_delete_claim(self) -> None:

@@ -9,11 +9,26 @@ from store.desk_models import ClaimState
 
 @dataclass(frozen=True)
 class Step:
+    """A claim's state (and, for span edits, its span) before and after a change; ``then`` is a second claim
+    changed by the same action (the new half of a split)."""
+
     claim_id: int
     article_id: int
     before: ClaimState
     after: ClaimState
-    label: str  # "verified", "note", "flag", "delete", ...
+    label: str  # "verified", "note", "flag", "delete", "span", "add", "split", ...
+    span_before: tuple[int, int] | None = None
+    span_after: tuple[int, int] | None = None
+    then: Step | None = None
+
+    @property
+    def claim_ids(self) -> list[int]:
+        return [self.claim_id, *(self.then.claim_ids if self.then else [])]
+
+    @property
+    def changes_text(self) -> bool:
+        """Whether undoing or redoing it changes which text is a claim (so the claims must be matched again)."""
+        return self.span_before is not None or self.before.deleted_at != self.after.deleted_at or bool(self.then)
 
 
 @dataclass
@@ -38,8 +53,8 @@ class UndoStack:
 
     def forget(self, claim_id: int) -> None:
         """Drop every step of a claim that is gone from the database."""
-        self.done = [s for s in self.done if s.claim_id != claim_id]
-        self.undone = [s for s in self.undone if s.claim_id != claim_id]
+        self.done = [s for s in self.done if claim_id not in s.claim_ids]
+        self.undone = [s for s in self.undone if claim_id not in s.claim_ids]
 
     def redo(self) -> Step | None:
         if not self.undone:

@@ -192,6 +192,34 @@ async def test_select_mode_moves_a_claims_end_and_splits_it(make_app, db_path):
         assert "The flood forced 60,000 people" in texts and "from their homes," in texts
 
 
+async def test_span_edits_and_splits_are_undone_and_redone(make_app, db_path):
+    async with make_app(auto_advance=False).run_test(size=(120, 30)) as pilot:
+        screen = await open_article(pilot)
+        claim = screen.selected
+        whole = claim.text
+        await pilot.press("e", "shift+left", "shift+left", "shift+left", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+z")
+        await pilot.app.workers.wait_for_complete()
+        with Store(db_path) as store:
+            assert store.desk_claim(claim.id).text == whole
+        await pilot.press("e", "shift+left", "shift+left", "shift+left", "t")
+        await pilot.app.workers.wait_for_complete()
+        second = next(c for c in screen.claims if c.text == "the governor said.")
+        await pilot.press("ctrl+z")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [c.text for c in screen.claims].count(whole) == 1 and second.id not in [c.id for c in screen.claims]
+        with Store(db_path) as store:
+            assert store.desk_claim(second.id).deleted_at is not None
+            assert [h.action for h in store.desk_history(second.id)] == ["add", "undo"]
+        await pilot.press("ctrl+y")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        halves = {"The flood forced 60,000 people from their homes,", "the governor said."}
+        assert halves <= {c.text for c in screen.claims}
+
+
 async def test_a_mouse_drag_adds_a_claim_that_is_then_matched(make_app, db_path):
     async with make_app(auto_advance=False).run_test(size=(120, 30)) as pilot:
         screen = await open_article(pilot, row=0)
@@ -207,9 +235,12 @@ async def test_a_mouse_drag_adds_a_claim_that_is_then_matched(make_app, db_path)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert "It was a grey morning." in [c.text for c in screen.claims]
-    with Store(db_path) as store:
-        added = next(c for c in store.desk_claims(1) if c.text == "It was a grey morning.")
-        assert added.origin == "manual" and store.desk_history(added.id)[0].action == "add"
+        with Store(db_path) as store:
+            added = next(c for c in store.desk_claims(1) if c.text == "It was a grey morning.")
+            assert added.origin == "manual" and store.desk_history(added.id)[0].action == "add"
+        await pilot.press("ctrl+z")  # a claim added by mistake is taken off again (kept in the history)
+        await pilot.app.workers.wait_for_complete()
+        assert "It was a grey morning." not in [c.text for c in screen.claims]
 
 
 def _cell_of(view, offset: int) -> tuple[int, int]:
