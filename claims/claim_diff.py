@@ -15,7 +15,9 @@ claim, `b` the earlier one it matched.
             "negation" (not, never, no, n't...), or "name" (a capitalised word that is not merely the first
             word of a sentence: "Tajikistan" vs "Afghanistan"). Equal segments always have kind "".
 
-`highlights(segments)` lists the changed segments worth drawing the eye to (kind != "").
+`highlights(segments)` lists the changed segments worth drawing the eye to (kind != "");
+`contradictions(a, b)` names the changed numbers and negations in one line (the app asks before applying a
+verdict across them).
 No Textual or rich here: the app turns segments into styled text.
 """
 
@@ -70,6 +72,21 @@ def diff_words(a: str, b: str) -> list[DiffSegment]:
 
 def highlights(segments: list[DiffSegment]) -> list[DiffSegment]:
     return [s for s in segments if s.kind]
+
+
+def contradictions(a: str, b: str) -> str:
+    """The changed numbers and negations between two claims, as "6,000 → 60,000; not", or "" when none changed
+    (a verdict taken over across such a change may not hold)."""
+    segments = [s for s in diff_words(a, b) if s.kind in ("number", "negation")]
+    numbers = [s for s in segments if s.kind == "number"]
+    shown = []
+    if numbers:
+        now = " ".join(s.text.strip() for s in numbers if s.side == "a") or "—"
+        then = " ".join(s.text.strip() for s in numbers if s.side == "b") or "—"
+        shown.append(f"{now} now, {then} then")
+    if any(s.kind == "negation" for s in segments):
+        shown.append("a negation")
+    return "; ".join(shown)
 
 
 def _changed(words: list[_Word], side: str, op: str) -> list[DiffSegment]:

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from claims.claim_diff import contradictions
 from store import NotFoundError, StoreError
 from store.desk_models import ClaimFilter, DeskClaim
 from tui.article_dates import dateline_date
@@ -63,6 +64,7 @@ class ArticleScreen(SpanEditing, Screen):
         self.index = 0
         self.chosen_match = 0
         self.links = []
+        self.apply_armed: tuple[int, int] | None = None
         self.last_action = ""
         self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
         self.init_span_editing()
@@ -209,8 +211,21 @@ class ArticleScreen(SpanEditing, Screen):
         if link.status == "pending":
             self.notify(f"Claim #{link.earlier_id} has no verdict yet.", severity="warning")
             return
+        if not self._confirmed_apply(claim, link):
+            return
         updated = self.app.desk.apply_match(claim.id, link)
         self.decided(updated, f"Claim #{claim.id} marked {link.status}, as claim #{link.earlier_id}.")
+
+    def _confirmed_apply(self, claim, link) -> bool:
+        """Applying a verdict across changed numbers or a negation needs a second press: it may not carry over."""
+        changed = contradictions(claim.text, link.text)
+        if not changed or self.apply_armed == (claim.id, link.earlier_id):
+            self.apply_armed = None
+            return True
+        self.apply_armed = (claim.id, link.earlier_id)
+        self.notify(f"The claims differ ({changed}): claim #{link.earlier_id}'s verdict ({link.status}) may not "
+                    "carry over. Press a again to apply it anyway.", severity="warning", timeout=6, markup=False)
+        return False
 
     def action_cycle_match(self, step: int) -> None:
         if self.links:

@@ -63,3 +63,20 @@ def test_each_side_is_given_back_exactly_as_written(a, b):
     segments = diff_words(a, b)
     assert "".join(s.text_on("a") for s in segments if s.side in ("both", "a")) == a
     assert "".join(s.text_on("b") for s in segments if s.side in ("both", "b")) == b
+
+
+CONTRADICTIONS = [
+    ("changed-number", "About 60,000 people were evacuated.", "About 6,000 people were evacuated.",
+     "60,000 now, 6,000 then"),
+    ("negation", "Brenn is not in exile in Norland.", "Brenn is in exile in Norland.", "a negation"),
+    ("same-number-other-spelling", "Exports rose by 6000 tonnes.", "Exports rose by 6,000 tonnes.", ""),
+    ("reworded-only", "The ministry said the barrier costs 4.2 billion.", "The barrier costs 4.2 billion.", ""),
+]
+
+
+@pytest.mark.parametrize(("now", "then", "expected"), [c[1:] for c in CONTRADICTIONS],
+                         ids=[c[0] for c in CONTRADICTIONS])
+def test_contradictions_name_changed_numbers_and_negations(now, then, expected):
+    from claims.claim_diff import contradictions
+
+    assert contradictions(now, then) == expected

@@ -161,6 +161,10 @@ async def test_apply_an_earlier_verdict_notes_where_it_came_from(make_app, db_pa
     async with make_app().run_test(size=(120, 30)) as pilot:
         screen = await open_article(pilot)
         claim_id = screen.selected.id
+        await pilot.press("a")  # 60,000 now, 6,000 then: the first press only warns
+        with Store(db_path) as store:
+            assert store.desk_claim(claim_id).status == "pending"
+        assert any("60,000 now, 6,000 then" in n.message for n in pilot.app._notifications)
         await pilot.press("a")
     with Store(db_path) as store:
         claim = store.desk_claim(claim_id)

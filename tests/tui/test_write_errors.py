@@ -65,7 +65,7 @@ async def write_a_note(pilot):
 WRITES = {  # name: (keys pressed before the database is held, keys pressed while it is)
     "verdict": ([], ["v"]),
     "flag": ([], ["f"]),
-    "apply match": ([], ["a"]),
+    "apply match": (["a"], ["a"]),  # the first press warns of the changed number
     "delete": ([], ["delete"]),
     "new boundaries": ([], ["e", "shift+left", "enter"]),
     "add claim": ([], ["e", "plus"]),
