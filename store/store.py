@@ -45,6 +45,11 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskEdits, DeskSt
     def close(self) -> None:
         self.db.close()
 
+    def wait_at_most(self, ms: int) -> None:
+        """How long a write waits for another program's lock before it is refused (the app keeps this short, so
+        a screen never freezes for the default 30 s)."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
     def __enter__(self) -> Store:
         return self
 

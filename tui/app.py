@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from store import Store, utc_now
+from store import Store, connection, utc_now
 from tui.article_list_screen import ArticleListScreen
 from tui.article_screen import ArticleScreen
 from tui.commands import ClaimdeskCommands
@@ -22,6 +22,8 @@ from tui.matching import MatchService
 from tui.refresh import StoreWatch
 from tui.settings import Settings, load_settings
 from tui.terminal_safety import TerminalSafe
+
+UI_LOCK_WAIT_MS = 3_000  # a reviewer's write waits this long for another program's lock, then is refused
 
 
 class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
@@ -58,6 +60,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, clock=self.clock)
+        self.store.wait_at_most(min(connection.BUSY_TIMEOUT_MS, UI_LOCK_WAIT_MS))
         self.desk = Desk(self.store, self.reviewer)
         self.start_store_polling()
         self.sub_title = f"{self.db_path.name} · reviewer: {self.reviewer}"

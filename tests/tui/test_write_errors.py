@@ -151,3 +151,11 @@ async def test_a_raw_sqlite_error_is_explained_in_one_sentence(make_app, db_path
         await pilot.pause()
         assert pilot.app.is_running and not screen.selected.flagged
         assert errors(pilot.app) == [f"Not recorded: cannot use {db_path}: disk I/O error."]
+
+
+async def test_the_app_waits_seconds_not_half_a_minute_for_another_programs_lock(make_app, monkeypatch):
+    from tui import app as app_module
+
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 30_000)
+    async with make_app().run_test(size=(120, 30)) as pilot:
+        assert pilot.app.store.execute("PRAGMA busy_timeout")[0][0] == app_module.UI_LOCK_WAIT_MS == 3_000
