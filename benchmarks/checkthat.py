@@ -24,6 +24,7 @@ class Collection:
     queries: dict[str, str]
     qrels: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # split -> query id -> relevant ids
     speakers: dict[str, str] = field(default_factory=dict)  # query id -> its speaker, when known (2B)
+    dates: dict[str, str] = field(default_factory=dict)  # query id -> when it was said, when known (2B)
 
     def split(self, name: str) -> dict[str, set[str]]:
         return self.qrels[name]
@@ -73,7 +74,8 @@ def load_2021b(data: Path) -> Collection:
     qrels = {s: read_qrels(root / "train-dev" / f"{s}.qrels.tsv") for s in ("train", "dev")}
     transcripts = Transcripts(root / "train-dev" / "transcripts")
     speakers = {qid: transcripts.line(qid)[0] for qid in queries}
-    return Collection("2021-2B", pool, queries, qrels, {q: s for q, s in speakers.items() if s})
+    dates = {qid: qid[:8] for qid in queries}  # the debate's transcript file name starts with its date
+    return Collection("2021-2B", pool, queries, qrels, {q: s for q, s in speakers.items() if s}, dates)
 
 
 class Transcripts:
@@ -119,7 +121,8 @@ def with_context(collection: Collection, data: Path, lines: int) -> Collection:
         speaker = lines_of.get(int(line), ("", ""))[0]
         queries[qid] = " ".join([*before, text, speaker.title()])
     pool = {i: fields | {"subtitle": fields.get("speaker", "")} for i, fields in collection.pool.items()}
-    return Collection(f"{collection.name} +context {lines}", pool, queries, collection.qrels, collection.speakers)
+    return Collection(f"{collection.name} +context {lines}", pool, queries, collection.qrels, collection.speakers,
+                      collection.dates)
 
 
 def load_all(data: Path) -> list[Collection]:

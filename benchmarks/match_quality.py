@@ -5,6 +5,9 @@
     .venv/bin/python benchmarks/match_quality.py ../shared/data --split train
     .venv/bin/python benchmarks/match_quality.py ../shared/data --thresholds  # precision/recall by score
 
+It also prints the accuracy on our own invented pairs (fixtures/match_cases.tsv) per expected label, next to
+token_set_ratio read on the same 0..100 scale with the same thresholds.
+
 Each query is matched against its set's whole verified-claim pool (claim + fact-check title + subtitle for the
 Matcher and for "tfidf-char+title"; the claim alone for the others). In 2021 2B each input sentence is searched
 with its speaker (the transcript line's speaker column) and each verified claim is added with its claimant
@@ -17,16 +20,20 @@ dependency).
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 from checkthat import Collection, Scores, evaluate, load_all, load_pairs, pool_text, with_context
+from match_calibration import fit_calibration
 from rapidfuzz import fuzz, process, utils
 
 from claims import match_features
-from claims.matcher import Matcher
+from claims.matcher import Matcher, Thresholds
+
+CASES = Path(__file__).resolve().parents[1] / "fixtures" / "match_cases.tsv"
 
 Rankings = dict[str, list[str]]
 
@@ -35,19 +42,22 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build_matcher(collection: Collection, speakers: bool = True) -> tuple[Matcher, list[str]]:
-    """The pool in a Matcher, each verified claim with its claimant (2B's `speaker`) unless `speakers` is off."""
+def build_matcher(collection: Collection, speakers: bool = True, dates: bool = True) -> tuple[Matcher, list[str]]:
+    """The pool in a Matcher, each verified claim with its claimant (2B's `speaker`) and the date it was made
+    (2B's "stated on <date> in ...") unless `speakers` / `dates` is off."""
     ids = list(collection.pool)
     matcher = Matcher()
-    matcher.add_many((n, None, pool_text(collection.pool[i]), collection.pool[i].get("speaker") if speakers else None)
+    matcher.add_many((n, None, pool_text(collection.pool[i]), collection.pool[i].get("speaker") if speakers else None,
+                      collection.pool[i].get("date") if dates and collection.dates else None)
                      for n, i in enumerate(ids))
     return matcher, ids
 
 
 def matcher_rankings(matcher: Matcher, ids: list[str], queries: dict[str, str],
-                     speakers: dict[str, str] | None = None) -> Rankings:
-    speakers = speakers or {}
-    return {q: [ids[h.claim_id] for h in matcher.search(text, limit=5, min_score=0.0, speaker=speakers.get(q))]
+                     speakers: dict[str, str] | None = None, dates: dict[str, str] | None = None) -> Rankings:
+    speakers, dates = speakers or {}, dates or {}
+    return {q: [ids[h.claim_id] for h in matcher.search(text, limit=5, min_score=0.0, speaker=speakers.get(q),
+                                                        date=dates.get(q))]
             for q, text in queries.items()}
 
 
@@ -80,12 +90,16 @@ def report(collection: Collection, split: str) -> list[tuple[str, Scores]]:
     start = time.perf_counter()
     matcher, ids = build_matcher(collection)
     built = time.perf_counter()
-    rows.append(("claimdesk Matcher", evaluate(matcher_rankings(matcher, ids, queries, collection.speakers), gold)))
+    rankings = matcher_rankings(matcher, ids, queries, collection.speakers, collection.dates)
+    rows.append(("claimdesk Matcher", evaluate(rankings, gold)))
     per_query = (time.perf_counter() - built) / max(len(queries), 1) * 1000
     log(f"{collection.name}: matcher built in {built - start:.1f} s, {per_query:.1f} ms per query")
     if collection.speakers:
         matcher, ids = build_matcher(collection, speakers=False)
-        rows.append(("  ... without speakers", evaluate(matcher_rankings(matcher, ids, queries), gold)))
+        rows.append(("  ... without speakers", evaluate(matcher_rankings(matcher, ids, queries, None,
+                                                                         collection.dates), gold)))
+        matcher, ids = build_matcher(collection, speakers=False, dates=False)
+        rows.append(("  ... nor dates", evaluate(matcher_rankings(matcher, ids, queries), gold)))
     for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
         rows.append((scorer.__name__, evaluate(fuzzy_rankings(collection, queries, scorer), gold)))
     rows.append(("tfidf-char 3-5", evaluate(tfidf_rankings(collection, queries, False), gold)))
@@ -101,12 +115,14 @@ def print_table(name: str, split: str, rows: list[tuple[str, Scores]]) -> None:
 
 
 def training_rows(collections: list[Collection], speakers: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The signals and labels of the train queries' candidates; `speakers`: with speakers and dates."""
     features, labels = [], []
     for collection in collections:
-        matcher, ids = build_matcher(collection, speakers)
+        matcher, ids = build_matcher(collection, speakers, dates=speakers)
         for qid, relevant in collection.split("train").items():
             speaker = collection.speakers.get(qid) if speakers else None
-            for candidate, values in matcher.signals(collection.queries[qid], speaker=speaker):
+            date = collection.dates.get(qid) if speakers else None
+            for candidate, values in matcher.signals(collection.queries[qid], speaker=speaker, date=date):
                 features.append(values)
                 labels.append(int(ids[candidate.claim_id] in relevant))
         log(f"{collection.name}: {len(labels)} training rows so far")
@@ -114,19 +130,20 @@ def training_rows(collections: list[Collection], speakers: bool = True) -> tuple
 
 
 def fit(data: Path, collections: list[Collection]) -> None:
-    """Two stages, train splits only. 1: the text signals, pooled over the three sets, speakers left out (as
-    for a claim whose speaker is unknown). 2: the speaker signals, on the sets that know speakers (2B), as an
-    adjustment of stage 1's logit: fitted with that logit as one more input, divided by its coefficient, so
-    the scale of stage 1 (and its calibration) is kept and a claim without speaker scores as before."""
+    """Ranking, two stages, train splits only. 1: the text signals, pooled over the three sets, speakers and
+    dates left out (as for a claim whose speaker is unknown). 2: the speaker and date signals, on the sets that
+    know them (2B), as an adjustment of stage 1's logit: fitted with that logit as one more input, divided by
+    its coefficient, so the scale of stage 1 is kept and a claim without speaker or date ranks as before.
+    Then the score model (stage 3, match_calibration.py)."""
     from sklearn.linear_model import LogisticRegression
 
-    base = len(match_features.FEATURES) - len(match_features.SPEAKER_FEATURES)
+    base = match_features.RANKING - len(match_features.SPEAKER_FEATURES) - len(match_features.DATE_FEATURES)
     x, y = training_rows(collections, speakers=False)
     model = LogisticRegression(C=1.0, max_iter=5000).fit(x[:, :base], y)
     print(f"# stage 1: {len(y)} rows, {int(y.sum())} positive; features {match_features.FEATURES[:base]}")
     x, y = training_rows([c for c in collections if c.speakers])
     stage2 = LogisticRegression(C=1.0, max_iter=5000).fit(
-        np.column_stack([model.decision_function(x[:, :base]), x[:, base:]]), y)
+        np.column_stack([model.decision_function(x[:, :base]), x[:, base : match_features.RANKING]]), y)
     slope, *adjust = stage2.coef_[0]
     print(f"# stage 2: {len(y)} rows, {int(y.sum())} positive; logit coefficient {slope:.3f}")
     weights = ", ".join(f"{w:.3f}" for w in [*model.coef_[0], *(np.array(adjust) / slope)])
@@ -135,7 +152,8 @@ def fit(data: Path, collections: list[Collection]) -> None:
     logits, labels = pair_logits(pool, load_pairs(data), lambda v: model.decision_function(v[:, :base]))
     platt = LogisticRegression(C=100.0).fit(np.array(logits)[:, None], labels)
     slope, offset = platt.coef_[0][0], platt.intercept_[0]
-    print(f"CALIBRATION = ({slope:.3f}, {offset:.3f})  # on {len(labels)} ClaimMatch pairs")
+    print(f"RANK_CALIBRATION = ({slope:.3f}, {offset:.3f})  # on {len(labels)} ClaimMatch pairs")
+    fit_calibration(data, collections)
 
 
 def pair_logits(collection: Collection, pairs: list[tuple[str, str, int]], decide) -> tuple[list, list]:
@@ -193,6 +211,40 @@ def thresholds(data: Path, collections: list[Collection], split: str) -> None:
         print_precision_recall(f"{collection.name} {split}: top-1 hit correct", scored)
 
 
+def case_outcome(score: float, kind: str, thresholds: Thresholds) -> str:
+    return "same" if kind == "same" else "related" if score >= thresholds.related else "different"
+
+
+def case_passes(expected: str, got: str) -> bool:
+    """same: shown as the same claim; related (another claim on the topic): never "same"; different: not shown."""
+    return got == expected or (expected == "related" and got == "different")
+
+
+def corpus_report(path: Path = CASES) -> None:
+    """Accuracy on our invented pairs per expected label: the Matcher (archive: every row's `b`) and
+    token_set_ratio (on default_process'd texts, "same" only from 8 words, as the Matcher)."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        cases = list(csv.DictReader(handle, delimiter="\t"))
+    thresholds, matcher = Thresholds(), Matcher()
+    matcher.add_many((n, None, case["b"]) for n, case in enumerate(cases))
+    passed: dict[str, dict[str, list[bool]]] = {"claimdesk Matcher": {}, "token_set_ratio": {}}
+    for n, case in enumerate(cases):
+        hit = next((h for h in matcher.search(case["a"], limit=len(cases), min_score=0.0) if h.claim_id == n), None)
+        got = case_outcome(hit.score, hit.kind, thresholds) if hit else "different"
+        passed["claimdesk Matcher"].setdefault(case["expected"], []).append(case_passes(case["expected"], got))
+        ratio = fuzz.token_set_ratio(utils.default_process(case["a"]), utils.default_process(case["b"]))
+        short = min(len(case["a"].split()), len(case["b"].split())) < thresholds.min_words_for_same
+        kind = "same" if ratio >= thresholds.same and not short else "related"
+        passed["token_set_ratio"].setdefault(case["expected"], []).append(
+            case_passes(case["expected"], case_outcome(ratio, kind, thresholds)))
+    labels = list(passed["claimdesk Matcher"])
+    print(f"\nOur invented pairs ({path.name}, {len(cases)} rows): share right per expected label")
+    print(f"  {'system':<24} " + " ".join(f"{f'{label} ({len(passed[next(iter(passed))][label])})':>15}"
+                                          for label in labels))
+    for system, by_label in passed.items():
+        print(f"  {system:<24} " + " ".join(f"{sum(by_label[label]) / len(by_label[label]):15.3f}" for label in labels))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path, help="the folder of the CheckThat! sets (e.g. ../shared/data)")
@@ -213,6 +265,8 @@ def main() -> None:
         collections.append(with_context(collections[-1], args.data, args.context))
     for collection in collections:
         print_table(collection.name, args.split, report(collection, args.split))
+    if CASES.exists():
+        corpus_report()
 
 
 if __name__ == "__main__":

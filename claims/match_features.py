@@ -1,16 +1,26 @@
 """The signals that re-rank match candidates, and the learned weights that turn them into a 0..100 score.
 
 Each signal compares a query with one candidate claim; "semantic" is the cosine of the two texts' static word
-vectors (claims.semantic, 0 when the table is missing); the last three say whether the two claims' speakers
-agree (same name, same surname, both known: all 0 when either speaker is unknown). All are absolute (none
-depends on the other candidates), so the combined score can be thresholded. The weights are a logistic
-regression fitted on the CheckThat! train splits by `benchmarks/match_quality.py --fit`, in two stages: the
-text signals on the three sets pooled (2020 task 2, 2021 2A and 2B, without speakers), then the speaker
-signals on 2B's (debate sentence speaker vs PolitiFact claimant) as an adjustment on the first logit's scale,
-so a claim without a speaker scores as before. The logit ranks candidates; to read as a score, it is then
-calibrated (Platt scaling) on the balanced ClaimMatch pairs: the score is 100 x the estimated probability
-that the two texts are the same claim, at even prior odds. Thresholds (claims.matcher.Thresholds) are set on
-this scale.
+vectors (claims.semantic, 0 when the table is missing); SPEAKER_FEATURES say whether the two claims' speakers
+agree (same name, same surname, both known: all 0 when either speaker is unknown), DATE_FEATURES how their
+dates do (the claim was made before the query, how far apart, both known: all 0 when either is unknown). All are
+absolute (none depends on the other candidates), so the combined score can be thresholded. Two models read them.
+
+The ranking logit (`logit`, WEIGHTS) orders candidates: a logistic regression fitted on the CheckThat! train splits
+by `benchmarks/match_quality.py --fit`, in two stages: the text signals on the three sets pooled (2020 task 2, 2021
+2A and 2B, without speakers), then the speaker signals on 2B's (debate sentence speaker vs PolitiFact claimant) as
+an adjustment on the first logit's scale, with the date signals (debate day vs the day PolitiFact says the claim
+was made), so a claim without a speaker or a date ranks as before.
+
+The score (`score`, CALIBRATION; stage 3, benchmarks/match_calibration.py) is 100 x the probability that the two
+texts are the same claim, at even prior odds, where a changed number or a negation still makes the same claim (what
+a fact-checker must see): a logistic model of the ranking logit, the two term covers (lower and higher), word
+alignment both ways (`alignment`, ALIGN_FEATURES), numbers and negation, fitted on journalistic rewordings
+(fact-check titles vs their claims, also with a number changed or a negation flipped) against other claims on the
+same topic (other claims for that title, sentence pairs from one PolitiFact article) and the ClaimMatch pairs. The
+ranking logit alone made two claims on one topic "the same claim" (it was calibrated on random negatives). Scores
+are not used for ordering: hits come in the ranking logit's order. Thresholds (claims.matcher.Thresholds) are
+set on the score.
 """
 
 from __future__ import annotations
@@ -24,17 +34,26 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims import semantic
-from claims.normalise import STOPWORDS, stem
+from claims.normalise import NEGATIONS, STOPWORDS, stem
 
 SPEAKER_FEATURES = ("speaker_same", "speaker_surname", "speaker_known")
+DATE_FEATURES = ("date_before", "date_distance", "date_known")
+ALIGN_FEATURES = ("align_min", "align_max", "negation_differs")
 FEATURES = ("bm25", "cover_query", "cover_claim", "char_cosine", "token_sort", "token_set", "numbers_shared",
-            "numbers_missing", "length_balance", "semantic", *SPEAKER_FEATURES)
+            "numbers_missing", "length_balance", "semantic", *SPEAKER_FEATURES, *DATE_FEATURES, *ALIGN_FEATURES)
+DATE_SAME = 1  # days apart that still count as the same day (a debate runs past midnight)
+DATE_SCALE = math.log(3650.0)  # date_distance = log(1 + days apart) / DATE_SCALE: 1 at ten years
+RANKING = len(FEATURES) - len(ALIGN_FEATURES)  # the signals of the ranking logit (WEIGHTS)
 
-# Fitted weights, in FEATURES order, the bias, and the calibration (slope, offset) of the logit.
-WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.249, -0.322, -1.025, 2.376, 2.372, 2.897, -1.352)
+# The ranking logit's fitted weights, in FEATURES order (the first RANKING), and its bias.
+WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.249, -0.322, -1.025, 2.376, 2.190, 1.847, 0.060,
+           2.942, -9.418, 0.060)
 BIAS = -8.518
-CALIBRATION = (1.236, 6.808)
+# The score model (stage 3): weights of [logit, min and max of the two covers, align_min, align_max,
+# numbers_missing, numbers_shared, negation_differs] and its bias; see `calibrated`.
+CALIBRATION = (0.321, 1.784, -0.376, 2.213, 4.906, 0.186, 0.534, 0.892, -4.498)
 COPY_RATIO, COPY_MARGIN = 80.0, 10.0
+RANK_CALIBRATION = (1.236, 6.808)  # the ranking logit's Platt scaling on the ClaimMatch pairs (stages 1-2)
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,7 @@ class Prepared:
     counts: np.ndarray  # int64, each gram's count, in `grams` order
     stems: tuple[str, ...]  # the term of each word with a semantic vector, in `vectors` row order
     vectors: np.ndarray | None  # semantic.WordVectors.pieces of the content words
+    units: np.ndarray | None  # `unit_words`: the vectors of the words that are not numbers, unit length
 
     @classmethod
     def of(cls, key: str) -> Prepared:
@@ -81,8 +101,9 @@ class Prepared:
         grams, counts = _counted(gram_codes(key))
         table = semantic.vectors()
         found, vectors = table.pieces(content_words(key)) if table is not None else ((), None)
+        units = unit_words([v for w, v in zip(found, vectors, strict=True) if not w[:1].isdigit()]) if found else None
         return cls(key, frozenset(Text.terms_of(key)), frozenset(w for w in words if w[:1].isdigit()),
-                   math.hypot(*counts.tolist()), grams, counts, tuple(map(stem, found)), vectors)
+                   math.hypot(*counts.tolist()), grams, counts, tuple(map(stem, found)), vectors, units)
 
 
 GRAM_BITS = 12  # bits per character in a gram's code: characters below U+0FFF are packed exactly
@@ -184,6 +205,42 @@ def meanings_of(query: Prepared, claims: list[Prepared], idf: Callable[[str], fl
     return (matrix[1:] @ matrix[0]).tolist()
 
 
+def unit_words(vectors: list[np.ndarray]) -> np.ndarray | None:
+    """Word vectors as rows of unit length (None: no vector)."""
+    if not vectors:
+        return None
+    matrix = np.array(vectors)
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-6)
+
+
+def _units(text: Text | Prepared) -> np.ndarray | None:
+    """The unit-length vectors of a text's content words that are not numbers (None: none has a vector)."""
+    if isinstance(text, Prepared):
+        return text.units
+    table = semantic.vectors()
+    if table is None:
+        return None
+    found, vectors = table.pieces([w for w in content_words(text.key) if not w[:1].isdigit()])
+    return unit_words(list(vectors)) if vectors is not None else None
+
+
+def alignment(query: Text | Prepared, claim: Text | Prepared) -> tuple[float, float]:
+    """How well each text's content words (numbers aside) find a close word in the other, by word-vector
+    cosine: the mean of each word's best cosine, for the query's words and for the claim's, as (the lower,
+    the higher). A reworded claim covers the other both ways; two claims on one topic share the topic's words
+    but not what is claimed about it ("died" vs "evacuated"). (0, 0) when the vector table is missing."""
+    a, b = _units(query), _units(claim)
+    if a is None or b is None:
+        return (0.0, 0.0)
+    cosines = a @ b.T
+    one, other = float(cosines.max(axis=1).mean()), float(cosines.max(axis=0).mean())
+    return (min(one, other), max(one, other))
+
+
+def negated(key: str) -> bool:
+    return any(word in NEGATIONS for word in key.split())
+
+
 def speakers(query: str, claim: str) -> tuple[float, float, float]:
     """Speaker agreement of two speaker keys (claims.normalise.speaker_key): (same name, same surname or a
     one-word name found in the other, both known). All 0 when either speaker is unknown."""
@@ -196,12 +253,24 @@ def speakers(query: str, claim: str) -> tuple[float, float, float]:
     return (0.0, float(related), 1.0)
 
 
+def dates(query: int, claim: int) -> tuple[float, float, float]:
+    """Date agreement of two day numbers (claims.normalise.day_number): (the claim was made more than
+    DATE_SAME days before the query, how far apart on a log scale, both known). All 0 when either is unknown."""
+    if not query or not claim:
+        return (0.0, 0.0, 0.0)
+    apart = abs(query - claim)
+    return (float(claim < query - DATE_SAME), math.log1p(apart) / DATE_SCALE, 1.0)
+
+
 def features(query: Text | Prepared, claim: Text | Prepared, bm25: float, idf: Callable[[str], float],
              meaning: float = 0.0, speaker: tuple[float, float, float] = (0.0, 0.0, 0.0),
-             char: float | None = None, fuzzy: tuple[float, float] | None = None) -> list[float]:
+             char: float | None = None, fuzzy: tuple[float, float] | None = None,
+             day: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> list[float]:
     """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order; `meaning`: the semantic cosine,
     `speaker`: the speaker agreement (`speakers`); when already known (`char_cosines`, `fuzzy_ratios`),
-    `char`: the character n-gram cosine, `fuzzy`: the token sort and token set ratios."""
+    `char`: the character n-gram cosine, `fuzzy`: the token sort and token set ratios; `day`: the date
+    agreement (`dates`). The last three (ALIGN_FEATURES: `alignment`, and whether one text is negated and the
+    other not) feed the score only."""
     shared = query.terms & claim.terms
     numbers = len(query.numbers) or 1
     short, long = sorted((len(query.key), len(claim.key)))
@@ -217,35 +286,58 @@ def features(query: Text | Prepared, claim: Text | Prepared, bm25: float, idf: C
         short / long if long else 0.0,
         meaning,
         *speaker,
+        *day,
+        *alignment(query, claim),
+        float(negated(query.key) != negated(claim.key)),
     ]
 
 
 def logit(values: list[float], weights: tuple[float, ...] = WEIGHTS, bias: float = BIAS) -> float:
-    """The ranking model's log-odds for one candidate."""
-    return bias + sum(w * v for w, v in zip(weights, values, strict=True))
+    """The ranking model's log-odds for one candidate (the first RANKING signals)."""
+    return bias + sum(w * v for w, v in zip(weights, values[:RANKING], strict=True))
 
 
-def score(values: list[float], calibration: tuple[float, float] | None = None, copy: float = 0.0) -> float:
-    """The calibrated score, 0..100. A near copy (`copy`, the texts' fuzz.ratio, at least COPY_RATIO) scores
-    at least its ratio less COPY_MARGIN: it is always shown, and an identical text is the same claim."""
-    slope, offset = calibration or CALIBRATION
-    z = slope * logit(values) + offset
+def calibrated(z: float, values: list[float], calibration: tuple[float, ...] | None = None) -> float:
+    """The score model's log-odds: the ranking logit `z` with the signals that tell a reworded claim from another
+    claim on the same topic (covers both ways, word alignment both ways, numbers, negation)."""
+    w = calibration or CALIBRATION
+    inputs = score_inputs(values)
+    return w[-1] + w[0] * z + sum(a * b for a, b in zip(w[1:-1], inputs, strict=True))
+
+
+def score_inputs(values: list[float]) -> list[float]:
+    """The score model's inputs besides the ranking logit, in CALIBRATION order."""
+    names = dict(zip(FEATURES, values, strict=True))
+    covers = (names["cover_query"], names["cover_claim"])
+    return [min(covers), max(covers), names["align_min"], names["align_max"], names["numbers_missing"],
+            names["numbers_shared"], names["negation_differs"]]
+
+
+def score(values: list[float], calibration: tuple[float, ...] | None = None, copy: float = 0.0) -> float:
+    """The score, 0..100: 100 x the probability that the two texts are the same claim (a changed number or a
+    negation still counts as the same claim), at even prior odds. A near copy (`copy`, the texts' fuzz.ratio,
+    at least COPY_RATIO) scores at least its ratio less COPY_MARGIN: it is always shown, and an identical
+    text is the same claim."""
+    z = calibrated(logit(values), values, calibration)
     value = 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
     return max(value, copy - COPY_MARGIN) if copy >= COPY_RATIO else value
 
 
 def scores(rows: list[list[float]], copies: list[float]) -> list[float]:
-    """`score` of many candidates (signals `rows`, fuzz.ratios `copies`), the logits summed with numpy in
-    `logit`'s order, so each equals `score(row, copy=copy)` exactly."""
-    if not rows:
-        return []
-    values = np.asarray(rows, dtype=np.float64)
-    total = np.zeros(len(rows))
-    for n, weight in enumerate(WEIGHTS):
-        total = total + weight * values[:, n]
-    slope, offset = CALIBRATION
+    """`score` of many candidates (signals `rows`, fuzz.ratios `copies`)."""
+    return [score(row, copy=copy) for row, copy in zip(rows, copies, strict=True)]
+
+
+def rankings(rows: list[list[float]], copies: list[float]) -> list[float]:
+    """The ranking order of many candidates: the ranking logit, a near copy (`copies`, fuzz.ratio at least
+    COPY_RATIO) at least at the logit its floored score would have under the former calibration
+    (RANK_CALIBRATION), so near copies rank as they always did."""
+    slope, offset = RANK_CALIBRATION
     out = []
-    for z, copy in zip((slope * (BIAS + total) + offset).tolist(), copies, strict=True):
-        value = 100.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
-        out.append(max(value, copy - COPY_MARGIN) if copy >= COPY_RATIO else value)
+    for row, copy in zip(rows, copies, strict=True):
+        z = logit(row)
+        if copy >= COPY_RATIO:
+            floor = min(copy - COPY_MARGIN, 99.99) / 100
+            z = max(z, (math.log(floor / (1 - floor)) - offset) / slope)
+        out.append(z)
     return out

@@ -29,7 +29,8 @@ class Candidate:
 
 
 class MatchIndex:
-    """Term -> slots postings plus per-slot claim id, article id, stored text, word count, speaker, liveness.
+    """Term -> slots postings plus per-slot claim id, article id, stored text, word count, speaker, date,
+    liveness.
 
     Memory: per-slot data lives in flat arrays and one UTF-8 blob (no Python object per claim). A claim id
     is found by binary search while ids arrive in increasing order (as they do from the store), and in a
@@ -48,6 +49,7 @@ class MatchIndex:
         self._words = array("H")
         self._chars = array("I")
         self._speakers = array("i")  # per slot, an index into _speaker_names (0: no speaker known)
+        self._days = array("i")  # per slot, the claim's date as claims.normalise.day_number (0: unknown)
         self._speaker_names: list[str] = [""]
         self._speaker_ids: dict[str, int] = {"": 0}
         self._speaker_words: dict[str, list[int]] = {}  # a word of a speaker's name -> those speakers' ids
@@ -68,7 +70,7 @@ class MatchIndex:
         return self._find(claim_id) is not None
 
     def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str], words: int = 0,
-            speaker: str = "") -> int:
+            speaker: str = "", day: int = 0) -> int:
         self.remove(claim_id)
         slot = len(self._claim_ids)
         if slot == self._sorted_upto and (slot == 0 or claim_id > self._claim_ids[slot - 1]):
@@ -84,6 +86,7 @@ class MatchIndex:
         self._words.append(min(words, 65535))
         self._chars.append(len(text))
         self._speakers.append(self._speaker_id(speaker))
+        self._days.append(day)
         self._total_length += len(terms)
         self._live += 1
         for term_id in {self._term_id(t) for t in terms}:
@@ -116,6 +119,10 @@ class MatchIndex:
     def speaker(self, slot: int) -> str:
         """The slot's speaker key (claims.normalise.speaker_key), "" when none is known."""
         return self._speaker_names[self._speakers[slot]]
+
+    def day(self, slot: int) -> int:
+        """The slot's date as a day number, 0 when unknown."""
+        return self._days[slot]
 
     def claim_id(self, slot: int) -> int:
         return self._claim_ids[slot]

@@ -7,8 +7,10 @@ a logistic model over lexical signals, one light semantic signal and speaker agr
 cover both ways, character n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers,
 length balance, the cosine of static word vectors (claims.semantic), and whether the two claims' speakers
 agree (claims.match_features). A claim's speaker is optional (`add(..., speaker)`, 4-tuples in `add_many`,
-`search(..., speaker=)`); when either is unknown, the score is what it was without. Scores run 0..100;
-a near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
+`search(..., speaker=)`); when either is unknown, the score is what it was without. Hits come in that model's
+order; each hit's score (0..100, 100 x P(same claim)) is a second model's, which also weighs word alignment
+both ways, numbers and negation, so another claim on the same topic is not "the same claim" (match_features).
+A near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
 above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
 either claim has fewer than `min_words_for_same` words is never "same".
 
@@ -20,6 +22,9 @@ n-gram cosines of all candidates are computed at once with numpy. None of this c
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -28,15 +33,28 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.match_features import Prepared, Text, char_cosines, features, fuzzy_ratios, meanings_of, scores, speakers
+from claims.match_features import (
+    Prepared,
+    Text,
+    char_cosines,
+    dates,
+    features,
+    fuzzy_ratios,
+    meanings_of,
+    rankings,
+    scores,
+    speakers,
+)
 from claims.match_index import Candidate, MatchIndex
-from claims.normalise import fuzz_key, speaker_key, word_count
+from claims.normalise import day_number, fuzz_key, speaker_key, word_count
 
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
 PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_features.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,8 +69,31 @@ class Thresholds:
     """Score cut-offs. same: shown as the same claim; related: shown as possibly related."""
 
     same: float = 90.0
-    related: float = 50.0
+    related: float = 25.0
     min_words_for_same: int = 8
+
+    @classmethod
+    def from_env(cls) -> Thresholds:
+        """The defaults, each overridden by ``$CLAIMDESK_SAME_THRESHOLD`` / ``$CLAIMDESK_RELATED_THRESHOLD``
+        (a number 0-100; a value that is not, or a related cut-off above the same one, is ignored)."""
+        same = _env_score("CLAIMDESK_SAME_THRESHOLD", cls.same)
+        related = _env_score("CLAIMDESK_RELATED_THRESHOLD", cls.related)
+        if related > same:
+            log.warning("ignoring match thresholds: related %s is above same %s", related, same)
+            return cls()
+        return cls(same=same, related=related)
+
+
+def _env_score(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 100.0:
+        log.warning("ignoring %s=%r: not a score from 0 to 100", name, raw)
+        return default
+    return value
 
 
 class Matcher:
@@ -63,7 +104,7 @@ class Matcher:
     """
 
     def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50):
-        self.thresholds = thresholds or Thresholds()
+        self.thresholds = thresholds or Thresholds.from_env()
         self._index = MatchIndex()
         self._candidates = candidates
         self._rerank = rerank
@@ -75,17 +116,18 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._index)
 
-    def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None) -> None:
-        """Add (or replace) one claim, with its speaker (or claimant) when known; it is searchable at once."""
+    def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None,
+            date: dt.date | str | None = None) -> None:
+        """Add (or replace) one claim, with its speaker (or claimant) and the date it was made (a date or an
+        ISO date string) when known; it is searchable at once."""
         key = fuzz_key(text or "")
         terms, words = Text.terms_of(key), word_count(text or "")
         with self._lock:
             self._forget(self._index.remove(claim_id))
-            self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker))
+            self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker), day_number(date))
 
-    def add_many(self, rows: Iterable[tuple[int, int | None, str] | tuple[int, int | None, str, str | None]]
-                 ) -> None:
-        """Add rows (claim_id, article_id, text) or (claim_id, article_id, text, speaker)."""
+    def add_many(self, rows: Iterable[tuple]) -> None:
+        """Add rows (claim_id, article_id, text), optionally followed by speaker and date."""
         for row in rows:
             self.add(*row)
 
@@ -94,28 +136,31 @@ class Matcher:
             self._forget(self._index.remove(claim_id))
 
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
-               min_score: float | None = None, speaker: str | None = None) -> list[MatchHit]:
-        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold);
-        `speaker`: who made the claim searched for, when known (agreement with a claim's speaker counts)."""
+               min_score: float | None = None, speaker: str | None = None, date: dt.date | str | None = None
+               ) -> list[MatchHit]:
+        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold), in the
+        ranking model's order (a hit's score is the score model's: a lower score may come first);
+        `speaker`: who made the claim searched for, `date`: when, if known (agreement with a claim's counts)."""
         floor = self.thresholds.related if min_score is None else min_score
-        found = self._scored(text, exclude_article_id, speaker)
+        found = self._scored(text, exclude_article_id, speaker, date)
         values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
-        scored = [(value, c) for value, (c, _, _) in zip(values, found, strict=True)]
-        scored = sorted((s for s in scored if s[0] >= floor), key=lambda s: (-s[0], s[1].slot))
+        ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
+        scored = [(rank, value, c) for rank, value, (c, _, _) in zip(ranks, values, found, strict=True)]
+        scored = sorted((s for s in scored if s[1] >= floor), key=lambda s: (-s[0], s[2].slot))[: max(limit, 0)]
         words = word_count(text or "")
         with self._lock:
             return [MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot))
-                    for value, c in scored[: max(limit, 0)]]
+                    for _, value, c in scored]
 
-    def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None
-                ) -> list[tuple[Candidate, list[float]]]:
+    def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
+                date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
         """The re-ranking signals (claims.match_features.FEATURES) of the best candidates for `text`."""
-        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker)]
+        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
 
-    def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None
-                ) -> list[tuple[Candidate, list[float], float]]:
+    def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,
+                date: dt.date | str | None = None) -> list[tuple[Candidate, list[float], float]]:
         """The candidates with their signals and their fuzz.ratio with the query (normalised texts)."""
-        query, who = Prepared.of(fuzz_key(text or "")), speaker_key(speaker)
+        query, who, day = Prepared.of(fuzz_key(text or "")), speaker_key(speaker), day_number(date)
         with self._lock:
             slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
                                              exclude_article_id=exclude_article_id)
@@ -124,14 +169,15 @@ class Matcher:
             found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
             found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
             agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
+            days = [dates(day, self._index.day(c.slot)) for c, _ in found]
         claims = self._prepare(found)
         with self._lock:
             idf = self._idf_table([query, *claims]).__getitem__
         chars, means = char_cosines(query, claims), meanings_of(query, claims, idf)
         ratios = fuzzy_ratios(query.key, [claim.key for claim in claims])
-        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2]), fuzzy[2])
-                for (c, _), claim, meaning, agreement, char, fuzzy in zip(
-                    found, claims, means, agree, chars, ratios, strict=True)]
+        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2], when), fuzzy[2])
+                for (c, _), claim, meaning, agreement, char, fuzzy, when in zip(
+                    found, claims, means, agree, chars, ratios, days, strict=True)]
 
     def _prepare(self, found: list[tuple[Candidate, str]]) -> list[Prepared]:
         """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""

@@ -5,6 +5,7 @@ Everything here is pure Python and cheap; the matcher calls it once per claim ad
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
@@ -120,3 +121,29 @@ def speaker_key(name: str | None) -> str:
         return ""
     name = name.split(",")[0]  # "SEN. BERNIE SANDERS, I-VT": what follows a comma is a party or a place
     return " ".join(w for w in _TOKEN.findall(fold(name)) if w not in _TITLES and not w[:1].isdigit())
+
+
+_ISO_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_WRITTEN_DAY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})")
+_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def day_number(value: dt.date | str | None) -> int:
+    """A date as a day number (date.toordinal()), 0 when unknown. Takes a date, an ISO date or a compact
+    "20161019" at the start of a string ("2016-10-19T...", a debate file's name), or a written date in it
+    ("stated on October 19, 2016 in a debate")."""
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    if not value:
+        return 0
+    found = _ISO_DAY.match(value.strip())
+    if found:
+        year, month, day = map(int, found.groups())
+    elif (written := _WRITTEN_DAY.search(value)) and written.group(1)[:3].lower() in _MONTHS:
+        year, month, day = int(written.group(3)), _MONTHS[written.group(1)[:3].lower()], int(written.group(2))
+    else:
+        return 0
+    try:
+        return dt.date(year, month, day).toordinal()
+    except ValueError:
+        return 0

@@ -113,7 +113,8 @@ def test_adding_claims_between_searches_keeps_idf_current(archive):
 
 
 def test_many_scores_at_once_equal_one_at_a_time():
-    rows = [[0.5 * n, 0.1, 0.9, n / 40, 0.7, 0.8, 1.0, 0.0, 0.5, 0.3, 1.0, 0.0, 1.0] for n in range(40)]
+    rows = [[0.5 * n, 0.1, 0.9, n / 40, 0.7, 0.8, 1.0, 0.0, 0.5, 0.3, 1.0, 0.0, 1.0, n % 3 == 0, 1, 1, 0.6, 0.8, n % 2]
+            for n in range(40)]
     copies = [55.0 + n for n in range(40)]
     assert scores(rows, copies) == [score(r, copy=c) for r, c in zip(rows, copies, strict=True)]
     assert scores([], []) == []
