@@ -1,17 +1,26 @@
-"""Extraction for the Loader: batches in this process, or in worker processes a batch or two ahead.
+"""Extraction for the Loader: batches in this process, or in worker processes one batch ahead.
 
-A worker process loads its own spaCy pipeline (``spawn``: safe from the app's threads); it is given the
-extractor's model name and threshold. An article whose extraction raises gets a one-line reason instead of
-claims, so one odd text never stops a load; a missing model stops it (raised as ``ModelMissingError``).
+A worker is a spawned process (safe from the app's threads) that loads its own spaCy pipeline from the
+extractor's model name and threshold, then extracts the batches it is sent over a pipe, one at a time. An
+article whose extraction raises gets a one-line reason instead of claims, so one odd text never stops a load; a
+missing model stops it (``ModelMissingError``, raised here as in the main process).
+
+A worker never outlives the load: it is killed when the pool closes (end of the load, Ctrl-C, an error), it is
+sent SIGKILL by the kernel the moment the thread that started it dies (Linux ``PR_SET_PDEATHSIG``: SIGKILL or
+SIGTERM of ``claimdesk load``), and elsewhere it stops at its next read or write on the pipe, whose other end
+only the parent holds (EOF or a broken pipe once the parent is gone). It ignores Ctrl-C (the terminal sends it to
+the whole process group; the parent decides) and points its stdin/stdout/stderr at /dev/null, so it never holds
+the pipes or terminal of whoever started the load.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from claims.extractor import ExtractedClaim, Extractor
@@ -20,8 +29,8 @@ from claims.reader import ArticleDraft
 
 Extraction = list[ExtractedClaim] | str  # the claims, or why extraction failed
 Batch = list[Any]  # drafts, and results riding along
-
-_worker_extractor: Extractor | None = None
+STOPPED = "the extraction process stopped unexpectedly."
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def extract_safely(extractor: Extractor, texts: list[str]) -> list[Extraction]:
@@ -46,20 +55,27 @@ def _extract_one(extractor: Extractor, text: str) -> Extraction:
 
 
 class ExtractPool:
-    """``map(batches)`` yields each batch with the extraction of its drafts, in order."""
+    """``map(batches)`` yields each batch with the extraction of its drafts, in order.
+
+    With ``workers`` > 0, each worker holds at most one batch: the next batch is sent to a worker as soon as its
+    previous result is collected, before that result is yielded, so it extracts while the caller stores.
+    """
 
     def __init__(self, extractor: Extractor, workers: int = 0):
         self.extractor = extractor
         self.workers = max(0, workers)
-        self._executor: ProcessPoolExecutor | None = None
+        self._started: list[_Worker] = []
 
     def __enter__(self) -> ExtractPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker now (they hold nothing worth waiting for)."""
+        while self._started:
+            self._started.pop().stop()
 
     def map(self, batches: Iterable[Batch], before_first: Callable[[], None] = lambda: None,
             ) -> Iterator[tuple[Batch, list[Extraction]]]:
@@ -77,46 +93,125 @@ class ExtractPool:
             yield batch, extract_safely(self.extractor, _texts(batch))
 
     def _ahead(self, batches: Iterable[Batch], before_first: Callable[[], None]):
-        pending: deque[tuple[Batch, Future | None]] = deque()
-        first = True
-        for batch in batches:
-            texts = _texts(batch)
-            pending.append((batch, self._submit(texts) if texts else None))
-            if first:
-                before_first()  # builds the matcher here while the workers start and extract
-                first = False
-            if len(pending) > self.workers:
-                yield _collect(*pending.popleft())
+        pending: deque[tuple[Batch, _Worker | None]] = deque()
+        for number, batch in enumerate(batches):
+            done = []
+            worker = None
+            if texts := _texts(batch):
+                while (worker := self._idle(pending)) is None:
+                    done.append(_collect(*pending.popleft()))
+                worker.send(texts)
+            pending.append((batch, worker))
+            if number == 0:
+                before_first()  # builds the matcher here while the worker starts and extracts
+            yield from done
         while pending:
             yield _collect(*pending.popleft())
 
-    def _submit(self, texts: list[str]) -> Future:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
-                initargs=(self.extractor.model, self.extractor.threshold),
-            )
-        return self._executor.submit(_extract_in_worker, texts)
+    def _idle(self, pending: deque[tuple[Batch, _Worker | None]]) -> _Worker | None:
+        """A worker holding no batch (started if fewer than ``workers`` are alive), or None if all are busy."""
+        busy = {id(worker) for _, worker in pending if worker is not None}
+        self._started = [w for w in self._started if id(w) in busy or not w.broken]  # the dead were stopped
+        idle = next((w for w in self._started if id(w) not in busy), None)
+        if idle is None and len(self._started) < self.workers:
+            idle = _Worker(self.extractor)
+            self._started.append(idle)
+        return idle
 
 
-def _collect(batch: Batch, future: Future | None) -> tuple[Batch, list[Extraction]]:
-    if future is None:
+def _collect(batch: Batch, worker: _Worker | None) -> tuple[Batch, list[Extraction]]:
+    if worker is None:
         return batch, []
-    try:
-        return batch, future.result()
-    except BrokenProcessPool:
-        return batch, ["the extraction process stopped unexpectedly."] * len(_texts(batch))
+    found = worker.receive()
+    if found is None:
+        worker.stop()
+        return batch, [STOPPED] * len(_texts(batch))
+    return batch, found
 
 
 def _texts(batch: Batch) -> list[str]:
     return [item.text for item in batch if isinstance(item, ArticleDraft)]
 
 
-def _init_worker(model: str | None, threshold: float) -> None:
-    global _worker_extractor
-    _worker_extractor = Extractor(model=model, threshold=threshold)
+class _Worker:
+    """One spawned extraction process and the parent's end of its pipe."""
+
+    def __init__(self, extractor: Extractor):
+        context = multiprocessing.get_context("spawn")
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(
+            target=serve, name="claimdesk-extract", daemon=True,
+            args=(theirs, os.getpid(), extractor.model, extractor.threshold),
+        )
+        self.process.start()
+        theirs.close()  # only the worker holds its end: it sees EOF when this process is gone
+        self.broken = False
+
+    def send(self, texts: list[str]) -> None:
+        try:
+            self.conn.send(texts)
+        except OSError:  # the worker is gone; receive() reports it
+            self.broken = True
+
+    def receive(self) -> list[Extraction] | None:
+        """The batch's extractions, or None if the worker died; raises the worker's ModelMissingError."""
+        if self.broken:
+            return None
+        try:
+            reply = self.conn.recv()
+        except (EOFError, OSError):
+            self.broken = True
+            return None
+        if isinstance(reply, ModelMissingError):
+            raise ModelMissingError(str(reply))
+        return reply
+
+    def stop(self) -> None:
+        self.broken = True
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
 
 
-def _extract_in_worker(texts: list[str]) -> list[Extraction]:
-    assert _worker_extractor is not None
-    return extract_safely(_worker_extractor, texts)
+def serve(conn: Any, parent: int, model: str | None, threshold: float) -> None:
+    """The worker's loop: extract each batch of texts received, send back the extractions, until EOF."""
+    detach(parent)
+    extractor = Extractor(model=model, threshold=threshold)
+    while True:
+        try:
+            texts = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: Any = extract_safely(extractor, texts)
+        except ModelMissingError as error:
+            reply = error
+        try:
+            conn.send(reply)
+        except OSError:
+            return
+
+
+def detach(parent: int) -> None:
+    """Die with the parent, leave Ctrl-C to it, let go of its stdin/stdout/stderr."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    if devnull > 2:
+        os.close(devnull)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere the worker stops at its next read or write on the pipe
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass

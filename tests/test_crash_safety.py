@@ -1,10 +1,13 @@
 """Crashes: `claimdesk load` and the app killed with SIGKILL at random moments lose nothing and half-write nothing.
 
 The load test runs the real `claimdesk load` (spaCy included) on 200 short invented articles, kills it a few
-times part-way, and after each kill checks the file (`PRAGMA integrity_check`) and that every article in it is
-exactly as an uninterrupted load makes it (same claims, same matches) or absent; running the load again
-finishes the job without duplicates. The app test kills the app just after verdict keys: every verdict it had
-shown as recorded is in the database, and in the app, after the restart.
+times part-way (SIGKILL, and once SIGTERM), and after each kill checks the file (`PRAGMA integrity_check`) and
+that every article in it is exactly as an uninterrupted load makes it (same claims, same matches) or absent;
+running the load again finishes the job without duplicates. The killed loads extract in a worker process
+(`--workers 1`): no process of theirs may outlive them, nor hold their output pipes.
+
+The app test kills the app just after verdict keys: every verdict it had shown as recorded is in the database,
+and in the app, after the restart.
 """
 
 from __future__ import annotations
@@ -44,9 +47,34 @@ def write_articles(folder: Path, count: int = 200, seed: int = 5) -> Path:
     return folder
 
 
-def load(db: Path, folder: Path) -> subprocess.Popen:
-    return subprocess.Popen([str(CLAIMDESK), "--db", str(db), "load", str(folder)],
+def load(db: Path, folder: Path, *options: str) -> subprocess.Popen:
+    return subprocess.Popen([str(CLAIMDESK), "--db", str(db), "load", *options, str(folder)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def proc_stat(pid: int) -> list[str] | None:
+    """State, parent pid, ... of a process from /proc (None once it is gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def children(pid: int) -> dict[int, str]:
+    """The processes ``pid`` started, with their command lines."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (proc_stat(int(entry.name)) or ["", ""])[1] == str(pid):
+            try:
+                found[int(entry.name)] = (entry / "cmdline").read_text().replace("\0", " ")
+            except OSError:
+                pass
+    return found
+
+
+def running(pid: int) -> bool:
+    stat = proc_stat(pid)
+    return stat is not None and stat[0] not in ("Z", "X")  # a zombie has stopped; init reaps it
 
 
 def article_count(db: Path) -> int:
@@ -60,14 +88,25 @@ def article_count(db: Path) -> int:
         return 0
 
 
-def kill_when(process: subprocess.Popen, db: Path, articles: int, rng: random.Random) -> None:
-    """SIGKILL the load once it has stored ``articles`` articles, plus a random few milliseconds."""
+def kill_when(process: subprocess.Popen, db: Path, articles: int, rng: random.Random,
+              how: signal.Signals = signal.SIGKILL) -> tuple[str, dict[int, str]]:
+    """Signal the load once it has stored ``articles`` articles, plus a random few milliseconds; its stderr and
+    the processes it had started. Its output pipes must close soon after (no child may hold them)."""
     deadline = time.monotonic() + 120
     while article_count(db) < articles and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(rng.uniform(0, 0.25))
-    process.send_signal(signal.SIGKILL)
-    process.communicate()
+    started = children(process.pid)
+    process.send_signal(how)
+    _, err = process.communicate(timeout=60)
+    return err, started
+
+
+def assert_all_stopped(pids: list[int]) -> None:
+    deadline = time.monotonic() + 10
+    while any(map(running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(running, pids)), "a process started by the load outlived it"
 
 
 def snapshot(db: Path) -> dict[str, tuple]:
@@ -124,8 +163,13 @@ def test_a_load_killed_at_random_moments_leaves_whole_articles_and_resumes(artic
     db = tmp_path / "claimdesk.db"
     rng = random.Random(20)
     seen = 0
-    for target in (15, 70, 130):
-        kill_when(load(db, articles), db, target, rng)
+    for target, how in ((15, signal.SIGKILL), (70, signal.SIGTERM), (130, signal.SIGKILL)):
+        process = load(db, articles, "--workers", "1")
+        err, started = kill_when(process, db, target, rng, how)
+        assert any("spawn_main" in command for command in started.values()), "no extraction process ran"
+        assert_all_stopped(started)
+        if how == signal.SIGTERM:
+            assert process.returncode == 143 and "interrupted:" in err
         state = assert_sound(db, reference)
         assert len(state) >= seen  # nothing committed before a kill is lost
         seen = len(state)

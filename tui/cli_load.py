@@ -3,7 +3,10 @@ with their matches. A progress bar on a terminal, plain lines when piped, a summ
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 
 import click
@@ -12,6 +15,7 @@ from store import StoreError
 from tui.cli import Context, pass_context
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "csv", "tsv")
+WORKER_FROM = 20  # inputs from which a load extracts in a second process by default (given two cores)
 
 
 @click.command()
@@ -29,7 +33,8 @@ FORMATS = ("auto", "text", "html", "json", "jsonl", "csv", "tsv")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a web page.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
-              help="Extra processes for claim extraction, a batch ahead of storing and matching (default 0).")
+              help=f"Extra processes for claim extraction, a batch ahead of storing and matching (default: 1 "
+              f"for {WORKER_FROM} inputs or more when two cores are free to use, else 0).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_context
 def load(context: Context, source: str | None, glob: str | None, fmt: str, text_field: str | None,
@@ -66,7 +71,7 @@ def _run(store, inputs: list[str], options, workers: int):
     results = Loader(store, workers=workers).load(_drafts(reader, inputs, tally))
     display = _Display(tally, show_bar=len(inputs) > 1)
     try:
-        with display:
+        with display, _sigterm_interrupts():
             for result in results:
                 tally.add(result)
                 display.show(result)
@@ -74,10 +79,10 @@ def _run(store, inputs: list[str], options, workers: int):
         raise click.ClickException(str(error)) from error
     except StoreError as error:
         raise click.ClickException(str(error)) from error
-    except KeyboardInterrupt:
-        results.close()
+    except KeyboardInterrupt as interrupt:
+        results.close()  # rolls back the article being written, stops the extraction processes
         click.echo(f"interrupted: {tally.summary()} Every stored article is complete.", err=True)
-        sys.exit(130)
+        sys.exit(143 if isinstance(interrupt, Terminated) else 130)
     finally:
         reader.close()
     return tally
@@ -93,8 +98,47 @@ def _drafts(reader, inputs: list[str], tally) -> Iterator:
 
 
 def _workers(asked: int | None, inputs: int) -> int:
-    """0 unless asked: measured on 2 cores, a second extraction process made a 100-article load slower."""
-    return asked if asked is not None else 0
+    """``--workers`` if given, else 1 for ``WORKER_FROM`` inputs or more when this process may use two cores or
+    more, else 0.
+
+    Measured with benchmarks/load_speed.py (100 articles, 2 cores): with the cores free of other unniced work,
+    one extraction process beside the main one (which stores and matches) made the load 0-17% faster than
+    none (the command: 0.99-1.52x the time of plain ``nlp.pipe``); with the machine saturated by other jobs it
+    neither won nor lost reliably; pinned to one core it made the load 30% slower; a second worker did not help
+    on 2 cores (store+match in the main process is the limit). Break-even is at ~20 inputs (worker start-up).
+    A feed counts as one input, so a large feed file needs ``--workers 1`` to get the second process.
+    """
+    if asked is not None:
+        return asked
+    return 1 if inputs >= WORKER_FROM and _usable_cores() > 1 else 0
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # honours taskset / container CPU sets
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a load: handled like Ctrl-C (the article being written rolls back), exit code 143."""
+
+
+class _sigterm_interrupts:
+    """While loading (in the main thread), SIGTERM raises :class:`Terminated` instead of ending the process."""
+
+    def __enter__(self) -> None:
+        self._installed = threading.current_thread() is threading.main_thread()
+        if self._installed:
+            self._previous = signal.signal(signal.SIGTERM, _terminated)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGTERM, self._previous if self._previous is not None else signal.SIG_DFL)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _finish(tally) -> None:

@@ -102,3 +102,22 @@ def test_extraction_in_a_worker_process_stores_the_same_claims(runner, tmp_path)
         out = runner.invoke(main, ["--db", db, "claims", "--format", "jsonl"]).output
         claims.append([(c["text"], c["start"], c["score"]) for c in map(json.loads, out.splitlines())])
     assert claims[0] and claims[0] == claims[1]
+
+
+@pytest.mark.parametrize(("asked", "inputs", "cores", "expected"), [
+    (None, 100, 2, 1), (None, 19, 2, 0), (None, 100, 1, 0), (0, 100, 8, 0), (2, 3, 1, 2),
+], ids=["many-inputs-two-cores", "few-inputs", "one-core", "asked-for-none", "asked-for-two"])
+def test_large_loads_extract_in_a_second_process_when_there_is_a_core_for_it(monkeypatch, asked, inputs, cores,
+                                                                           expected):
+    from tui import cli_load
+
+    monkeypatch.setattr(cli_load, "_usable_cores", lambda: cores)
+    assert cli_load._workers(asked, inputs) == expected
+
+
+def test_a_missing_model_stops_a_load_in_a_worker_process_with_its_install_hint(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMDESK_MODEL", "no_such_model_for_claimdesk")  # the worker inherits the environment
+    (tmp_path / "a.txt").write_text("Note\n\nThe council said 3 bridges were closed in 2001.", encoding="utf-8")
+    result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), "load", "--workers", "1", str(tmp_path / "a.txt")])
+    assert result.exit_code == 1
+    assert "spaCy model 'no_such_model_for_claimdesk' is not installed: run" in result.output
