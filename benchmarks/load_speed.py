@@ -1,3 +1,4 @@
+# ruff: noqa: I001 - `import tui` must come before anything that imports numpy
 """Load speed: the whole `claimdesk load` path (read, extract, store, match) against plain spaCy, in one run.
 
     .venv/bin/python benchmarks/load_speed.py ../shared/data/politifact-articles/articles
@@ -17,6 +18,7 @@ Each row ends with the 1-minute load average when it finished (other processes s
 
 from __future__ import annotations
 
+import tui  # noqa: F401 - first, so this process runs as `claimdesk` does: one BLAS thread (tui/__init__.py)
 import argparse
 import os
 import subprocess

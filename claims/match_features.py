@@ -25,6 +25,7 @@ set on the score.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -54,6 +55,8 @@ BIAS = -8.518
 CALIBRATION = (0.321, 1.784, -0.376, 2.213, 4.906, 0.186, 0.534, 0.892, -4.498)
 COPY_RATIO, COPY_MARGIN = 80.0, 10.0
 RANK_CALIBRATION = (1.236, 6.808)  # the ranking logit's Platt scaling on the ClaimMatch pairs (stages 1-2)
+_AT = {name: n for n, name in enumerate(FEATURES)}
+_SCORE_INPUTS = ("align_min", "align_max", "numbers_missing", "numbers_shared", "negation_differs")  # `score_inputs`
 
 
 @dataclass(frozen=True)
@@ -232,11 +235,31 @@ def alignment(query: Text | Prepared, claim: Text | Prepared) -> tuple[float, fl
     a, b = _units(query), _units(claim)
     if a is None or b is None:
         return (0.0, 0.0)
-    cosines = a @ b.T
+    cosines = a.astype(np.float64) @ b.astype(np.float64).T  # float64: the same sums whatever the shapes
     one, other = float(cosines.max(axis=1).mean()), float(cosines.max(axis=0).mean())
     return (min(one, other), max(one, other))
 
 
+def alignments(query: Text | Prepared, claims: list[Text | Prepared]) -> list[tuple[float, float]]:
+    """`alignment` of the query with each claim, all at once: one matrix product over the claims' stacked word
+    vectors, then the best cosine per word within each claim (`np.maximum.reduceat`)."""
+    out = [(0.0, 0.0)] * len(claims)
+    a = _units(query)
+    units = [_units(claim) for claim in claims]
+    kept = [n for n, u in enumerate(units) if u is not None]
+    if a is None or not kept:
+        return out
+    counts = np.array([len(units[n]) for n in kept])
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    cosines = a.astype(np.float64) @ np.vstack([units[n] for n in kept]).astype(np.float64).T
+    ones = np.maximum.reduceat(cosines, starts, axis=1).mean(axis=0)
+    others = np.add.reduceat(cosines.max(axis=0), starts) / counts
+    for n, one, other in zip(kept, ones.tolist(), others.tolist(), strict=True):
+        out[n] = (min(one, other), max(one, other))
+    return out
+
+
+@functools.lru_cache(maxsize=65_536)
 def negated(key: str) -> bool:
     return any(word in NEGATIONS for word in key.split())
 
@@ -265,12 +288,13 @@ def dates(query: int, claim: int) -> tuple[float, float, float]:
 def features(query: Text | Prepared, claim: Text | Prepared, bm25: float, idf: Callable[[str], float],
              meaning: float = 0.0, speaker: tuple[float, float, float] = (0.0, 0.0, 0.0),
              char: float | None = None, fuzzy: tuple[float, float] | None = None,
-             day: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> list[float]:
+             day: tuple[float, float, float] = (0.0, 0.0, 0.0), align: tuple[float, float] | None = None
+             ) -> list[float]:
     """The signals, each roughly in 0..1 (bm25 is raw), in FEATURES order; `meaning`: the semantic cosine,
     `speaker`: the speaker agreement (`speakers`); when already known (`char_cosines`, `fuzzy_ratios`),
     `char`: the character n-gram cosine, `fuzzy`: the token sort and token set ratios; `day`: the date
-    agreement (`dates`). The last three (ALIGN_FEATURES: `alignment`, and whether one text is negated and the
-    other not) feed the score only."""
+    agreement (`dates`); `align`: `alignment`, when already known (`alignments`). The last three (ALIGN_FEATURES:
+    `alignment`, and whether one text is negated and the other not) feed the score only."""
     shared = query.terms & claim.terms
     numbers = len(query.numbers) or 1
     short, long = sorted((len(query.key), len(claim.key)))
@@ -287,7 +311,7 @@ def features(query: Text | Prepared, claim: Text | Prepared, bm25: float, idf: C
         meaning,
         *speaker,
         *day,
-        *alignment(query, claim),
+        *(alignment(query, claim) if align is None else align),
         float(negated(query.key) != negated(claim.key)),
     ]
 
@@ -324,20 +348,31 @@ def score(values: list[float], calibration: tuple[float, ...] | None = None, cop
 
 
 def scores(rows: list[list[float]], copies: list[float]) -> list[float]:
-    """`score` of many candidates (signals `rows`, fuzz.ratios `copies`)."""
-    return [score(row, copy=copy) for row, copy in zip(rows, copies, strict=True)]
+    """`score` of many candidates (signals `rows`, fuzz.ratios `copies`), with numpy (equal to `score` up to the
+    last bits of the sums)."""
+    if not rows:
+        return []
+    values = np.array(rows, dtype=np.float64)
+    z = BIAS + values[:, :RANKING] @ np.array(WEIGHTS)
+    w = np.array(CALIBRATION)
+    covers = values[:, [FEATURES.index("cover_query"), FEATURES.index("cover_claim")]]
+    inputs = np.column_stack([covers.min(axis=1), covers.max(axis=1), values[:, [_AT[n] for n in _SCORE_INPUTS]]])
+    z = w[-1] + w[0] * z + inputs @ w[1:-1]
+    value = 100.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+    copy = np.array(copies, dtype=np.float64)
+    return np.where(copy >= COPY_RATIO, np.maximum(value, copy - COPY_MARGIN), value).tolist()
 
 
 def rankings(rows: list[list[float]], copies: list[float]) -> list[float]:
     """The ranking order of many candidates: the ranking logit, a near copy (`copies`, fuzz.ratio at least
     COPY_RATIO) at least at the logit its floored score would have under the former calibration
     (RANK_CALIBRATION), so near copies rank as they always did."""
+    if not rows:
+        return []
     slope, offset = RANK_CALIBRATION
-    out = []
-    for row, copy in zip(rows, copies, strict=True):
-        z = logit(row)
-        if copy >= COPY_RATIO:
-            floor = min(copy - COPY_MARGIN, 99.99) / 100
-            z = max(z, (math.log(floor / (1 - floor)) - offset) / slope)
-        out.append(z)
-    return out
+    z = BIAS + np.array(rows, dtype=np.float64)[:, :RANKING] @ np.array(WEIGHTS)
+    copy = np.array(copies, dtype=np.float64)
+    floor = np.minimum(copy - COPY_MARGIN, 99.99) / 100
+    with np.errstate(divide="ignore", invalid="ignore"):
+        floored = (np.log(floor / (1 - floor)) - offset) / slope
+    return np.where(copy >= COPY_RATIO, np.maximum(z, floored), z).tolist()

@@ -36,6 +36,7 @@ from rapidfuzz import fuzz, process
 from claims.match_features import (
     Prepared,
     Text,
+    alignments,
     char_cosines,
     dates,
     features,
@@ -174,10 +175,10 @@ class Matcher:
         with self._lock:
             idf = self._idf_table([query, *claims]).__getitem__
         chars, means = char_cosines(query, claims), meanings_of(query, claims, idf)
-        ratios = fuzzy_ratios(query.key, [claim.key for claim in claims])
-        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2], when), fuzzy[2])
-                for (c, _), claim, meaning, agreement, char, fuzzy, when in zip(
-                    found, claims, means, agree, chars, ratios, days, strict=True)]
+        ratios, aligned = fuzzy_ratios(query.key, [claim.key for claim in claims]), alignments(query, claims)
+        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2], when, align), fuzzy[2])
+                for (c, _), claim, meaning, agreement, char, fuzzy, when, align in zip(
+                    found, claims, means, agree, chars, ratios, days, aligned, strict=True)]
 
     def _prepare(self, found: list[tuple[Candidate, str]]) -> list[Prepared]:
         """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""

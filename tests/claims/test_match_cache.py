@@ -7,6 +7,7 @@ from the fixture articles' sentences.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -116,5 +117,25 @@ def test_many_scores_at_once_equal_one_at_a_time():
     rows = [[0.5 * n, 0.1, 0.9, n / 40, 0.7, 0.8, 1.0, 0.0, 0.5, 0.3, 1.0, 0.0, 1.0, n % 3 == 0, 1, 1, 0.6, 0.8, n % 2]
             for n in range(40)]
     copies = [55.0 + n for n in range(40)]
-    assert scores(rows, copies) == [score(r, copy=c) for r, c in zip(rows, copies, strict=True)]
+    assert scores(rows, copies) == pytest.approx([score(r, copy=c) for r, c in zip(rows, copies, strict=True)],
+                                                abs=1e-9)
     assert scores([], []) == []
+
+
+def test_many_rankings_at_once_equal_one_at_a_time():
+    from claims.match_features import COPY_MARGIN, COPY_RATIO, RANK_CALIBRATION, logit, rankings
+
+    rows = [[0.5 * n, 0.1, 0.9, n / 40, 0.7, 0.8, 1.0, 0.0, 0.5, 0.3, 1.0, 0.0, 1.0, n % 3 == 0, 1, 1, 0.6, 0.8, n % 2]
+            for n in range(40)]
+    copies = [55.0 + n for n in range(40)]
+    slope, offset = RANK_CALIBRATION
+
+    def one(row, copy):
+        z = logit(row)
+        if copy >= COPY_RATIO:
+            floor = min(copy - COPY_MARGIN, 99.99) / 100
+            z = max(z, (math.log(floor / (1 - floor)) - offset) / slope)
+        return z
+
+    assert rankings(rows, copies) == pytest.approx([one(r, c) for r, c in zip(rows, copies, strict=True)], abs=1e-9)
+    assert rankings([], []) == []
