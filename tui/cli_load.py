@@ -15,7 +15,8 @@ from store import StoreError
 from tui.cli import Context, pass_context
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "csv", "tsv")
-WORKER_FROM = 20  # inputs from which a load extracts in a second process by default (given two cores)
+WORKERS_AT_MOST = 2  # extraction processes a load starts by default (one per usable core, at most this)
+WORKER_FROM = 20  # inputs from which a load extracts in other processes by default (given two cores)
 
 
 @click.command()
@@ -33,8 +34,9 @@ WORKER_FROM = 20  # inputs from which a load extracts in a second process by def
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a web page.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
-              help=f"Extra processes for claim extraction, a batch ahead of storing and matching (default: 1 "
-              f"for {WORKER_FROM} inputs or more when two cores are free to use, else 0).")
+              help=f"Extra processes for claim extraction, a batch ahead of storing and matching (default: one per "
+              f"usable core, at most {WORKERS_AT_MOST}, for {WORKER_FROM} inputs or more when two cores or more "
+              f"are usable, else 0).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_context
 def load(context: Context, source: str | None, glob: str | None, fmt: str, text_field: str | None,
@@ -98,19 +100,20 @@ def _drafts(reader, inputs: list[str], tally) -> Iterator:
 
 
 def _workers(asked: int | None, inputs: int) -> int:
-    """``--workers`` if given, else 1 for ``WORKER_FROM`` inputs or more when this process may use two cores or
-    more, else 0.
+    """``--workers`` if given, else one extraction process per usable core, at most ``WORKERS_AT_MOST``, for
+    ``WORKER_FROM`` inputs or more when this process may use two cores or more; else 0.
 
-    Measured with benchmarks/load_speed.py (100 articles, 2 cores): with the cores free of other unniced work,
-    one extraction process beside the main one (which stores and matches) made the load 0-17% faster than
-    none (the command: 0.99-1.52x the time of plain ``nlp.pipe``); with the machine saturated by other jobs it
-    neither won nor lost reliably; pinned to one core it made the load 30% slower; a second worker did not help
-    on 2 cores (store+match in the main process is the limit). Break-even is at ~20 inputs (worker start-up).
-    A feed counts as one input, so a large feed file needs ``--workers 1`` to get the second process.
+    Measured with benchmarks/load_speed.py (100 articles, 3,025 claims, 2 cores, one BLAS thread per process):
+    none 1.35x the time of plain ``nlp.pipe``, one worker 0.94-0.97x, two 0.81x (the main process stores and
+    matches in ~8 s while the workers extract, so it idles part of the time and a second worker fills the gap);
+    pinned to one core a worker made the load slower (1.46x vs 1.36x). Break-even is at ~20 inputs (worker
+    start-up, which loads the model). More than two workers was not measured (no larger machine): ask with
+    ``--workers N``. A feed counts as one input, so a large feed file needs ``--workers`` to get them.
     """
     if asked is not None:
         return asked
-    return 1 if inputs >= WORKER_FROM and _usable_cores() > 1 else 0
+    cores = _usable_cores()
+    return min(cores, WORKERS_AT_MOST) if inputs >= WORKER_FROM and cores > 1 else 0
 
 
 def _usable_cores() -> int:

@@ -105,9 +105,10 @@ def test_extraction_in_a_worker_process_stores_the_same_claims(runner, tmp_path)
 
 
 @pytest.mark.parametrize(("asked", "inputs", "cores", "expected"), [
-    (None, 100, 2, 1), (None, 19, 2, 0), (None, 100, 1, 0), (0, 100, 8, 0), (2, 3, 1, 2),
-], ids=["many-inputs-two-cores", "few-inputs", "one-core", "asked-for-none", "asked-for-two"])
-def test_large_loads_extract_in_a_second_process_when_there_is_a_core_for_it(monkeypatch, asked, inputs, cores,
+    (None, 100, 2, 2), (None, 100, 8, 2), (None, 19, 2, 0), (None, 100, 1, 0), (0, 100, 8, 0), (1, 3, 1, 1),
+], ids=["many-inputs-two-cores", "many-inputs-eight-cores", "few-inputs", "one-core", "asked-for-none",
+        "asked-for-one"])
+def test_large_loads_extract_in_other_processes_when_there_are_cores_for_them(monkeypatch, asked, inputs, cores,
                                                                            expected):
     from tui import cli_load
 
