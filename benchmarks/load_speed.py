@@ -10,7 +10,7 @@ same texts, already read, model already loaded. Load: a fresh database, inputs r
 (trimmed pipeline + check-worthiness), stored one transaction per article and matched against the archive.
 With --workers N extraction runs in N spawned processes beside the main one (their start-up, which loads the
 model, is inside the timing); with 0 it runs in this process (model loaded before timing, as for the baseline);
-"default" is what `claimdesk load` picks for these inputs on this machine (tui/cli_load._workers).
+"default" is what `claimdesk load` picks for these inputs on this machine (claims/load_workers.default_workers).
 "command" times the real `claimdesk --db FRESH load DIR` as a subprocess: everything a user waits for, Python
 start-up, imports and model loading included; it is compared with the baseline plus its own `spacy.load`.
 Each row ends with the 1-minute load average when it finished (other processes share the cores).
@@ -33,7 +33,7 @@ from claims.inputs import list_inputs, read_inputs
 from claims.nlp import resolve_model_name
 from store import Store
 from tui.cli import main as _cli  # noqa: F401 - registers the commands before cli_load is read
-from tui.cli_load import _usable_cores, _workers
+from claims.load_workers import default_workers, usable_cores
 
 
 def log(message: str) -> None:
@@ -119,9 +119,9 @@ def main() -> None:
     inputs = list_inputs([args.folder])
     texts = [d.text for d in read_inputs(inputs) if hasattr(d, "text")]
     words = sum(len(t.split()) for t in texts)
-    default = _workers(None, len(inputs))
+    default = default_workers(None, len(inputs))
     print(f"{len(texts)} articles, {words} words, model {resolve_model_name()}, {os.cpu_count()} cores "
-          f"({_usable_cores()} usable), default workers {default}, load average "
+          f"({usable_cores()} usable), default workers {default}, load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     log("plain nlp.pipe ...")
     baselines = {n: plain_spacy(texts, n, 32) for n in map(int, args.n_process.split(","))}

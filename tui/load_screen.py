@@ -75,6 +75,9 @@ def _load(app: App, job: LoadJob) -> None:
     reader = InputReader(options)
     try:
         with Store(app.db_path, clock=getattr(app, "clock", None) or _utc) as store:
+            # In this process: extraction processes cannot be spawned under Textual (it replaces stderr with an
+            # object without a file descriptor, and multiprocessing refuses to start: "bad value(s) in
+            # fds_to_keep"); `claimdesk load` in a shell uses them for big loads.
             for result in Loader(store).load(_drafts(reader, inputs, tally)):
                 tally.add(result)
                 failure = result.reason if result.status == "failed" else None

@@ -110,10 +110,10 @@ def test_extraction_in_a_worker_process_stores_the_same_claims(runner, tmp_path)
         "asked-for-one"])
 def test_large_loads_extract_in_other_processes_when_there_are_cores_for_them(monkeypatch, asked, inputs, cores,
                                                                            expected):
-    from tui import cli_load
+    from claims import load_workers
 
-    monkeypatch.setattr(cli_load, "_usable_cores", lambda: cores)
-    assert cli_load._workers(asked, inputs) == expected
+    monkeypatch.setattr(load_workers, "usable_cores", lambda: cores)
+    assert load_workers.default_workers(asked, inputs) == expected
 
 
 def test_a_missing_model_stops_a_load_in_a_worker_process_with_its_install_hint(runner, tmp_path, monkeypatch):
