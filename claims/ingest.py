@@ -2,7 +2,7 @@
 
 Extraction runs in batches through ``nlp.pipe``; with ``workers`` > 0 it runs in that many separate processes,
 each a batch ahead, while this process stores and matches the batch before (claims/extract_pool.py: the workers
-never outlive the load; the command's default is in tui/cli_load._workers; see benchmarks/load_speed.py).
+never outlive the load; the default count is claims/load_workers.default_workers; see benchmarks/load_speed.py).
 """
 
 from __future__ import annotations
