@@ -15,6 +15,7 @@ the pipes or terminal of whoever started the load.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -133,6 +134,27 @@ def _texts(batch: Batch) -> list[str]:
     return [item.text for item in batch if isinstance(item, ArticleDraft)]
 
 
+@contextlib.contextmanager
+def _stderr_with_a_descriptor() -> Iterator[None]:
+    """multiprocessing's resource tracker keeps ``sys.stderr``'s file descriptor open in its process; inside the
+    Textual app stderr is an object whose ``fileno()`` is -1, and starting any process then fails ("bad value(s)
+    in fds_to_keep"). While a worker starts, such a stderr is swapped for /dev/null."""
+    try:
+        usable = sys.stderr is None or sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):  # no descriptor at all: multiprocessing skips it itself
+        usable = True
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        sys.stderr = null
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
+
 class _Worker:
     """One spawned extraction process and the parent's end of its pipe."""
 
@@ -143,7 +165,8 @@ class _Worker:
             target=serve, name="claimdesk-extract", daemon=True,
             args=(theirs, os.getpid(), extractor.model, extractor.threshold),
         )
-        self.process.start()
+        with _stderr_with_a_descriptor():
+            self.process.start()
         theirs.close()  # only the worker holds its end: it sees EOF when this process is gone
         self.broken = False
 

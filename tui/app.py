@@ -17,7 +17,7 @@ from tui.desk_actions import DeskActions
 from tui.export_screen import ExportScreen
 from tui.help_screen import HelpScreen
 from tui.keymap import all_screen_bindings, binding_ids, check_keymap
-from tui.load_screen import open_load_dialog
+from tui.load_screen import open_load_dialog, stop_loads
 from tui.matching import MatchService
 from tui.refresh import StoreWatch
 from tui.settings import Settings, load_settings
@@ -82,6 +82,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
                         severity="warning", markup=False, timeout=8)
 
     def on_unmount(self) -> None:
+        stop_loads(self)
         self.store.close()
 
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:

@@ -34,6 +34,7 @@ class LoadJob:
         self.failures: list[str] = []
         self.finished = False
         self.error: str | None = None
+        self.stopping = threading.Event()  # set when the app quits: stop after the article being stored
 
     def record(self, tally, line: str, failure: str | None) -> None:
         with self.lock:
@@ -45,6 +46,13 @@ class LoadJob:
 
 
 _jobs: WeakKeyDictionary[App, LoadJob] = WeakKeyDictionary()
+
+
+def stop_loads(app: App) -> None:
+    """The app is quitting: a running load stops after the article it is storing (each is stored whole), so
+    quitting does not wait for the rest of the load."""
+    if (job := _jobs.get(app)) is not None:
+        job.stopping.set()
 
 
 def open_load_dialog(app: App) -> None:
@@ -66,6 +74,7 @@ def run_load(app: App, job: LoadJob) -> None:
 def _load(app: App, job: LoadJob) -> None:
     from claims.ingest import Loader
     from claims.inputs import InputReader, ReadOptions, list_inputs
+    from claims.load_workers import default_workers
     from claims.progress import LoadTally
     from store import Store
 
@@ -75,13 +84,17 @@ def _load(app: App, job: LoadJob) -> None:
     reader = InputReader(options)
     try:
         with Store(app.db_path, clock=getattr(app, "clock", None) or _utc) as store:
-            # In this process: extraction processes cannot be spawned under Textual (it replaces stderr with an
-            # object without a file descriptor, and multiprocessing refuses to start: "bad value(s) in
-            # fds_to_keep"); `claimdesk load` in a shell uses them for big loads.
-            for result in Loader(store).load(_drafts(reader, inputs, tally)):
-                tally.add(result)
-                failure = result.reason if result.status == "failed" else None
-                job.record(tally, _line(result), failure)
+            workers = default_workers(None, len(inputs))  # as `claimdesk load`: extraction processes for big loads
+            results = Loader(store, workers=workers).load(_drafts(reader, inputs, tally))
+            try:
+                for result in results:
+                    tally.add(result)
+                    failure = result.reason if result.status == "failed" else None
+                    job.record(tally, _line(result), failure)
+                    if job.stopping.is_set():
+                        break
+            finally:
+                results.close()  # stops the extraction processes
     finally:
         reader.close()
     if not inputs:

@@ -15,6 +15,19 @@ async def wait_for_load(app, pilot) -> None:
     await pilot.pause()
 
 
+async def wait_until_finished(app, pilot, seconds: float = 120) -> None:
+    """Until the dialog's load has finished (the worker may not have started when the key press returns)."""
+    from tui.load_screen import _jobs
+
+    for _ in range(int(seconds * 10)):
+        job = _jobs.get(app)
+        if job is not None and job.finished:
+            break
+        await pilot.pause(0.1)
+    await wait_for_load(app, pilot)
+    await pilot.pause(0.6)  # the dialog shows the job every 0.25 s
+
+
 def article_titles(app) -> list[str]:
     return [a.title for a in app.store.articles()]
 
@@ -120,3 +133,44 @@ async def test_an_empty_archive_says_that_l_loads_articles(tmp_path):
         assert hint.display and "Press l to load" in str(hint.render())
         await pilot.press("l")
         assert isinstance(app.screen, LoadScreen)
+
+
+def write_reports(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:02d}.txt").write_text(f"Storm report {n}\n\nPORT ELLIS, May 2 (Harbour Wire) - About "
+                                             f"{(n + 2) * 100} homes were flooded in district {n}, the mayor said.\n",
+                                             encoding="utf-8")
+    return folder
+
+
+async def test_a_big_load_from_the_app_extracts_in_other_processes_and_stores_every_article(make_app, tmp_path,
+                                                                                           monkeypatch):
+    from claims import load_workers
+
+    monkeypatch.setattr(load_workers, "usable_cores", lambda: 2)  # as on 2 cores: two extraction processes
+    folder = write_reports(tmp_path / "wire", load_workers.WORKER_FROM)
+    app = make_app()
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("l")
+        app.screen.query_one("#load-paths").value = str(folder)
+        await pilot.press("enter")
+        await wait_until_finished(app, pilot)
+        status = str(app.screen.query_one("#load-status").render())
+        assert f"Done: {load_workers.WORKER_FROM} loaded, 0 already loaded, 0 failed." in status
+        assert {f"Storm report {n}" for n in range(load_workers.WORKER_FROM)} <= set(article_titles(app))
+
+
+def test_quitting_the_app_stops_a_load_after_the_article_being_stored(tmp_path, db_path):
+    from types import SimpleNamespace
+
+    from store import Store
+    from tui.load_screen import LoadJob, _load
+
+    job = LoadJob([str(write_reports(tmp_path / "wire", 3))], None)
+    job.stopping.set()  # what quitting the app does (tui.load_screen.stop_loads)
+    with Store(db_path) as store:
+        before = len(store.articles())
+    _load(SimpleNamespace(db_path=db_path, clock=None), job)
+    with Store(db_path) as store:
+        assert len(store.articles()) == before + 1 and job.done == 1
