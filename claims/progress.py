@@ -6,7 +6,7 @@ Pure bookkeeping, shared by the command line's progress bar and the app's load d
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from claims.ingest import LoadResult
@@ -48,6 +48,15 @@ class LoadTally:
         else:
             self.failures.append(result)
         self.total = max(self.total, self.done)
+
+    def drafts(self, reader, inputs: list[str]) -> Iterator:
+        """Each input's drafts, read with ``reader`` (claims.inputs.InputReader); a feed's extra records grow
+        ``total``."""
+        for item in inputs:
+            for number, draft in enumerate(reader.read(item)):
+                if number:
+                    self.total += 1
+                yield draft
 
     @property
     def elapsed(self) -> float:

@@ -163,3 +163,22 @@ async def test_the_article_list_catches_up_with_decisions_made_elsewhere(db, mon
             return f"{CLAIMS_PER_ARTICLE}/{CLAIMS_PER_ARTICLE * ARTICLES} claims decided" in app.screen.sub_title
 
         assert await wait_until(pilot, first_row_done)
+
+
+async def test_a_change_elsewhere_while_an_article_opens_waits_for_the_screen(db, monkeypatch):
+    """Another program's write (e.g. a load in the background) seen the moment an article screen is pushed, before
+    its widgets exist, is shown once it has mounted; it never takes the app down."""
+    monkeypatch.setenv("CLAIMDESK_CONFIG", "/nonexistent/claimdesk/config.toml")
+    from tui.app import ClaimdeskApp
+    from tui.article_screen import ArticleScreen
+
+    path, ids = db
+    app = ClaimdeskApp(db_path=path, reviewer="ana", settings=Settings(auto_advance=False))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        with Store(path) as other:
+            other.set_status(ids[0], "disputed", "ben")
+        app.push_screen(ArticleScreen(1, ids[0]))
+        assert not app.screen.is_mounted and app.poll_store() is False  # nothing to redraw yet
+        await pilot.pause()
+        assert app.poll_store() is True and app.screen.selected.status == "disputed"

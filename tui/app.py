@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from store import Store, connection, utc_now
+from store import Store, utc_now
 from tui.article_list_screen import ArticleListScreen
 from tui.article_screen import ArticleScreen
 from tui.commands import ClaimdeskCommands
@@ -60,7 +60,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, clock=self.clock)
-        self.store.wait_at_most(min(connection.BUSY_TIMEOUT_MS, UI_LOCK_WAIT_MS))
+        self.store.wait_at_most(UI_LOCK_WAIT_MS)
         self.desk = Desk(self.store, self.reviewer)
         self.start_store_polling()
         self.sub_title = f"{self.db_path.name} · reviewer: {self.reviewer}"

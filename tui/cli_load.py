@@ -6,7 +6,6 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Iterator
 
 import click
 
@@ -68,7 +67,7 @@ def _run(store, inputs: list[str], options, workers: int):
 
     tally = LoadTally(total=len(inputs))
     reader = InputReader(options, sys.stdin)
-    results = Loader(store, workers=workers).load(_drafts(reader, inputs, tally))
+    results = Loader(store, workers=workers).load(tally.drafts(reader, inputs))
     display = _Display(tally, show_bar=len(inputs) > 1)
     try:
         with display, _sigterm_interrupts():
@@ -87,14 +86,6 @@ def _run(store, inputs: list[str], options, workers: int):
         reader.close()
     return tally
 
-
-def _drafts(reader, inputs: list[str], tally) -> Iterator:
-    """Each input's drafts; a feed's extra records grow the total."""
-    for item in inputs:
-        for number, draft in enumerate(reader.read(item)):
-            if number:
-                tally.total += 1
-            yield draft
 
 
 class Terminated(KeyboardInterrupt):

@@ -22,7 +22,7 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
     from claims.text_cleaning import clean, clean_field
 
     who = clean_field(reviewer or context.reviewer) or context.reviewer
-    note = clean(note).strip() or None if note is not None else None
+    note = (clean(note).strip() or None) if note is not None else None
     with context.open_store() as store:
         try:
             claim = store.set_status(claim_id, status, who, note)

@@ -85,7 +85,7 @@ def _load(app: App, job: LoadJob) -> None:
     try:
         with Store(app.db_path, clock=getattr(app, "clock", None) or _utc) as store:
             workers = default_workers(None, len(inputs))  # as `claimdesk load`: extraction processes for big loads
-            results = Loader(store, workers=workers).load(_drafts(reader, inputs, tally))
+            results = Loader(store, workers=workers).load(tally.drafts(reader, inputs))
             try:
                 for result in results:
                     tally.add(result)
@@ -99,14 +99,6 @@ def _load(app: App, job: LoadJob) -> None:
         reader.close()
     if not inputs:
         job.error = "nothing to load there."
-
-
-def _drafts(reader, inputs: list[str], tally):
-    for item in inputs:
-        for number, draft in enumerate(reader.read(item)):
-            if number:
-                tally.total += 1
-            yield draft
 
 
 def _utc() -> str:

@@ -47,6 +47,8 @@ class StoreWatch:
         screen = self.screen
         if getattr(screen, "selecting", False):  # the reviewer is editing a span: catch up afterwards
             return False
+        if not getattr(screen, "is_mounted", True):  # just pushed, its widgets not there yet: catch up next time
+            return False
         self._data_version = version
         try:
             return refresh_screen(screen)

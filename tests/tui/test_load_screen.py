@@ -41,7 +41,7 @@ async def test_a_file_and_a_page_load_in_a_worker_and_appear_in_the_list(make_ap
         assert isinstance(app.screen, LoadScreen)
         app.screen.query_one("#load-paths").value = f"{tmp_path / 'late.txt'} {tmp_path / 'dam.html'}"
         await pilot.press("enter")
-        await wait_for_load(app, pilot)
+        await wait_until_finished(app, pilot)
         status = str(app.screen.query_one("#load-status").render())
         assert "Done: 2 loaded, 0 already loaded, 0 failed." in status
         assert "Dam costs rise to 4.2 billion crowns" in article_titles(app)
@@ -58,7 +58,7 @@ async def test_closing_the_dialog_does_not_stop_the_load_and_failures_are_report
         app.screen.query_one("#load-paths").value = f"{tmp_path / 'late.txt'} {tmp_path / 'nope.txt'}"
         await pilot.press("enter", "escape")
         assert not isinstance(app.screen, LoadScreen)  # the list is usable while the load runs
-        await wait_for_load(app, pilot)
+        await wait_until_finished(app, pilot)
         assert "Governor revises flood figures" in article_titles(app)
         notes = [n.message for n in app._notifications]
         assert any("1 loaded, 0 already loaded, 1 failed." in n for n in notes)
@@ -99,7 +99,7 @@ async def test_a_claim_edited_after_a_load_is_matched_against_the_loaded_article
         await pilot.press("escape", "l")
         app.screen.query_one("#load-paths").value = str(FIXTURES / "01-marren-floods-evacuation.txt")
         await pilot.press("enter")
-        await wait_for_load(app, pilot)
+        await wait_until_finished(app, pilot)
         assert any(title.startswith("Floods drive thousands") for title in article_titles(app))
         await pilot.press("escape", "enter", "j", "e", "enter")  # the same claim, edited again after the load
         await wait_for_load(app, pilot)
