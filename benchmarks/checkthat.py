@@ -25,6 +25,7 @@ class Collection:
     qrels: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # split -> query id -> relevant ids
     speakers: dict[str, str] = field(default_factory=dict)  # query id -> its speaker, when known (2B)
     dates: dict[str, str] = field(default_factory=dict)  # query id -> when it was said, when known (2B)
+    dropped: int = 0  # train queries left out because they are another set's dev queries (`without_dev_copies`)
 
     def split(self, name: str) -> dict[str, set[str]]:
         return self.qrels[name]
@@ -126,7 +127,24 @@ def with_context(collection: Collection, data: Path, lines: int) -> Collection:
 
 
 def load_all(data: Path) -> list[Collection]:
-    return [load_2020(data), load_2021a(data), load_2021b(data)]
+    return without_dev_copies([load_2020(data), load_2021a(data), load_2021b(data)])
+
+
+def without_dev_copies(collections: list[Collection]) -> list[Collection]:
+    """Drop from every train split the queries whose text is a dev query of any set: 2021 2A's train split
+    holds all 197 dev tweets of 2020 task 2 (2A is a superset of 2020), so fitting on the pooled train splits
+    would otherwise see 2020's dev answers."""
+    dev = {_same_text(c.queries[q]) for c in collections for q in c.split("dev")}
+    for c in collections:
+        train = c.split("train")
+        c.qrels["train"] = {q: gold for q, gold in train.items() if _same_text(c.queries[q]) not in dev}
+        c.dropped = len(train) - len(c.qrels["train"])
+    return collections
+
+
+def _same_text(text: str) -> str:
+    """Letters and digits only, lower case: the two releases differ in spacing, quotes and links."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())[:200]
 
 
 def load_pairs(data: Path) -> list[tuple[str, str, int]]:

@@ -47,14 +47,14 @@ DATE_SCALE = math.log(3650.0)  # date_distance = log(1 + days apart) / DATE_SCAL
 RANKING = len(FEATURES) - len(ALIGN_FEATURES)  # the signals of the ranking logit (WEIGHTS)
 
 # The ranking logit's fitted weights, in FEATURES order (the first RANKING), and its bias.
-WEIGHTS = (0.259, -0.061, -0.133, 6.340, -1.405, -0.785, 0.249, -0.322, -1.025, 2.376, 2.190, 1.847, 0.060,
-           2.942, -9.418, 0.060)
-BIAS = -8.518
+WEIGHTS = (0.250, -0.062, 0.300, 5.952, -1.371, -0.714, 0.197, -0.328, -0.850, 2.360, 2.069, 1.810, 0.090,
+           2.933, -9.350, 0.090)
+BIAS = -8.508
 # The score model (stage 3): weights of [logit, min and max of the two covers, align_min, align_max,
 # numbers_missing, numbers_shared, negation_differs] and its bias; see `calibrated`.
-CALIBRATION = (0.321, 1.784, -0.376, 2.213, 4.906, 0.186, 0.534, 0.892, -4.498)
+CALIBRATION = (0.326, 1.629, -0.424, 2.273, 4.987, 0.179, 0.570, 0.897, -4.513)
 COPY_RATIO, COPY_MARGIN = 80.0, 10.0
-RANK_CALIBRATION = (1.236, 6.808)  # the ranking logit's Platt scaling on the ClaimMatch pairs (stages 1-2)
+RANK_CALIBRATION = (1.281, 7.007)  # the ranking logit's Platt scaling on the ClaimMatch pairs (stages 1-2)
 _AT = {name: n for n, name in enumerate(FEATURES)}
 _SCORE_INPUTS = ("align_min", "align_max", "numbers_missing", "numbers_shared", "negation_differs")  # `score_inputs`
 

@@ -139,19 +139,20 @@ class Matcher:
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
                min_score: float | None = None, speaker: str | None = None, date: dt.date | str | None = None
                ) -> list[MatchHit]:
-        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold), in the
-        ranking model's order (a hit's score is the score model's: a lower score may come first);
-        `speaker`: who made the claim searched for, `date`: when, if known (agreement with a claim's counts)."""
+        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold): the
+        "same claim" hits first, then the rest, each group in the ranking model's order (a hit's score is the
+        score model's, so a lower score may come first within a group); `speaker`: who made the claim searched
+        for, `date`: when, if known (agreement with a claim's counts)."""
         floor = self.thresholds.related if min_score is None else min_score
         found = self._scored(text, exclude_article_id, speaker, date)
         values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
         ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
-        scored = [(rank, value, c) for rank, value, (c, _, _) in zip(ranks, values, found, strict=True)]
-        scored = sorted((s for s in scored if s[1] >= floor), key=lambda s: (-s[0], s[2].slot))[: max(limit, 0)]
         words = word_count(text or "")
         with self._lock:
-            return [MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot))
-                    for _, value, c in scored]
+            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot)), c.slot)
+                    for rank, value, (c, _, _) in zip(ranks, values, found, strict=True) if value >= floor]
+        hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
+        return [hit for _, hit, _ in hits[: max(limit, 0)]]
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
