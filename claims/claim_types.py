@@ -36,6 +36,11 @@ QUANTITY_WORDS = frozenset(
     growth decline declined dropped million billion trillion thousand hundreds thousands millions billions
     more less fewer most least highest lowest largest smallest biggest record""".split()
 )
+# On a parsed doc these count only as amounts: a trend verb not followed by an adjective ("grew sharper") or
+# "to power"; a comparison word that does not qualify an adjective ("more likely", "most important"); "record"
+# as a modifier ("record rainfall"), not as a noun ("criminal record").
+TREND_WORDS = frozenset("rise rose risen fall fell fallen grew grown grow increased decreased declined dropped".split())
+COMPARISON_WORDS = frozenset("more less fewer most least highest lowest largest smallest biggest".split())
 FUTURE_AUX = frozenset({"will", "wo", "'ll", "\u2019ll", "shall"})
 FUTURE_PHRASES = (
     ("going", "to"),
@@ -76,6 +81,9 @@ LAW_WORDS = frozenset(
     prohibits permitted licence license treaty ruling ruled court courts bill act rule rules requires
     required eligible entitled""".split()
 )
+# On a parsed doc: "court" alone is an event ("the court heard"), "ruled out" / "rules out" is no rule, and "act"
+# counts as the noun (an Act), not the verb ("to act quickly").
+LAW_ALONE_NOT = frozenset({"court", "courts"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 CURRENCY = frozenset("$\u00a3\u20ac\u00a5%")
@@ -100,7 +108,7 @@ def classify(sent: Span, ignore: tuple[int, int] | None = None) -> str:
         return "prediction"
     if _has_phrase(words, CAUSE_PHRASES):
         return "cause_and_effect"
-    if LAW_WORDS.intersection(token.lower_ for token in tokens if not _is_person(token, has_ents)):
+    if any(_law_word(token, parsed) for token in tokens if not _is_person(token, has_ents)):
         return "law_or_rule"
     if _is_quantity(tokens, words, has_ents):
         return "quantity"
@@ -131,9 +139,38 @@ def _is_quantity(tokens: list[Any], words: list[str], has_ents: bool = True) -> 
         return bool(QUANTITY_WORDS.intersection(words)) or any(_looks_quantity(token) for token in tokens)
     if any(token.ent_type_ in QUANTITY_ENTS for token in tokens):
         return True
-    if QUANTITY_WORDS.intersection(words):
+    if any(_quantity_word(token) for token in tokens):
         return True
     return any(token.ent_type_ == "CARDINAL" and _is_big_number(token.text) for token in tokens)
+
+
+def _quantity_word(token: Any) -> bool:
+    """A QUANTITY_WORDS word used for an amount (parsed docs; see TREND_WORDS)."""
+    word = token.lower_
+    if word not in QUANTITY_WORDS:
+        return False
+    if word in TREND_WORDS:
+        after = (_neighbour(token, 1), _neighbour(token, 2))
+        return after != ("to", "power") and not any(child.dep_ in {"acomp", "oprd"} for child in token.children)
+    if word in COMPARISON_WORDS:
+        return token.dep_ != "advmod"
+    if word == "record":
+        return token.dep_ in {"amod", "compound", "nmod", "npadvmod"}
+    return True
+
+
+def _law_word(token: Any, parsed: bool) -> bool:
+    """A LAW_WORDS word; on a parsed doc not "court" alone, "ruled out" or the verb "act" (LAW_ALONE_NOT)."""
+    word = token.lower_
+    if word not in LAW_WORDS:
+        return False
+    if not parsed:
+        return True
+    if word in LAW_ALONE_NOT:
+        return False
+    if word in {"ruled", "rules", "rule"} and any(child.dep_ == "prt" for child in token.children):
+        return False
+    return word != "act" or token.text == "Act" or token.dep_ not in {"ROOT", "xcomp", "ccomp", "advcl", "conj"}
 
 
 def _looks_quantity(token: Any) -> bool:
