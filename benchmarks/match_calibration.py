@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +32,7 @@ from claims.matcher import Matcher
 from claims.normalise import fuzz_key
 
 Row = tuple[str, int, list[float]]  # source, label, signals (match_features.FEATURES)
+Logit = Callable[[list[float]], float]  # the ranking logit of a candidate's signals (match_features.logit)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _AUXILIARY = re.compile(r"\b(is|are|was|were|has|have|had|will|did|does|do|can|would)\b( not\b)?", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[A-Z\"“])")
@@ -39,10 +40,10 @@ TITLES_PER_POOL = 1500
 ARTICLE_SENTENCES = 1500
 
 
-def ranked(matcher: Matcher, text: str) -> list[tuple[int, list[float], str]]:
+def ranked(matcher: Matcher, text: str, logit: Logit) -> list[tuple[int, list[float], str]]:
     """The candidates for `text`, best ranking logit first: (claim id, signals, normalised text)."""
     found = [(c.claim_id, values, matcher._index.text(c.slot)) for c, values in matcher.signals(text)]
-    return sorted(found, key=lambda f: -match_features.logit(f[1]))
+    return sorted(found, key=lambda f: -logit(f[1]))
 
 
 def changed_number(text: str, rnd: random.Random) -> str | None:
@@ -59,7 +60,7 @@ def negated(text: str) -> str | None:
     return text[: m.start()] + (m.group(1) if m.group(2) else m.group(1) + " not") + text[m.end() :]
 
 
-def title_rows(collection: Collection) -> Iterator[Row]:
+def title_rows(collection: Collection, logit: Logit) -> Iterator[Row]:
     ids = list(collection.pool)
     matcher = Matcher()
     matcher.add_many((n, None, collection.pool[i]["vclaim"]) for n, i in enumerate(ids))
@@ -69,18 +70,18 @@ def title_rows(collection: Collection) -> Iterator[Row]:
         if len(title.split()) < 6:
             continue
         negatives, key = 0, fuzz_key(title)
-        for claim_id, values, text in ranked(matcher, title):
+        for claim_id, values, text in ranked(matcher, title, logit):
             if claim_id == n:
                 yield f"{collection.name} titles", 1, values
             elif negatives < 3 and fuzz.ratio(key, text) < 80 and fuzz.token_set_ratio(text, claim) < 80:
                 negatives += 1
                 yield f"{collection.name} titles", 0, values
         for changed in (changed_number(title, rnd), negated(title)):
-            found = [values for claim_id, values, _ in ranked(matcher, changed) if claim_id == n] if changed else []
+            found = [v for claim_id, v, _ in ranked(matcher, changed, logit) if claim_id == n] if changed else []
             yield from ((f"{collection.name} contradicted titles", 1, values) for values in found[:1])
 
 
-def article_rows(data: Path) -> Iterator[Row]:
+def article_rows(data: Path, logit: Logit) -> Iterator[Row]:
     root = data / "politifact-articles"
     sentences: list[tuple[str, str, str]] = []  # article, sentence, the article's checked claim (normalised)
     with (root / "index.tsv").open(newline="", encoding="utf-8") as handle:
@@ -96,7 +97,7 @@ def article_rows(data: Path) -> Iterator[Row]:
     for n in random.Random(1).sample(range(len(sentences)), min(ARTICLE_SENTENCES, len(sentences))):
         article, sentence, checked = sentences[n]
         kept, key = 0, fuzz_key(sentence)
-        for claim_id, values, text in ranked(matcher, sentence):
+        for claim_id, values, text in ranked(matcher, sentence, logit):
             if claim_id == n or sentences[claim_id][0] != article or fuzz.ratio(key, text) >= 80:
                 continue
             if fuzz.token_set_ratio(key, checked) >= 70 and fuzz.token_set_ratio(text, checked) >= 70:
@@ -119,21 +120,23 @@ def pair_rows(data: Path, pool: Collection) -> Iterator[Row]:
         yield from (("ClaimMatch pairs", label, values) for values in found[:1])
 
 
-def score_inputs(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
-    x = [[match_features.logit(v), *match_features.score_inputs(v)] for _, _, v in rows]
+def score_inputs(rows: list[Row], logit: Logit) -> tuple[np.ndarray, np.ndarray]:
+    x = [[logit(v), *match_features.score_inputs(v)] for _, _, v in rows]
     return np.array(x), np.array([label for _, label, _ in rows])
 
 
-def fit_calibration(data: Path, collections: list[Collection]) -> None:
+def fit_calibration(data: Path, collections: list[Collection], logit: Logit = match_features.logit) -> None:
+    """The score model (CALIBRATION) over `logit`: pass the ranking logit just fitted (`match_quality.py --fit`)
+    so that one run gives weights that belong together."""
     from sklearn.linear_model import LogisticRegression
 
     pools = [c for c in collections if c.name in ("2021-2A", "2021-2B")]
-    rows = [row for c in pools for row in title_rows(c)]
-    rows += list(article_rows(data)) + list(pair_rows(data, pools[0]))
+    rows = [row for c in pools for row in title_rows(c, logit)]
+    rows += list(article_rows(data, logit)) + list(pair_rows(data, pools[0]))
     for source in dict.fromkeys(s for s, _, _ in rows):
         labels = [label for s, label, _ in rows if s == source]
         print(f"# stage 3 data: {source}: {len(labels)} pairs, {sum(labels)} same claim")
-    x, y = score_inputs(rows)
+    x, y = score_inputs(rows, logit)
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(x, y)
     weights = ", ".join(f"{w:.3f}" for w in [*model.coef_[0], model.intercept_[0]])
     print(f"CALIBRATION = ({weights})")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import sys
 import time
 from pathlib import Path
@@ -125,7 +126,8 @@ def training_rows(collections: list[Collection], speakers: bool = True) -> tuple
             for candidate, values in matcher.signals(collection.queries[qid], speaker=speaker, date=date):
                 features.append(values)
                 labels.append(int(ids[candidate.claim_id] in relevant))
-        log(f"{collection.name}: {len(labels)} training rows so far")
+        log(f"{collection.name}: {len(labels)} training rows so far ({collection.dropped} train queries left out:"
+            " another set's dev queries)")
     return np.array(features), np.array(labels)
 
 
@@ -146,14 +148,15 @@ def fit(data: Path, collections: list[Collection]) -> None:
         np.column_stack([model.decision_function(x[:, :base]), x[:, base : match_features.RANKING]]), y)
     slope, *adjust = stage2.coef_[0]
     print(f"# stage 2: {len(y)} rows, {int(y.sum())} positive; logit coefficient {slope:.3f}")
-    weights = ", ".join(f"{w:.3f}" for w in [*model.coef_[0], *(np.array(adjust) / slope)])
-    print(f"WEIGHTS = ({weights})\nBIAS = {model.intercept_[0]:.3f}")
+    fitted = tuple(round(float(w), 3) for w in [*model.coef_[0], *(np.array(adjust) / slope)])
+    bias = round(float(model.intercept_[0]), 3)
+    print(f"WEIGHTS = ({', '.join(f'{w:.3f}' for w in fitted)})\nBIAS = {bias:.3f}")
     pool = next(c for c in collections if c.name == "2021-2A")
     logits, labels = pair_logits(pool, load_pairs(data), lambda v: model.decision_function(v[:, :base]))
     platt = LogisticRegression(C=100.0).fit(np.array(logits)[:, None], labels)
     slope, offset = platt.coef_[0][0], platt.intercept_[0]
     print(f"RANK_CALIBRATION = ({slope:.3f}, {offset:.3f})  # on {len(labels)} ClaimMatch pairs")
-    fit_calibration(data, collections)
+    fit_calibration(data, collections, functools.partial(match_features.logit, weights=fitted, bias=bias))
 
 
 def pair_logits(collection: Collection, pairs: list[tuple[str, str, int]], decide) -> tuple[list, list]:

@@ -39,7 +39,7 @@ QUANTITY_WORDS = frozenset(
 # On a parsed doc these count only as amounts: a trend verb not followed by an adjective ("grew sharper") or
 # "to power"; a comparison word that does not qualify an adjective ("more likely", "most important"); "record"
 # as a modifier ("record rainfall"), not as a noun ("criminal record").
-TREND_WORDS = frozenset("rise rose risen fall fell fallen grew grown grow increased decreased declined dropped".split())
+TREND_WORDS = frozenset("rise rose risen fall fell fallen grew grown increased decreased declined dropped".split())
 COMPARISON_WORDS = frozenset("more less fewer most least highest lowest largest smallest biggest".split())
 FUTURE_AUX = frozenset({"will", "wo", "'ll", "\u2019ll", "shall"})
 FUTURE_PHRASES = (
