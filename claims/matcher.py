@@ -14,7 +14,7 @@ A near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds
 above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
 either claim has fewer than `min_words_for_same` words is never "same".
 
-Speed: each indexed claim's comparison data (match_features.Prepared: character n-gram codes, terms, numbers,
+Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
 word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
 when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
 n-gram cosines of all candidates are computed at once with numpy. None of this changes a score.
@@ -34,8 +34,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.match_features import (
-    Prepared,
-    Text,
     alignments,
     char_cosines,
     dates,
@@ -47,12 +45,13 @@ from claims.match_features import (
     speakers,
 )
 from claims.match_index import Candidate, MatchIndex
+from claims.match_text import Prepared, Text
 from claims.normalise import day_number, fuzz_key, speaker_key, word_count
 
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
-PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_features.Prepared) is kept, least recent out
+PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,8 @@ import pytest
 from rapidfuzz import fuzz
 
 from claims import matcher as matcher_module
-from claims.match_features import Text, features, meanings, score, scores, speakers
+from claims.match_features import features, meanings, score, scores, speakers
+from claims.match_text import Text
 from claims.matcher import Matcher
 from claims.normalise import fuzz_key, speaker_key
 
