@@ -1,9 +1,10 @@
 """Full Fact style claim types (Konstantinovskiy et al. 2021) and a rule-based classifier over spaCy spans.
 
-On a parsed doc with entities the rules use dependencies and entity labels. On a doc that only went through
-the tokenizer (``Extractor.score_lines``' fast path) the same rules run on words alone: any "will"/"shall"
-counts as future, any "I"/"we" as a first-person subject, and currency signs, "%" and numbers of two or more
-digits that do not look like a year stand in for the MONEY / PERCENT / CARDINAL entities.
+On a parsed doc with entities the rules use dependencies and entity labels. ``Extractor.score_lines``' fast
+path parses a line (without entities) only when it holds a word whose reading needs the parse (PARSE_WORDS,
+`reads_parse`); on a doc that only went through the tokenizer the same rules run on words alone: any "I"/"we"
+counts as a first-person subject. Without entities, currency signs, "%" and numbers of two or more digits that
+do not look like a year stand in for the MONEY / PERCENT / CARDINAL entities.
 """
 
 from __future__ import annotations
@@ -93,10 +94,21 @@ DATE_NEIGHBOURS = frozenset(
     jun jul aug sep sept oct nov dec year years month months week weeks day days hour hours minute minutes
     decade decades century old""".split()
 )
+# Words whose reading depends on the parse (TREND_WORDS, COMPARISON_WORDS, "record", `_law_word`, FUTURE_AUX):
+# a text of words alone is parsed when it holds one (Extractor.score_lines), so its type is the full path's.
+PARSE_WORDS = TREND_WORDS | COMPARISON_WORDS | LAW_ALONE_NOT | FUTURE_AUX | {"record", "ruled", "rules", "rule", "act"}
+# Without entities: a number after these is a label or an age, not an amount ("No. 37", "at the age of 86").
+LABEL_BEFORE = frozenset({"no", "number", "age", "aged", "page", "chapter", "section", "article", "route"})
 UNITS = frozenset(
     """metres meters miles kilometres kilometers km feet acres tons tonnes pounds kilograms kg gallons litres
     liters barrels dollars cents euros people percent""".split()
 )
+
+
+def reads_parse(tokens: Span) -> bool:
+    """Whether the parse could change the type of these tokens (a word of PARSE_WORDS): without one, a text's
+    type comes from its words alone (see the module's docstring)."""
+    return any(token.lower_ in PARSE_WORDS for token in tokens)
 
 
 def classify(sent: Span, ignore: tuple[int, int] | None = None) -> str:
@@ -110,7 +122,7 @@ def classify(sent: Span, ignore: tuple[int, int] | None = None) -> str:
         return "cause_and_effect"
     if any(_law_word(token, parsed) for token in tokens if not _is_person(token, has_ents)):
         return "law_or_rule"
-    if _is_quantity(tokens, words, has_ents):
+    if _is_quantity(tokens, words, has_ents, parsed):
         return "quantity"
     if any(_first_person(token) and _is_subject(token, parsed) for token in tokens):
         return "personal_experience"
@@ -134,9 +146,10 @@ def _is_prediction(tokens: list[Any], words: list[str], parsed: bool = True) -> 
     return _has_phrase(words, FUTURE_PHRASES)
 
 
-def _is_quantity(tokens: list[Any], words: list[str], has_ents: bool = True) -> bool:
+def _is_quantity(tokens: list[Any], words: list[str], has_ents: bool = True, parsed: bool = True) -> bool:
     if not has_ents:
-        return bool(QUANTITY_WORDS.intersection(words)) or any(_looks_quantity(token) for token in tokens)
+        said = any(map(_quantity_word, tokens)) if parsed else bool(QUANTITY_WORDS.intersection(words))
+        return said or any(_looks_quantity(token) for token in tokens)
     if any(token.ent_type_ in QUANTITY_ENTS for token in tokens):
         return True
     if any(_quantity_word(token) for token in tokens):
@@ -178,16 +191,31 @@ def _looks_quantity(token: Any) -> bool:
     looks like neither a year nor part of a date."""
     if token.text in CURRENCY:
         return True
-    after = _neighbour(token, 1)
+    before, after = _neighbour(token, -1), _neighbour(token, 2 if _neighbour(token, 1) == "-" else 1)
     if token.like_num and after in UNITS:
         return True
-    if not _is_big_number(token.text) or _neighbour(token, -1) in DATE_NEIGHBOURS or after in DATE_NEIGHBOURS:
+    if not _is_big_number(token.text) or before in DATE_NEIGHBOURS or after in DATE_NEIGHBOURS:
+        return False
+    if before in LABEL_BEFORE or _neighbour(token, -2) in LABEL_BEFORE or _is_code(token) or _is_age(token):
         return False
     return not any(_year_like(text) for text in (token.text, _neighbour(token, -2), _neighbour(token, 2)))
 
 
 def _year_like(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+    return len(text) == 4 and text.isdigit() and "1500" <= text < "2100"
+
+
+def _is_code(token: Any) -> bool:
+    """A number after an upper-case abbreviation: a bill, a form, a route ("SB 1416", "H.R. 6800")."""
+    index = token.i - 1 - (token.i > 1 and token.doc[token.i - 1].text == ".")
+    label = token.doc[index].text.replace(".", "") if index >= 0 else ""
+    return 1 <= len(label) <= 4 and label.isalpha() and label.isupper()
+
+
+def _is_age(token: Any) -> bool:
+    """A person's age set off by commas ("Ann Hale, 36, said")."""
+    return (token.text.isdigit() and int(token.text) < 120 and _neighbour(token, -1) == ","
+            and _neighbour(token, 1) == "," and _neighbour(token, -2)[:1].isalpha())
 
 
 def _neighbour(token: Any, offset: int) -> str:

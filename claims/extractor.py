@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.checkworthiness import Scorer, gate, load_scorer
-from claims.claim_types import classify
+from claims.claim_types import classify, reads_parse
 from claims.dateline import find_dateline
 from claims.nlp import load_nlp
 from claims.speakers import NONE, Attribution, attribute_sentences, may_name_speaker
@@ -91,10 +91,11 @@ class Extractor:
         """Each line scored as one text; every line is returned, with ``is_claim`` set.
 
         The trained model reads lexical features only, so the tokenizer alone runs over every line. The parser
-        (no NER) runs only over lines that could name a speaker (a speech verb or "according to"); the other
-        lines get no speaker (the full path would give none either). Types come from words and, where parsed,
-        dependencies (see claims.claim_types). The scores are exactly those of the full path. With the cue
-        scorer (no trained model) every line goes through the full pipeline.
+        (no NER) runs only over lines that could name a speaker (a speech verb or "according to") or hold a word
+        whose type reading needs the parse (claims.claim_types.reads_parse: "more likely", "grew sharper",
+        "criminal record"); the other lines get no speaker (the full path would give none either). Types come
+        from words and, where parsed, dependencies (see claims.claim_types). The scores are exactly those of the
+        full path. With the cue scorer (no trained model) every line goes through the full pipeline.
         """
         threshold = self.threshold
         for batch in _batches((line or "" for line in lines), batch_size):
@@ -103,7 +104,7 @@ class Extractor:
     def _score_batch(self, lines: list[str], threshold: float, batch_size: int) -> list[ExtractedClaim]:
         if getattr(self.scorer, "lexical", False):
             docs = list(self.nlp.tokenizer.pipe(lines, batch_size=batch_size))
-            wanted = [n for n, doc in enumerate(docs) if may_name_speaker(doc)]
+            wanted = [n for n, doc in enumerate(docs) if may_name_speaker(doc) or reads_parse(doc)]
         else:
             docs, wanted = list(lines), list(range(len(lines)))
         parsed_docs = self.nlp.pipe([lines[n] for n in wanted], batch_size=64, disable=self._skipped_on_lines)

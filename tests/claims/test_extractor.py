@@ -165,6 +165,25 @@ def test_score_lines_fast_path_keeps_scores_and_speakers(extractor: Extractor) -
     assert [c.type for c in fast[2:5]] == ["prediction", "quantity", "other"]
 
 
+# Look-alikes of amounts: the word rules alone called each of these a quantity; the full path does not.
+LOOK_ALIKES = [
+    "The debate grew sharper after the vote in the assembly.",
+    "Flooding is more likely in the lower valley, engineers warned.",
+    "The driver had a criminal record in two provinces.",
+    "Ann Hale, 36, was arrested outside the station.",
+    "The report cited HB 2210 on its first page.",
+    "The mill was built in 1886 by a shipping family.",
+    "She died at the age of 86 in her home town.",
+]
+
+
+def test_score_lines_types_look_alikes_as_the_full_path_does(extractor: Extractor) -> None:
+    fast = list(extractor.score_lines(LOOK_ALIKES))
+    full = list(Extractor(scorer=_FullPathScorer(extractor.scorer)).score_lines(LOOK_ALIKES))
+    assert [c.type for c in full] == ["other"] * len(LOOK_ALIKES)
+    assert [c.type for c in fast] == [c.type for c in full]
+
+
 def test_threshold_from_argument_and_environment(monkeypatch) -> None:
     assert Extractor(threshold=0.9).threshold == 0.9
     monkeypatch.setenv("CLAIMDESK_CLAIM_THRESHOLD", "0.7")
