@@ -101,7 +101,7 @@ def main() -> None:
     seconds, full = timed(lambda: list(full_path.score_lines(lines)))
     print(f"score_lines, every line through the full pipeline (previous path): {seconds:6.2f} s")
     seconds, fast = timed(lambda: list(extractor.score_lines(lines)))
-    print(f"score_lines (tokenizer; pipeline only for lines with a speech verb): {seconds:6.2f} s  "
+    print(f"score_lines (tokenizer; parser only for lines with a speech verb or a type word): {seconds:6.2f} s  "
           f"({len(lines) / seconds:,.0f} lines/s, {sum(c.is_claim for c in fast):,} claims)")
     print(f"fast vs full path, article lines: {agreement(fast, full)}")
     print(f"  type changes (full->fast): {type_confusions(fast, full)}")
