@@ -101,7 +101,8 @@ PARSE_WORDS = TREND_WORDS | COMPARISON_WORDS | LAW_ALONE_NOT | FUTURE_AUX | {"re
 LABEL_BEFORE = frozenset({"no", "number", "age", "aged", "page", "chapter", "section", "article", "route"})
 UNITS = frozenset(
     """metres meters miles kilometres kilometers km feet acres tons tonnes pounds kilograms kg gallons litres
-    liters barrels dollars cents euros people percent""".split()
+    liters barrels dollars cents euros people percent metre meter mile kilometre kilometer foot acre hectare
+    hectares ton tonne pound kilogram gallon litre liter barrel dollar euro""".split()
 )
 
 
@@ -209,7 +210,7 @@ def _is_code(token: Any) -> bool:
     """A number after an upper-case abbreviation: a bill, a form, a route ("SB 1416", "H.R. 6800")."""
     index = token.i - 1 - (token.i > 1 and token.doc[token.i - 1].text == ".")
     label = token.doc[index].text.replace(".", "") if index >= 0 else ""
-    return 1 <= len(label) <= 4 and label.isalpha() and label.isupper()
+    return 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
 
 
 def _is_age(token: Any) -> bool:
