@@ -26,7 +26,7 @@ test: lint
 
 demo-db: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/python -m tui.demo --db $(DEMO_DB)
+	$(BIN)/python fixtures/demo.py --db $(DEMO_DB)
 
 demo: demo-db
 	$(BIN)/claimdesk --db $(DEMO_DB) --reviewer demo

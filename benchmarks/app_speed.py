@@ -70,8 +70,8 @@ def _insert(store: Store, index: int, text: str, sentences: list[str], rng: rand
 
 async def measure(db: Path) -> dict[str, float]:
     from tui.app import ClaimdeskApp
-    from tui.article_list_screen import ArticleListScreen, ArticleTable
-    from tui.article_screen import ArticleScreen
+    from tui.screens.article import ArticleScreen
+    from tui.screens.article_list import ArticleListScreen, ArticleTable
 
     app = ClaimdeskApp(db_path=db, reviewer="bench", clock=lambda: CLOCK, auto_advance=False)
     painted = _watch_paints(app)

@@ -11,8 +11,8 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from claims.attribution_eval import CORPUS, accuracy, first_person_entity, pipeline_speaker, read_cases
-from claims.nlp import load_nlp
+from claims.extract.attribution_eval import CORPUS, accuracy, first_person_entity, pipeline_speaker, read_cases
+from claims.extract.nlp import load_nlp
 
 
 def main() -> None:

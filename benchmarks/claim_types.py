@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from claims.nlp import load_nlp
-from claims.type_eval import CORPUS, accuracy, parsed_type, read_type_cases, words_only_type
+from claims.extract.nlp import load_nlp
+from claims.extract.type_eval import CORPUS, accuracy, parsed_type, read_type_cases, words_only_type
 
 
 def main() -> None:

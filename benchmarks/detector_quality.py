@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/detector_quality.py --data /work/shared/data/claimbuster
 
-Same split as training (claims.train_detector): debates up to 2004 train, 2008 debates choose each
+Same split as training (claims.extract.train_detector): debates up to 2004 train, 2008 debates choose each
 threshold, 2012 and 2016 debates are the unseen test. The shipped model is refitted on train + dev after
 its threshold is chosen, so its dev column is in-sample; "retrained in this run" also prints the dev figure
 of the train-only fit that chose the threshold. groundtruth.csv shares debates with the training data, so
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.checkworthiness import CueScorer, gate
-from claims.detector import load_detector
-from claims.nlp import load_nlp
-from claims.speakers import attribute_sentences
-from claims.train_detector import (
+from claims.extract.checkworthiness import CueScorer, gate
+from claims.extract.detector import load_detector
+from claims.extract.nlp import load_nlp
+from claims.extract.speakers import attribute_sentences
+from claims.extract.train_detector import (
     CROWDSOURCED,
     GROUNDTRUTH,
     Sentence,

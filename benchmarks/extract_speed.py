@@ -20,9 +20,9 @@ from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 
-from claims.checkworthiness import ModelScorer
-from claims.extractor import ExtractedClaim, Extractor
-from claims.nlp import resolve_model_name
+from claims.extract.checkworthiness import ModelScorer
+from claims.extract.nlp import resolve_model_name
+from claims.extract.pipeline import ExtractedClaim, Extractor
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "attribution_cases.tsv"
 

@@ -27,13 +27,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from claims.extractor import Extractor
-from claims.ingest import Loader
-from claims.inputs import list_inputs, read_inputs
-from claims.nlp import resolve_model_name
+from claims.extract.pipeline import Extractor
+from claims.desk.load import Loader
+from claims.read.inputs import list_inputs, read_inputs
+from claims.extract.nlp import resolve_model_name
 from store import Store
-from tui.cli import main as _cli  # noqa: F401 - registers the commands before cli_load is read
-from claims.load_workers import default_workers, usable_cores
+from tui.cli.main import main as _cli  # noqa: F401 - registers the commands before cli_load is read
+from claims.extract.workers import default_workers, usable_cores
 
 
 def log(message: str) -> None:

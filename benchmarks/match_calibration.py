@@ -1,4 +1,4 @@
-"""Stage 3 of the match model: the data and the fit of the score (claims.match_features.CALIBRATION).
+"""Stage 3 of the match model: the data and the fit of the score (claims.match.signals.CALIBRATION).
 
 The ranking logit (stages 1-2, fitted on CheckThat! train queries) orders candidates well, but as a probability it
 was calibrated on the ClaimMatch pairs, whose negatives are random: two claims on one topic then read as the same
@@ -27,9 +27,9 @@ import numpy as np
 from checkthat import Collection, load_pairs
 from rapidfuzz import fuzz
 
-from claims import match_features
-from claims.matcher import Matcher
-from claims.normalise import fuzz_key
+from claims.match import signals as match_features
+from claims.match.matcher import Matcher
+from claims.match.normalise import fuzz_key
 
 Row = tuple[str, int, list[float]]  # source, label, signals (match_features.FEATURES)
 Logit = Callable[[list[float]], float]  # the ranking logit of a candidate's signals (match_features.logit)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-OUT = Path(__file__).resolve().parents[1] / "claims" / "data" / "matching" / "word_vectors.npz"
+OUT = Path(__file__).resolve().parents[1] / "claims" / "match" / "data" / "matching" / "word_vectors.npz"
 
 
 def piece_vectors(model, pieces: list[str], batch: int = 512) -> np.ndarray:

@@ -31,8 +31,8 @@ from checkthat import Collection, Scores, evaluate, load_all, load_pairs, pool_t
 from match_calibration import fit_calibration
 from rapidfuzz import fuzz, process, utils
 
-from claims import match_features
-from claims.matcher import Matcher, Thresholds
+from claims.match import signals as match_features
+from claims.match.matcher import Matcher, Thresholds
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "match_cases.tsv"
 

@@ -28,8 +28,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.matcher import Matcher
-from claims.normalise import fuzz_key
+from claims.match.matcher import Matcher
+from claims.match.normalise import fuzz_key
 
 csv.field_size_limit(10**8)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from store.claim_queries import check_status
+from store.claims import check_status
 from store.desk_models import ClaimState, DeskClaim
 from store.errors import NotFoundError, StoreError
 from store.models import NewClaim

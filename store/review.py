@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.claim_queries import check_status
+from store.claims import check_status
 from store.models import Claim, HistoryEntry
 
 

@@ -10,14 +10,14 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.article_queries import ArticleQueries
-from store.claim_queries import ClaimQueries
+from store.articles import ArticleQueries
+from store.claims import ClaimQueries
 from store.connection import connect
 from store.desk_edits import DeskEdits
-from store.desk_queries import DeskQueries
-from store.desk_stats import DeskStats
 from store.errors import explain
+from store.queries import DeskQueries
 from store.review import Review
+from store.stats import DeskStats
 
 
 def utc_now() -> str:

@@ -43,7 +43,7 @@ with Store(path) as store:
 READER = r"""
 import sys, time
 from store import Store
-from store.export import export_rows
+from store.exchange.export import export_rows
 end = time.monotonic() + float(sys.argv[2])
 with Store(sys.argv[1]) as store:
     while time.monotonic() < end:
@@ -170,7 +170,7 @@ async def test_a_change_elsewhere_while_an_article_opens_waits_for_the_screen(db
     its widgets exist, is shown once it has mounted; it never takes the app down."""
     monkeypatch.setenv("CLAIMDESK_CONFIG", "/nonexistent/claimdesk/config.toml")
     from tui.app import ClaimdeskApp
-    from tui.article_screen import ArticleScreen
+    from tui.screens.article import ArticleScreen
 
     path, ids = db
     app = ClaimdeskApp(db_path=path, reviewer="ana", settings=Settings(auto_advance=False))

@@ -188,7 +188,7 @@ def test_a_load_killed_at_random_moments_leaves_whole_articles_and_resumes(artic
 APP_CHILD = r"""
 import asyncio, sys
 from tui.app import ClaimdeskApp
-from tui.article_screen import ArticleScreen
+from tui.screens.article import ArticleScreen
 from tui.settings import Settings
 
 decided = ArticleScreen.decided

@@ -19,9 +19,9 @@ from hostile_corpus import CASES, HUGE, write_corpus
 from rich.console import Console
 
 from store import NewClaim, Store, content_hash
-from tui.article_view import ArticleView
-from tui.cli import main
+from tui.cli.main import main
 from tui.settings import Settings
+from tui.widgets.article_view import ArticleView
 
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 STYLE_CODES = re.compile(r"\x1b\[[0-9;:]*[mH]")  # the colours and cursor moves Textual itself writes

@@ -8,26 +8,26 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from claims.desk.decide import Desk
+from claims.desk.rematch import MatchService
 from store import Store, utc_now
-from tui.article_list_screen import ArticleListScreen
-from tui.article_screen import ArticleScreen
-from tui.commands import ClaimdeskCommands
-from tui.desk import Desk
 from tui.desk_actions import DeskActions
-from tui.export_screen import ExportScreen
-from tui.help_screen import HelpScreen
 from tui.keymap import all_screen_bindings, binding_ids, check_keymap
-from tui.load_screen import open_load_dialog, stop_loads
-from tui.matching import MatchService
-from tui.refresh import StoreWatch
+from tui.palette import ClaimdeskCommands
+from tui.screens.article import ArticleScreen
+from tui.screens.article_list import ArticleListScreen
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.load import open_load_dialog, stop_loads
 from tui.settings import Settings, load_settings
+from tui.store_watch import StoreWatch
 from tui.terminal_safety import TerminalSafe
 
 UI_LOCK_WAIT_MS = 3_000  # a reviewer's write waits this long for another program's lock, then is refused
 
 
 class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
-    CSS_PATH = "claimdesk.tcss"
+    CSS_PATH = "app.tcss"
     TITLE = "claimdesk"
     COMMANDS = App.COMMANDS | {ClaimdeskCommands}
     BINDINGS = [

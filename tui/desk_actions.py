@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from claims.desk.undo import Step
 from store import StoreError
 from store.desk_models import ClaimFilter, DeskClaim
-from tui.prompt_screen import PromptScreen
-from tui.undo import Step
+from tui.forms.prompt import PromptScreen
 from tui.write_guard import records
 
 
@@ -15,7 +15,7 @@ class DeskActions:
     """Mixin of ClaimdeskApp: actions that work on every screen."""
 
     def _article_screen(self):
-        from tui.article_screen import ArticleScreen
+        from tui.screens.article import ArticleScreen
 
         return self.screen if isinstance(self.screen, ArticleScreen) else None
 
@@ -64,17 +64,17 @@ class DeskActions:
             screen.refresh_status()
 
     def action_search(self) -> None:
-        from tui.claim_list_screen import SearchScreen
+        from tui.screens.claim_list import SearchScreen
 
         self.push_screen(SearchScreen())
 
     def action_claims(self, flagged: bool = False) -> None:
-        from tui.claim_list_screen import ClaimListScreen
+        from tui.screens.claim_list import ClaimListScreen
 
         self.push_screen(ClaimListScreen(ClaimFilter(flagged=flagged)))
 
     def action_stats(self) -> None:
-        from tui.stats_screen import StatsScreen
+        from tui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
 

@@ -19,10 +19,10 @@ def check_keymap(keys: dict[str, str], known: set[str]) -> tuple[dict[str, str],
 
 def all_screen_bindings() -> list[list]:
     from tui.app import ClaimdeskApp
-    from tui.article_list_screen import ArticleListScreen
-    from tui.article_screen import ArticleScreen
-    from tui.claim_list_screen import ClaimListScreen, SearchScreen
-    from tui.stats_screen import StatsScreen
+    from tui.screens.article import ArticleScreen
+    from tui.screens.article_list import ArticleListScreen
+    from tui.screens.claim_list import ClaimListScreen, SearchScreen
+    from tui.screens.stats import StatsScreen
 
     return [s.BINDINGS for s in (ClaimdeskApp, ArticleListScreen, ArticleScreen, ClaimListScreen, SearchScreen,
                                  StatsScreen)]

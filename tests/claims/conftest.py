@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extractor import Extractor
-from claims.nlp import ModelMissingError, load_nlp
+from claims.extract.nlp import ModelMissingError, load_nlp
+from claims.extract.pipeline import Extractor
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.reader import read_text
-from claims.text_cleaning import UnreadableText, clean, decode
+from claims.read.article import read_text
+from claims.read.cleaning import UnreadableText, clean, decode
 from store import Store
-from tui.cli import main
+from tui.cli.main import main
 
 PIECES = ["The", "port", "handled", "4 million", "boxes", "the mayor said", "officials said", "Zürich", "🚢",
           "[bold]", "[/]", "[@click=app.quit]", "\x1b[31m", "قال الوزير", "%", "'", '"', "--", "\u200b", "e\u0301",

@@ -13,7 +13,7 @@ from old_schema import EARLIER, make_old_database
 
 from store import NewClaim, Store, StoreError, connection, content_hash
 from store.errors import DamagedDatabaseError, DatabaseBusyError
-from tui.cli import main
+from tui.cli.main import main
 
 
 def snapshot(folder) -> dict[str, str]:

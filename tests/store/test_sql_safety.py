@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from store import NewClaim, Store, content_hash
 from store.desk_models import ArticleQuery, ClaimFilter
-from tui.cli import main
+from tui.cli.main import main
 
 HOSTILE = [
     "zq1' OR '1'='1",

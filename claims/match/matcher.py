@@ -1,0 +1,245 @@
+"""Matcher: which earlier claims in the archive a claim matches, as "same" or "related", best first.
+
+Candidate retrieval by BM25 over the rarest content terms of the query (claims.match.index); the best `rerank`
+by BM25, plus the near copies (fuzz.ratio >= NEAR_RATIO on the normalised texts) among the best `candidates`
+and, when the query's speaker is given, the best by BM25 of that speaker's claims among them, are re-ranked by
+a logistic model over lexical signals, one light semantic signal and speaker agreement: IDF-weighted term
+cover both ways, character n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers,
+length balance, the cosine of static word vectors (claims.match.vectors), and whether the two claims' speakers
+agree (claims.match.signals). A claim's speaker is optional (`add(..., speaker)`, 4-tuples in `add_many`,
+`search(..., speaker=)`); when either is unknown, the score is what it was without. Hits come in that model's
+order; each hit's score (0..100, 100 x P(same claim)) is a second model's, which also weighs word alignment
+both ways, numbers and negation, so another claim on the same topic is not "the same claim" (match_features).
+A near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
+above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
+either claim has fewer than `min_words_for_same` words is never "same".
+
+Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
+word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
+when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
+n-gram cosines of all candidates are computed at once with numpy. None of this changes a score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claims.match.index import Candidate, MatchIndex
+from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
+from claims.match.signals import (
+    alignments,
+    char_cosines,
+    dates,
+    features,
+    fuzzy_ratios,
+    meanings_of,
+    rankings,
+    scores,
+    speakers,
+)
+from claims.match.text_forms import Prepared, Text
+
+NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
+NEAR_LIMIT = 20
+SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
+PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
+IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class MatchHit:
+    claim_id: int
+    score: float  # similarity 0..100
+    kind: str  # "same" (at or above the high threshold) or "related" (between the low and the high one)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Score cut-offs. same: shown as the same claim; related: shown as possibly related."""
+
+    same: float = 90.0
+    related: float = 25.0
+    min_words_for_same: int = 8
+
+    @classmethod
+    def from_env(cls) -> Thresholds:
+        """The defaults, each overridden by ``$CLAIMDESK_SAME_THRESHOLD`` / ``$CLAIMDESK_RELATED_THRESHOLD``
+        (a number 0-100; a value that is not, or a related cut-off above the same one, is ignored)."""
+        same = _env_score("CLAIMDESK_SAME_THRESHOLD", cls.same)
+        related = _env_score("CLAIMDESK_RELATED_THRESHOLD", cls.related)
+        if related > same:
+            log.warning("ignoring match thresholds: related %s is above same %s", related, same)
+            return cls()
+        return cls(same=same, related=related)
+
+
+def _env_score(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 100.0:
+        log.warning("ignoring %s=%r: not a score from 0 to 100", name, raw)
+        return default
+    return value
+
+
+class Matcher:
+    """An incremental index of earlier claims, searched by similarity to a new claim.
+
+    Thread-safe: one lock guards the index and the caches, so a worker thread may build it (add_many) while the UI
+    thread searches; a search during the build sees the claims added so far.
+    """
+
+    def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50):
+        self.thresholds = thresholds or Thresholds.from_env()
+        self._index = MatchIndex()
+        self._candidates = candidates
+        self._rerank = rerank
+        self._lock = threading.Lock()
+        self._prepared: OrderedDict[int, Prepared] = OrderedDict()  # slot -> its claim prepared, most recent last
+        self._idfs: dict[str, float] = {}  # term -> IDF, for an index of `_idf_slots` slots
+        self._idf_slots = 0
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None,
+            date: dt.date | str | None = None) -> None:
+        """Add (or replace) one claim, with its speaker (or claimant) and the date it was made (a date or an
+        ISO date string) when known; it is searchable at once."""
+        key = fuzz_key(text or "")
+        terms, words = Text.terms_of(key), word_count(text or "")
+        with self._lock:
+            self._forget(self._index.remove(claim_id))
+            self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker), day_number(date))
+
+    def add_many(self, rows: Iterable[tuple]) -> None:
+        """Add rows (claim_id, article_id, text), optionally followed by speaker and date."""
+        for row in rows:
+            self.add(*row)
+
+    def remove(self, claim_id: int) -> None:
+        with self._lock:
+            self._forget(self._index.remove(claim_id))
+
+    def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
+               min_score: float | None = None, speaker: str | None = None, date: dt.date | str | None = None
+               ) -> list[MatchHit]:
+        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold): the
+        "same claim" hits first, then the rest, each group in the ranking model's order (a hit's score is the
+        score model's, so a lower score may come first within a group); `speaker`: who made the claim searched
+        for, `date`: when, if known (agreement with a claim's counts)."""
+        floor = self.thresholds.related if min_score is None else min_score
+        found = self._scored(text, exclude_article_id, speaker, date)
+        values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
+        ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
+        words = word_count(text or "")
+        with self._lock:
+            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot)), c.slot)
+                    for rank, value, (c, _, _) in zip(ranks, values, found, strict=True) if value >= floor]
+        hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
+        return [hit for _, hit, _ in hits[: max(limit, 0)]]
+
+    def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
+                date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
+        """The re-ranking signals (claims.match.signals.FEATURES) of the best candidates for `text`."""
+        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
+
+    def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,
+                date: dt.date | str | None = None) -> list[tuple[Candidate, list[float], float]]:
+        """The candidates with their signals and their fuzz.ratio with the query (normalised texts)."""
+        query, who, day = Prepared.of(fuzz_key(text or "")), speaker_key(speaker), day_number(date)
+        with self._lock:
+            slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
+                                             exclude_article_id=exclude_article_id)
+            found = [(self._index.candidate(int(s), float(b)), self._index.text(int(s)))
+                     for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
+            found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
+            found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
+            agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
+            days = [dates(day, self._index.day(c.slot)) for c, _ in found]
+        claims = self._prepare(found)
+        with self._lock:
+            idf = self._idf_table([query, *claims]).__getitem__
+        chars, means = char_cosines(query, claims), meanings_of(query, claims, idf)
+        ratios, aligned = fuzzy_ratios(query.key, [claim.key for claim in claims]), alignments(query, claims)
+        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2], when, align), fuzzy[2])
+                for (c, _), claim, meaning, agreement, char, fuzzy, when, align in zip(
+                    found, claims, means, agree, chars, ratios, days, aligned, strict=True)]
+
+    def _prepare(self, found: list[tuple[Candidate, str]]) -> list[Prepared]:
+        """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""
+        with self._lock:
+            cached = [self._cached(c.slot) for c, _ in found]
+        claims = [claim or Prepared.of(text) for claim, (_, text) in zip(cached, found, strict=True)]
+        with self._lock:
+            for claim, before, (c, _) in zip(claims, cached, found, strict=True):
+                if before is None:
+                    self._keep(c.slot, claim)
+        return claims
+
+    def _cached(self, slot: int) -> Prepared | None:
+        claim = self._prepared.get(slot)
+        if claim is not None:
+            self._prepared.move_to_end(slot)
+        return claim
+
+    def _keep(self, slot: int, claim: Prepared) -> None:
+        self._prepared[slot] = claim
+        if len(self._prepared) > PREPARED_CACHE:
+            self._prepared.popitem(last=False)
+
+    def _forget(self, slot: int | None) -> None:
+        if slot is not None:
+            self._prepared.pop(slot, None)
+
+    def _idf_table(self, texts: list[Prepared]) -> dict[str, float]:
+        """The IDF of every term of `texts`, from a table kept until a claim is added (IDFs change then). A new
+        table is made rather than the old one cleared: a search still reading the old one is not disturbed."""
+        if self._idf_slots != self._index.slots or len(self._idfs) > IDF_CACHE:
+            self._idfs, self._idf_slots = {}, self._index.slots
+        idfs, idf = self._idfs, self._index.idf
+        for text in texts:
+            idfs.update((term, idf(term)) for term in text.terms if term not in idfs)
+        return idfs
+
+    def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
+        """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio
+        (at least NEAR_RATIO): near copies always reach re-ranking, however many claims share their terms.
+        A text can only reach that ratio if its length is within a factor of the query's, so the others are
+        skipped unread."""
+        share = NEAR_RATIO / (200.0 - NEAR_RATIO)  # fuzz.ratio >= r needs shorter / longer >= r / (2 - r)
+        keep = self._index.sized(slots, len(key) * share, len(key) / share)
+        slots, bm25 = slots[keep], bm25[keep]
+        texts = [self._index.text(int(s)) for s in slots]
+        best = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=NEAR_LIMIT,
+                               processor=None)
+        return [(self._index.candidate(int(slots[n]), float(bm25[n])), texts[n]) for _, _, n in best]
+
+    def _same_speaker(self, who: str, slots: np.ndarray, bm25: np.ndarray, found: list[tuple[Candidate, str]]
+                      ) -> list[tuple[Candidate, str]]:
+        """Among the candidates past the re-ranking cut, the `SPEAKER_LIMIT` best by BM25 whose speaker agrees
+        with the query's (same name or surname): a speaker's own earlier claims reach re-ranking more often."""
+        if not who or SPEAKER_LIMIT <= 0:
+            return []
+        mask = self._index.spoken_by(slots, lambda name: any(speakers(who, name)[:2]), who)
+        seen = {c.slot for c, _ in found}
+        chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
+        return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
+
+    def _kind(self, value: float, query_words: int, slot: int) -> str:
+        short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same
+        return "same" if value >= self.thresholds.same and not short else "related"

@@ -1,0 +1,103 @@
+"""Reading one article into a draft: its title, dateline and body text, from plain text, Markdown or HTML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from claims.read.cleaning import UnreadableText, clean, decode
+from claims.read.dateline import find_dateline
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")
+LOADABLE_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+_TITLE_MAX = 160
+
+__all__ = ["ArticleDraft", "ReadFailure", "UnreadableText", "draft_from_body", "is_html", "read_file", "read_text"]
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """An article read from somewhere, not yet stored."""
+
+    title: str
+    text: str
+    origin: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input (file, URL, feed record) that gave no article; ``reason`` is one line."""
+
+    origin: str
+    reason: str
+
+
+def read_text(text: str, origin: str, source: str | None = None) -> ArticleDraft:
+    """Split a plain-text or Markdown article into title and body."""
+    text = clean(text).strip("\n")
+    if not text.strip():
+        raise UnreadableText(f"{origin} is empty.")
+    title, body = _split_title(text)
+    return draft_from_body(body, origin, source, title)
+
+
+def draft_from_body(body: str, origin: str, source: str | None = None, title: str | None = None) -> ArticleDraft:
+    """A draft of an already-cleaned body whose title is known (or is taken from its first sentence)."""
+    body = body.strip("\n")
+    if not body.strip():
+        raise UnreadableText(f"{origin} is empty.")
+    dateline = find_dateline(body)
+    if not title:
+        title = _title_from_body(body, dateline.end if dateline else 0)
+    return ArticleDraft(
+        title=title,
+        text=body,
+        origin=origin,
+        source=source or (dateline.agency if dateline else None),
+        dateline=body[dateline.start : dateline.end].strip() if dateline else None,
+    )
+
+
+def read_file(path: Path, source: str | None = None) -> ArticleDraft:
+    """A .txt/.md article, or an .html page (main text and metadata through trafilatura)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableText(f"cannot read {path}: {error.strerror or error}.") from error
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from claims.read.html import read_html
+
+        return read_html(data, str(path), source)
+    return read_text(decode(data, str(path)), str(path), source)
+
+
+def is_html(text: str) -> bool:
+    """True when ``text`` starts like an HTML document (for stdin and feeds, which have no file suffix)."""
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(re.match(r"<(head|body|article)\b", head))
+
+
+def _split_title(text: str) -> tuple[str | None, str]:
+    first, _, rest = text.partition("\n")
+    heading = re.match(r"^\s*#{1,6}\s+(.*)$", first)
+    if heading:
+        return heading.group(1).strip(), rest.strip("\n")
+    if find_dateline(first) is not None:  # the story starts at once: no title line
+        return None, text
+    if rest.startswith("\n") and 0 < len(first.strip()) <= _TITLE_MAX and rest.strip():
+        return first.strip(), rest.strip("\n")
+    return None, text
+
+
+def _title_from_body(body: str, offset: int) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", body[offset:].strip(), maxsplit=1)[0]
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= 90 else sentence[:89].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,175 @@
+"""Reading every input a user names (files, folders, URLs, feeds, stdin) into drafts, or a failure per input.
+
+One bad input never stops the others: each yields its drafts or a :class:`ReadFailure` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text
+from claims.read.cleaning import MAX_BYTES, UnreadableText, decode
+from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
+from claims.read.fetch import TIMEOUT_S, fetch, is_url, new_client
+from claims.read.sources import expand_paths
+
+FORMATS = ("auto", "text", "html", *FEED_FORMATS)
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the inputs: the outlet, a folder filter, feed field names, the format, fetch limits."""
+
+    source: str | None = None
+    glob: str | None = None
+    fields: FeedFields = field(default_factory=FeedFields)
+    fmt: str = "auto"
+    timeout: float = TIMEOUT_S
+    max_bytes: int = MAX_BYTES
+
+
+def list_inputs(items: Iterable[str], options: ReadOptions | None = None) -> list[str]:
+    """The inputs to read, folders expanded (cheap: nothing is read yet)."""
+    return list(expand_paths(items, glob=(options or ReadOptions()).glob))
+
+
+def read_inputs(items: Iterable[str], options: ReadOptions | None = None,
+                stdin: TextIO | None = None) -> Iterator[ArticleDraft | ReadFailure]:
+    """The drafts of each input in turn (a feed gives one per record), failures in their place."""
+    reader = InputReader(options or ReadOptions(), stdin)
+    try:
+        for item in items:
+            yield from reader.read(item)
+    finally:
+        reader.close()
+
+
+class InputReader:
+    """Reads one input at a time; keeps one HTTP client for all the URLs."""
+
+    def __init__(self, options: ReadOptions, stdin: TextIO | None = None):
+        self.options = options
+        self.stdin = stdin
+        self._client: Any = None
+
+    def read(self, item: str) -> Iterator[ArticleDraft | ReadFailure]:
+        origin = "<stdin>" if item == STDIN else item
+        try:
+            yield from self._read(item, origin)
+        except UnreadableText as error:
+            yield ReadFailure(origin, str(error))
+        except OSError as error:
+            yield ReadFailure(origin, f"cannot read {origin}: {error.strerror or error}.")
+        except Exception as error:  # noqa: BLE001 - odd content must never stop the other inputs
+            yield ReadFailure(origin, f"cannot read {origin} ({type(error).__name__}: {error}).")
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _read(self, item: str, origin: str) -> Iterator[ArticleDraft | ReadFailure]:
+        if item == STDIN:
+            yield from self._from_text(self._stdin_text(), origin, self._format_of_text)
+        elif is_url(item):
+            yield from self._from_url(item)
+        else:
+            yield from self._from_file(Path(item))
+
+    def _from_file(self, path: Path) -> Iterator[ArticleDraft | ReadFailure]:
+        fmt = self.options.fmt if self.options.fmt != "auto" else _format_of_name(path.name)
+        data = _read_bytes(path)
+        if fmt in FEED_FORMATS:
+            yield from self._feed(decode(data, str(path)), str(path), fmt)
+        elif fmt == "html":
+            from claims.read.html import read_html
+
+            yield read_html(data, str(path), self.options.source)
+        else:
+            yield read_text(decode(data, str(path)), str(path), self.options.source)
+
+    def _from_url(self, url: str) -> Iterator[ArticleDraft]:
+        from claims.read.html import read_html
+
+        if self._client is None:
+            self._client = new_client(self.options.timeout)
+        page = fetch(url, self.options.timeout, self.options.max_bytes, self._client)
+        if page.is_html:
+            body: bytes | str = _decoded(page.body, page.encoding)
+            yield read_html(body, url, self.options.source, page.final_url)
+        else:
+            draft = read_text(decode(page.body, url), url, self.options.source)
+            yield _with_url(draft, page.final_url)
+
+    def _from_text(self, text: str, origin: str, sniff) -> Iterator[ArticleDraft | ReadFailure]:
+        fmt = self.options.fmt if self.options.fmt != "auto" else sniff(text)
+        if fmt in FEED_FORMATS:
+            yield from self._feed(text, origin, fmt)
+        elif fmt == "html":
+            from claims.read.html import read_html
+
+            yield read_html(text, origin, self.options.source)
+        else:
+            yield read_text(text, origin, self.options.source)
+
+    def _feed(self, text: str, origin: str, fmt: str) -> Iterator[ArticleDraft | ReadFailure]:
+        yield from read_feed(text, origin, fmt, self.options.fields, self.options.source)
+
+    def _stdin_text(self) -> str:
+        if self.stdin is None:
+            raise UnreadableText("nothing to read from standard input.")
+        data = self.stdin.read()
+        return decode(data, "<stdin>") if isinstance(data, bytes) else data
+
+    @staticmethod
+    def _format_of_text(text: str) -> str:
+        head = text.lstrip()[:1]
+        if is_html(text):
+            return "html"
+        if head == "[":
+            return "json"
+        if head == "{":
+            first = text.lstrip().split("\n", 1)[0]
+            return "jsonl" if _parses(first) and text.strip() != first.strip() else "json"
+        return "text"
+
+
+def _format_of_name(name: str) -> str:
+    if name.lower().endswith(HTML_SUFFIXES):
+        return "html"
+    return feed_format(name) or "text"
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableText(f"cannot read {path}: {error.strerror or error}.") from error
+
+
+def _parses(line: str) -> bool:
+    import json
+
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:
+    from dataclasses import replace
+
+    return replace(draft, url=url)
+
+
+def _decoded(body: bytes, encoding: str | None) -> bytes | str:
+    """The page decoded with the charset the server named; the bytes (trafilatura detects it) if none or unknown."""
+    try:
+        return body.decode(encoding, "replace") if encoding else body
+    except LookupError:
+        return body

@@ -1,0 +1,194 @@
+"""Exporting verdicts: one row per claim, streamed, filtered, safe to open in a spreadsheet.
+
+The CSV columns are COLUMNS, in that order (documented in the README, "Export and import"); the rows are
+those of the ``verdicts`` view. `write_export` also writes JSON Lines (store/export_jsonl.py) and ClaimReview
+JSON-LD (store/claimreview.py); `export_to_path` writes any of them through a partial file, so a failed export
+never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from store.claims import check_status
+from store.errors import StoreError
+
+COLUMNS = (
+    "claim_id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "article_source",
+    "published",
+    "claim",
+    "speaker",
+    "claim_type",
+    "checkworthiness",
+    "status",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "matched_claim_ids",
+    "evidence",
+    "claim_origin",
+    "article_hash",
+)
+FORMATS = ("csv", "jsonl", "claimreview")
+EXCEL_BOM = "\ufeff"
+
+_ROWS_SQL = """
+SELECT {columns} FROM verdicts v JOIN claims c ON c.id = v.claim_id
+{where}
+ORDER BY c.article_id, c.start, c.id
+"""
+
+# Cells that a spreadsheet would read as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_SET = frozenset(_FORMULA_STARTS)
+_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?")
+
+
+def neutralise(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    """Undo `neutralise` (for reading claimdesk's own CSV back)."""
+    if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def check_when(value: str | None) -> str | None:
+    """A --since/--until bound: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]."""
+    if value is not None and not _WHEN.fullmatch(value):
+        raise StoreError(f"cannot read the date {value!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.")
+    return value
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which claims to export. ``since``/``until`` bound the decision time (reviewed_at), both inclusive; a bare
+    date for ``until`` means the end of that day. Source and reviewer compare without case."""
+
+    status: str | None = None
+    article_ids: tuple[int, ...] = ()
+    source: str | None = None
+    reviewer: str | None = None
+    since: str | None = None
+    until: str | None = None
+    decided_only: bool = False
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.status is not None:
+            clauses.append("v.status = ?")
+            params.append(check_status(self.status))
+        if self.decided_only:
+            clauses.append("v.status != 'pending'")
+        if self.article_ids:
+            clauses.append(f"v.article_id IN ({', '.join('?' * len(self.article_ids))})")
+            params.extend(self.article_ids)
+        for column, value in (("article_source", self.source), ("reviewer", self.reviewer)):
+            if value:
+                clauses.append(f"v.{column} = ? COLLATE NOCASE")
+                params.append(value)
+        if check_when(self.since):
+            clauses.append("v.reviewed_at >= ?")
+            params.append(self.since)
+        if check_when(self.until):
+            clauses.append("v.reviewed_at < date(?, '+1 day')" if len(self.until) == 10 else "v.reviewed_at <= ?")
+            params.append(self.until)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def make_filter(filters: ExportFilter | None = None, status: str | None = None,
+                article_id: int | None = None) -> ExportFilter:
+    """The filter the older keyword arguments (status, article_id) describe, on top of ``filters``."""
+    filters = filters or ExportFilter()
+    if status is not None or article_id is not None:
+        ids = filters.article_ids + ((article_id,) if article_id is not None else ())
+        filters = ExportFilter(status or filters.status, ids, filters.source, filters.reviewer, filters.since,
+                               filters.until, filters.decided_only)
+    return filters
+
+
+def select_rows(store, filters: ExportFilter, columns: str = "v.*", batch: int = 1000) -> Iterator[tuple]:
+    """Rows of the verdicts view (joined as v with claims c) in export order, streamed."""
+    where, params = filters.where()
+    cursor = store.db.execute(_ROWS_SQL.format(columns=columns, where=where), params)
+    while rows := cursor.fetchmany(batch):
+        yield from rows
+
+
+def export_rows(store, status: str | None = None, article_id: int | None = None,
+                filters: ExportFilter | None = None) -> Iterator[tuple]:
+    """Rows in COLUMNS order, streamed from the database."""
+    return select_rows(store, make_filter(filters, status, article_id))
+
+
+def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, excel: bool = False,
+              filters: ExportFilter | None = None, article_id: int | None = None) -> int:
+    """Write the header and one row per claim (RFC 4180, CRLF); returns the number of claims written."""
+    if excel:
+        out.write(EXCEL_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in export_rows(store, status=status, article_id=article_id, filters=filters):
+        # neutralise(), inlined: this loop runs once per claim and cell.
+        writer.writerow(row if raw else [("'" + v) if v.__class__ is str and v[:1] in _FORMULA_SET else v
+                                         for v in row])
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    fmt: str = "csv"
+    raw: bool = False
+    excel: bool = False
+    organisation: str | None = None  # ClaimReview author
+    review_url: str | None = None  # ClaimReview url template, e.g. https://example.org/checks/{claim_id}
+
+
+def write_export(store, out: TextIO, filters: ExportFilter | None = None,
+                 options: ExportOptions | None = None) -> int:
+    """Write the claims in the chosen format; returns how many records were written."""
+    filters, options = filters or ExportFilter(), options or ExportOptions()
+    if options.fmt == "csv":
+        return write_csv(store, out, raw=options.raw, excel=options.excel, filters=filters)
+    if options.fmt == "jsonl":
+        from store.exchange.jsonl import write_jsonl
+
+        return write_jsonl(store, out, filters)
+    if options.fmt == "claimreview":
+        from store.exchange.claimreview import write_claimreviews
+
+        return write_claimreviews(store, out, filters, options.organisation, options.review_url)
+    raise StoreError(f"unknown export format {options.fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def export_to_path(store, output: Path, filters: ExportFilter | None = None,
+                   options: ExportOptions | None = None) -> int:
+    """Write the export to ``output`` through ``output.partial``, replaced only once complete."""
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            count = write_export(store, out, filters, options)
+        partial.replace(output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {output}: {error.strerror or error}.") from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count

@@ -1,0 +1,58 @@
+"""Exporting verdicts as JSON Lines: every field of each claim, its article, its matches and its full history.
+
+One JSON object a line, in the order of the CSV export. Keys: the CSV COLUMNS (same values, never neutralised),
+then ``start``, ``end``, ``cue``, ``flagged``, ``created_at``, ``article_author``, ``article_origin``,
+``article_dateline``, ``article_loaded_at``, ``links`` (list of {earlier_id, score, kind}, best first) and
+``history`` (list of {at, reviewer, from_status, to_status, note, action, evidence, source_claim_id}, oldest
+first). `claimdesk import` reads these files back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from store.exchange.export import COLUMNS, ExportFilter, select_rows
+
+EXTRA_KEYS = ("start", "end", "cue", "flagged", "created_at")
+ARTICLE_KEYS = ("article_author", "article_origin", "article_dateline", "article_loaded_at")
+HISTORY_KEYS = ("at", "reviewer", "from_status", "to_status", "note", "action", "evidence", "source_claim_id")
+
+_LINKS = """json((SELECT json_group_array(json_object('earlier_id', earlier_id, 'score', score, 'kind', kind)) FROM
+    (SELECT earlier_id, score, kind FROM claim_links l WHERE l.claim_id = c.id ORDER BY score DESC, earlier_id)))"""
+_HISTORY = (
+    "json((SELECT json_group_array(json_object("
+    + ", ".join(f"'{key}', {key}" for key in HISTORY_KEYS)
+    + ")) FROM (SELECT * FROM claim_history h WHERE h.claim_id = c.id ORDER BY h.id)))"
+)
+_ARTICLE = "(SELECT {column} FROM articles a WHERE a.id = v.article_id)"
+# The whole record is built by SQLite as one JSON text: no per-row parsing and dumping in Python.
+_FIELDS = (
+    [(key, f"v.{key}") for key in COLUMNS]
+    + [("start", "c.start"), ("end", 'c."end"'), ("cue", "c.cue"),
+       ("flagged", "CASE WHEN c.flagged THEN json('true') ELSE json('false') END"), ("created_at", "c.created_at")]
+    + [(key, _ARTICLE.format(column=key.removeprefix("article_"))) for key in ARTICLE_KEYS]
+    + [("links", _LINKS), ("history", _HISTORY)]
+)
+RECORD_SQL = "json_object(" + ", ".join(f"'{key}', {value}" for key, value in _FIELDS) + ")"
+
+
+def record_lines(store, filters: ExportFilter | None = None) -> Iterator[str]:
+    """One JSON text per claim, streamed."""
+    for (line,) in select_rows(store, filters or ExportFilter(), RECORD_SQL, batch=500):
+        yield line
+
+
+def export_records(store, filters: ExportFilter | None = None) -> Iterator[dict]:
+    """One dict per claim, streamed."""
+    for line in record_lines(store, filters):
+        yield json.loads(line)
+
+
+def write_jsonl(store, out: TextIO, filters: ExportFilter | None = None) -> int:
+    count = 0
+    for line in record_lines(store, filters):
+        out.write(line + "\n")
+        count += 1
+    return count

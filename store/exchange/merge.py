@@ -1,0 +1,206 @@
+"""Merging claimdesk's own exports into a database: verdicts, notes, reviewers and history return to their claims.
+
+Matching: the article by its content hash (``article_hash``), else its URL, else its title and source (only when
+exactly one article fits); the claim by its whitespace-normalised text within that article (the n-th copy of
+a text in the file goes to the n-th copy in the article). A claim that is not there but whose text is in the
+article is added (origin "merged"); anything else is counted as unmatched and left out, never guessed.
+
+Conflicts: when the file and the database disagree on a claim's decision (status, note, reviewer, evidence), the
+one with the later ``reviewed_at`` wins; on a tie, or when the file's decision has no time, the database's
+decision stays (a file's decision without a time only fills a claim never decided here). The same decision
+reached on both sides is left as it is. The losing decision is never lost: it is (or already was) a row of
+claim_history (action "import-conflict" when the file's decision lost; when it won, the database's decision is
+already in the history and the file's is added with action "import"). History rows from a JSON Lines file are
+added unless an identical row (same time, reviewer, statuses, note, action) is already there, so importing a
+file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from store.exchange.read_exports import ExportedClaim
+from store.models import STATUSES, NewClaim
+
+_HISTORY_COLUMNS = ("at", "reviewer", "from_status", "to_status", "note", "action", "evidence")
+_SAME_ROW = (
+    "SELECT 1 FROM claim_history WHERE claim_id = ? AND at IS ? AND reviewer IS ? AND from_status IS ?"
+    " AND to_status = ? AND note IS ? AND action = ?"
+)
+_RECORDED = "SELECT 1 FROM claim_history WHERE claim_id = ? AND at IS ? AND reviewer IS ? AND to_status = ?"
+
+
+@dataclass
+class ImportReport:
+    records: int = 0
+    updated: int = 0  # the file's decision was newer and now stands
+    unchanged: int = 0  # the same decision was already there, or the file has no decision for the claim
+    kept: int = 0  # the database's decision was newer: kept; the file's went into the history
+    added: int = 0  # claims added to their article (their text is in it)
+    history: int = 0  # history rows added
+    unmatched: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.records} claims read: {self.updated} updated, {self.unchanged} unchanged, {self.kept} kept "
+                f"(newer here), {self.added} added, {self.unmatched} unmatched; {self.history} history rows added")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _newer(incoming: str | None, local: str | None) -> bool:
+    if incoming is None:
+        return False
+    return local is None or incoming > local
+
+
+class VerdictMerger:
+    """Merges ExportedClaim records into a store, in short transactions of ``batch`` records."""
+
+    def __init__(self, store, batch: int = 500):
+        self.store = store
+        self.batch = batch
+        self.report = ImportReport()
+        self._articles: dict[tuple, int | None] = {}
+        self._claims_of: tuple[int, dict[str, list[int]]] | None = None
+        self._used: dict[tuple[int, str], int] = {}
+
+    def merge(self, records: Iterable[ExportedClaim]) -> ImportReport:
+        chunk: list[ExportedClaim] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= self.batch:
+                self._merge_chunk(chunk)
+                chunk = []
+        self._merge_chunk(chunk)
+        return self.report
+
+    def _merge_chunk(self, chunk: list[ExportedClaim]) -> None:
+        if not chunk:
+            return
+        with self.store.transaction():
+            for record in chunk:
+                self._merge_one(record)
+
+    def _merge_one(self, record: ExportedClaim) -> None:
+        self.report.records += 1
+        if record.status not in STATUSES or not record.claim.strip():
+            self._problem(record, f"unknown status {record.status!r}" if record.claim.strip() else "no claim text")
+            return
+        article_id = self._article_id(record)
+        claim_id = None if article_id is None else self._claim_id(article_id, record)
+        if claim_id is None:
+            self.report.unmatched += 1
+            return
+        if record.history:
+            self.report.history += sum(self._add_history(claim_id, h) for h in record.history)
+        self._merge_decision(claim_id, record)
+
+    def _problem(self, record: ExportedClaim, reason: str) -> None:
+        if len(self.report.problems) < 20:
+            self.report.problems.append(f"line {record.line}: {reason}")
+        self.report.unmatched += 1
+
+    # --- finding the article and the claim -------------------------------------------------------------------
+    def _article_id(self, r: ExportedClaim) -> int | None:
+        key = (r.article_hash, r.article_url, r.article_title, r.article_source)
+        if key not in self._articles:
+            self._articles[key] = self._find_article(r)
+        return self._articles[key]
+
+    def _find_article(self, r: ExportedClaim) -> int | None:
+        lookups = [("content_hash = ?", [r.article_hash]), ("url = ?", [r.article_url]),
+                   ("title = ? AND source IS ?", [r.article_title, r.article_source])]
+        for where, params in lookups:
+            if params[0]:
+                rows = self.store.execute(f"SELECT id FROM articles WHERE {where} LIMIT 2", params)
+                if len(rows) == 1:
+                    return rows[0][0]
+        return None
+
+    def _texts(self, article_id: int) -> dict[str, list[int]]:
+        if self._claims_of is None or self._claims_of[0] != article_id:
+            texts: dict[str, list[int]] = {}
+            for claim_id, text in self.store.execute(
+                "SELECT id, text FROM claims WHERE article_id = ? AND deleted_at IS NULL ORDER BY start, id",
+                [article_id],
+            ):
+                texts.setdefault(_norm(text), []).append(claim_id)
+            self._claims_of = (article_id, texts)
+            self._used = {}
+        return self._claims_of[1]
+
+    def _claim_id(self, article_id: int, r: ExportedClaim) -> int | None:
+        texts, text = self._texts(article_id), _norm(r.claim)
+        ids, used = texts.get(text, []), self._used.get((article_id, text), 0)
+        if used >= len(ids):
+            added = self._add_claim(article_id, r)
+            if added is None:
+                return None
+            ids = texts.setdefault(text, [])
+            ids.append(added)
+        self._used[(article_id, text)] = used + 1
+        return ids[used]
+
+    def _add_claim(self, article_id: int, r: ExportedClaim) -> int | None:
+        article_text = self.store.article(article_id).text
+        start = article_text.find(r.claim)
+        if start < 0:
+            return None
+        claim = NewClaim(r.claim, start, start + len(r.claim), r.checkworthiness or 0.0, r.claim_type or "other",
+                         r.speaker)
+        self.report.added += 1
+        return self.store.insert_claims(article_id, [claim], origin="merged")[0]
+
+    # --- decisions and history -------------------------------------------------------------------------------
+    def _merge_decision(self, claim_id: int, r: ExportedClaim) -> None:
+        status, note, reviewer, reviewed_at, evidence = self.store.execute(
+            "SELECT status, note, reviewer, reviewed_at, evidence FROM claims WHERE id = ?", [claim_id]
+        )[0]
+        local = (status, note, reviewer, evidence)
+        undecided = r.status == "pending" and r.reviewed_at is None
+        if undecided or r.decision == local:
+            self.report.unchanged += 1
+        elif _newer(r.reviewed_at, reviewed_at) or (r.reviewed_at is None and reviewed_at is None):
+            self._apply(claim_id, status, r)
+        else:
+            self._keep(claim_id, status, r)
+
+    def _apply(self, claim_id: int, before: str, r: ExportedClaim) -> None:
+        at = r.reviewed_at or self.store.clock()
+        self.store.db.execute(
+            "UPDATE claims SET status = ?, note = ?, reviewer = ?, reviewed_at = ?, evidence = ? WHERE id = ?",
+            [r.status, r.note, r.reviewer, at, r.evidence, claim_id],
+        )
+        entry = dict(zip(_HISTORY_COLUMNS, (at, r.reviewer, before, r.status, r.note, "import", r.evidence),
+                         strict=True))
+        self.report.history += self._add_history(claim_id, entry)
+        self.report.updated += 1
+
+    def _keep(self, claim_id: int, status: str, r: ExportedClaim) -> None:
+        if not self.store.execute(_RECORDED, [claim_id, r.reviewed_at, r.reviewer, r.status]):
+            entry = dict(zip(_HISTORY_COLUMNS, (r.reviewed_at or self.store.clock(), r.reviewer, status, r.status,
+                                                r.note, "import-conflict", r.evidence), strict=True))
+            self.report.history += self._add_history(claim_id, entry)
+        self.report.kept += 1
+
+    def _add_history(self, claim_id: int, entry: dict) -> int:
+        values = [entry.get(column) for column in _HISTORY_COLUMNS]
+        if values[3] not in STATUSES or not values[0]:
+            return 0
+        values[5] = values[5] or "status"
+        if self.store.execute(_SAME_ROW, [claim_id, *values[:6]]):
+            return 0
+        self.store.db.execute(
+            "INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action, evidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [claim_id, *values],
+        )
+        return 1
+
+
+def merge_export(store, records: Iterable[ExportedClaim], batch: int = 500) -> ImportReport:
+    return VerdictMerger(store, batch).merge(records)

@@ -1,0 +1,84 @@
+"""Who a sentence's claim is attributed to, one named case per row (invented wire-style text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract.speakers import attribute_sentences, clean_speaker, quote_state
+
+# (text, index of the sentence to look at, expected speaker, expected cue)
+CASES = [
+    pytest.param("The port handled 4 million containers last year, according to the harbour authority.", 0,
+                 "the harbour authority", "according to", id="according-to-org"),
+    pytest.param("Exports fell 12 percent in May, according to Mira Castell, a trade ministry economist.", 0,
+                 "Mira Castell", "according to", id="according-to-person-appositive-dropped"),
+    pytest.param("The dam was finished in 2019, according to a senior regional official who visited it.", 0,
+                 "a senior regional official", "according to", id="according-to-relative-clause-dropped"),
+    pytest.param("The rebels crossed the border on Friday, according to a senior U.S. intelligence official, "
+                 "a defence consultant, and two former senior army officers, the Courier reported.", 0,
+                 "a senior U.S. intelligence official, a defence consultant, "
+                 "and two former senior army officers",
+                 "according to", id="according-to-list-beats-outer-report"),
+    pytest.param("Jonas Pereira said the mine employs 3,000 people.", 0, "Jonas Pereira", "said",
+                 id="x-said"),
+    pytest.param("The mine employs 3,000 people, said Jonas Pereira, the company's chief executive.", 0,
+                 "Jonas Pereira", "said", id="said-x-inverted"),
+    pytest.param("On Monday, Lena Okafor, a spokesperson for the governor, told the Ledger that the bridge "
+                 "\u201cis closed until further notice.\u201d", 0, "Lena Okafor", "told",
+                 id="x-told-y-that-leading-date-and-appositive"),
+    pytest.param("Two former navy officials said the ship sank in eight minutes.", 0,
+                 "Two former navy officials", "said", id="anonymous-plural-sources"),
+    pytest.param("The health ministry said in a statement that 40 people were treated.", 0,
+                 "The health ministry", "said", id="organisation-said"),
+    pytest.param("\u201cWe have reopened all 12 schools,\u201d Mayor Tomas Brandt said.", 0,
+                 "Mayor Tomas Brandt", "said", id="quote-before-attribution"),
+    pytest.param("Tomas Brandt said: \u201cWe have reopened all 12 schools.\u201d", 0, "Tomas Brandt", "said",
+                 id="quote-after-attribution"),
+    pytest.param("Ali Rezai said. \u201cHe is inside the country.\u201d", 1, "Ali Rezai", "quote",
+                 id="previous-sentence-speaker"),
+    pytest.param("The mayor spoke to reporters on Tuesday. He said the river had risen by two metres.", 1,
+                 "The mayor", "said", id="pronoun-resolved-to-previous-speaker"),
+    pytest.param("He said the river had risen by two metres.", 0, None, None,
+                 id="pronoun-without-antecedent"),
+    pytest.param("Carla Mendes visited the flooded district on Tuesday. She said the river rose two metres.",
+                 1, "Carla Mendes", "said", id="pronoun-resolved-to-previous-person"),
+    pytest.param("\u201cThe wall is 40 km long. It cost $2 million,\u201d Ruth Adler said.", 0, "Ruth Adler",
+                 "quote", id="quote-spanning-two-sentences"),
+    pytest.param("The bridge collapsed in 1998 after heavy rains.", 0, None, None, id="no-attribution"),
+    pytest.param("It was reported that 30 people were injured.", 0, None, None,
+                 id="reported-without-speaker"),
+    pytest.param("A growing number of lawmakers want the tariff cut, a news report says.", 0, "a news report",
+                 "says", id="news-report-says"),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "speaker", "cue"), CASES)
+def test_speaker(nlp, text: str, index: int, speaker: str | None, cue: str | None) -> None:
+    sents = list(nlp(text).sents)
+    found = attribute_sentences(sents)[index]
+    assert (found.speaker, found.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        pytest.param("On Monday, Lena Okafor", "Lena Okafor", id="leading-weekday"),
+        pytest.param("  the\n  harbour   authority ", "the harbour authority", id="whitespace"),
+        pytest.param("\u201cRuth Adler", "Ruth Adler", id="stray-quote"),
+    ],
+)
+def test_clean_speaker(raw: str, clean: str) -> None:
+    assert clean_speaker(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        pytest.param("\u201cOpen", False, True, id="curly-opens"),
+        pytest.param("closed.\u201d", True, False, id="curly-closes"),
+        pytest.param('"both" ways', False, False, id="straight-pair"),
+        pytest.param("no quotes", True, True, id="carries-state"),
+    ],
+)
+def test_quote_state(text: str, before: bool, after: bool) -> None:
+    assert quote_state(text, before) is after

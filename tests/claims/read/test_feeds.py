@@ -1,0 +1,74 @@
+"""Feeds: one article per record in JSON, JSON Lines and CSV, fields found by their usual names or by options."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claims.read.article import ReadFailure
+from claims.read.feeds import FeedFields
+from claims.read.inputs import ReadOptions, read_inputs
+
+BODY = "CALDER, May 9 (Northline News) - The flood forced 60,000 people from their homes, the governor said."
+RECORD = {"title": "Governor revises flood count", "body": BODY, "url": "https://north.example/a1",
+          "published": "2026-05-09", "author": "J. Moss", "source": "Northline"}
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        pytest.param("f.json", json.dumps([RECORD]), id="json-list"),
+        pytest.param("f.json", json.dumps({"items": [RECORD]}), id="json-items"),
+        pytest.param("f.jsonl", json.dumps(RECORD) + "\n", id="jsonl"),
+        pytest.param("f.csv", "title,body,url,published,author,source\n" + ",".join(
+            f'"{RECORD[k]}"' for k in ("title", "body", "url", "published", "author", "source")) + "\n", id="csv"),
+    ],
+)
+def test_each_feed_format_gives_the_article_with_its_fields(tmp_path, name, text):
+    (draft,) = read_inputs([write(tmp_path, name, text)])
+    assert (draft.title, draft.url, draft.published, draft.author, draft.source) == (
+        "Governor revises flood count", "https://north.example/a1", "2026-05-09", "J. Moss", "Northline")
+    assert draft.text == BODY and draft.dateline == "CALDER, May 9 (Northline News) -"
+
+
+def test_options_name_other_fields(tmp_path):
+    row = {"headline_en": "Rail fares", "story": "Fares will rise by 7 percent in June, the operator said.",
+           "permalink": "https://x.example/r", "day": "2026-06-01", "writer": "K. Aune"}
+    fields = FeedFields().with_names(text="story", title="headline_en", url="permalink", date="day",
+                                     author="writer")
+    (draft,) = read_inputs([write(tmp_path, "f.jsonl", json.dumps(row))], ReadOptions(fields=fields))
+    assert (draft.title, draft.url, draft.published, draft.author) == ("Rail fares", "https://x.example/r",
+                                                                       "2026-06-01", "K. Aune")
+
+
+def test_bad_records_fail_one_by_one_and_the_rest_load(tmp_path):
+    lines = [json.dumps(RECORD), "{not json", json.dumps({"title": "no text"}), json.dumps({"text": BODY + " 2"})]
+    results = list(read_inputs([write(tmp_path, "f.jsonl", "\n".join(lines))]))
+    assert [type(r).__name__ for r in results] == ["ArticleDraft", "ReadFailure", "ReadFailure", "ArticleDraft"]
+    assert "line 2" in results[1].reason and "not valid JSON" in results[1].reason
+    assert "no article text" in results[2].reason and results[2].origin.endswith("#line3")
+
+
+def test_html_in_a_text_field_is_reduced_to_its_text(tmp_path):
+    record = {"title": "T", "content": "<p>The dam will cost 4.2 billion crowns, the ministry said.</p>"
+                                       "<p>Work starts in 2027, officials said.</p>"}
+    (draft,) = read_inputs([write(tmp_path, "f.json", json.dumps([record]))])
+    assert draft.text == "The dam will cost 4.2 billion crowns, the ministry said.\n\nWork starts in 2027, " \
+                         "officials said."
+
+
+def test_a_broken_json_file_is_one_failure(tmp_path):
+    (failure,) = read_inputs([write(tmp_path, "f.json", "[{")])
+    assert isinstance(failure, ReadFailure) and "not valid JSON" in failure.reason
+
+
+def test_source_option_wins_over_the_record(tmp_path):
+    (draft,) = read_inputs([write(tmp_path, "f.json", json.dumps(RECORD))], ReadOptions(source="Desk"))
+    assert draft.source == "Desk"

@@ -1,0 +1,56 @@
+"""Commands that read the archive: articles, claims."""
+
+from __future__ import annotations
+
+import click
+
+from store import STATUSES
+from tui.cli.context import Context, pass_context
+from tui.cli.output import FORMATS, print_csv, print_jsonl, print_table
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@pass_context
+def articles(context: Context, fmt: str) -> None:
+    """List the loaded articles with how many of their claims are decided."""
+    with context.open_store() as store:
+        rows = store.articles()
+    if fmt == "jsonl":
+        print_jsonl({**vars(a)} for a in rows)
+        return
+    print_table(
+        ("id", "title", "source", "claims", "matched", "decided", "loaded_at"),
+        ((a.id, a.title, a.source, a.claims, a.matched, a.decided, a.loaded_at) for a in rows),
+        widths={"title": 60, "source": 24},
+    )
+
+
+@click.command()
+@click.option("--article", "article_id", type=int, help="Only the claims of this article.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "csv")), default="table", show_default=True)
+@pass_context
+def claims(context: Context, article_id: int | None, status: str | None, fmt: str) -> None:
+    """List claims, with their score, speaker and status."""
+    with context.open_store() as store:
+        rows = store.claims(article_id=article_id, status=status)
+    records = [c.to_dict() for c in rows]
+    if fmt == "jsonl":
+        print_jsonl(records)
+    elif fmt == "csv":
+        headers = list(records[0]) if records else list(_CLAIM_FIELDS)
+        print_csv(headers, ([r[h] for h in headers] for r in records))
+    else:
+        print_table(
+            ("id", "article", "status", "score", "type", "speaker", "claim"),
+            ((c.id, c.article_id, c.status, f"{c.score:.2f}", c.type, c.speaker, c.text) for c in rows),
+            widths={"speaker": 28, "claim": 70},
+        )
+
+
+_CLAIM_FIELDS = ("id", "article_id", "text", "start", "end", "score", "type", "speaker", "cue", "status",
+                 "note", "reviewer", "reviewed_at")
+
+
+COMMANDS = [articles, claims]

@@ -1,0 +1,93 @@
+"""The export and backup commands: verdicts out as CSV, JSON Lines or ClaimReview; a consistent copy of the db."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from store import STATUSES, StoreError
+from store.backup import backup as backup_database
+from store.exchange.export import FORMATS, ExportFilter, ExportOptions, export_to_path, write_export
+from tui.cli.context import Context, pass_context
+from tui.cli.output import terminal_safe
+from tui.settings import load_settings
+
+
+def filter_options(command):
+    """--status, --article, --source, --reviewer, --since, --until."""
+    options = [
+        click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status."),
+        click.option("--article", "articles", type=int, multiple=True, help="Only this article id (repeatable)."),
+        click.option("--source", help="Only articles from this source (any case)."),
+        click.option("--reviewer", help="Only claims last decided by this reviewer (any case)."),
+        click.option("--since", help="Only claims decided on or after this date (YYYY-MM-DD or ISO time)."),
+        click.option("--until", help="Only claims decided on or before this date (a date includes the whole day)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="csv: one row per claim; jsonl: every field and the history; claimreview: schema.org JSON-LD.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: stdout).")
+@filter_options
+@click.option("--raw", is_flag=True, help="Do not neutralise cells a spreadsheet would run as formulas.")
+@click.option("--excel", is_flag=True, help="Start the CSV with the byte-order mark Excel needs to read UTF-8.")
+@click.option("--organisation", help="ClaimReview author (default: organisation in the config file).")
+@click.option("--review-url", help="ClaimReview url template, e.g. https://example.org/checks/{claim_id} "
+              "(default: review_url in the config file, else the article URL with #claimdesk-claim-<id>).")
+@pass_context
+def export(context: Context, fmt: str, output: Path | None, raw: bool, excel: bool, organisation: str | None,
+           review_url: str | None, **filters) -> None:
+    """Export one record per claim (verdicts, notes, reviewers) as CSV, JSON Lines or ClaimReview."""
+    options = _options(fmt, raw, excel, organisation, review_url)
+    with context.open_store() as store:
+        try:
+            selection = make_export_filter(**filters)
+            count = write_export(store, terminal_safe(sys.stdout), selection, options) if output is None else \
+                export_to_path(store, output, selection, options)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+    noun = "reviews" if fmt == "claimreview" else "claims"
+    click.echo(f"exported {count} {noun}" + (f" to {output}" if output else ""), err=True)
+
+
+def make_export_filter(status: str | None = None, articles: tuple[int, ...] = (), source: str | None = None,
+                       reviewer: str | None = None, since: str | None = None,
+                       until: str | None = None) -> ExportFilter:
+    return ExportFilter(status, tuple(articles), source, reviewer, since, until)
+
+
+def _options(fmt: str, raw: bool, excel: bool, organisation: str | None, review_url: str | None) -> ExportOptions:
+    if fmt == "claimreview" and not (organisation and review_url):
+        try:
+            settings = load_settings()
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+        organisation = organisation or settings.organisation
+        review_url = review_url or settings.review_url
+    return ExportOptions(fmt, raw, excel, organisation, review_url)
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@pass_context
+def backup(context: Context, file: Path, force: bool) -> None:
+    """Write a consistent copy of the database to FILE, even while the app is open and writing."""
+    if not context.db_path.exists():
+        raise click.ClickException(f"there is no database at {context.db_path}.")
+    try:
+        result = backup_database(context.db_path, file, overwrite=force)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"backed up {result.articles} articles and {result.claims} claims to {result.target} "
+               f"({result.bytes / 1_000_000:.1f} MB)")
+
+
+COMMANDS = [export, backup]

@@ -1,0 +1,131 @@
+"""The import command: claimdesk's own exports back into a database, and earlier fact-checks to match against."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
+from pathlib import Path
+
+import click
+
+from claims.read.cleaning import clean
+from store import StoreError
+from store.exchange.earlier_checks import add_earlier_checks, article_claim_texts
+from store.exchange.merge import merge_export
+from store.exchange.read_exports import ExportedClaim, detect_export, read_export
+from tui.cli.context import Context, pass_context
+
+IMPORT_FORMATS = ("auto", "claimdesk-csv", "claimdesk-jsonl", "claimreview", "csv")
+_KIND_NAMES = {"claimdesk-csv": "claimdesk CSV export", "claimdesk-jsonl": "claimdesk JSON Lines export",
+               "claimreview": "earlier fact-checks", "csv": "earlier fact-checks"}
+
+
+def read_rating_map(path: Path | None, pairs: tuple[str, ...]) -> dict[str, str]:
+    """Ratings -> verdicts from a TOML file (a [ratings] table, or top-level keys) and --map "rating=status"."""
+    mapping: dict[str, str] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise click.ClickException(f"cannot read the rating map {path}: {error}") from error
+        table = data.get("ratings", data)
+        mapping.update({str(k): str(v) for k, v in table.items() if isinstance(v, str)})
+    for pair in pairs:
+        rating, sep, status = pair.rpartition("=")
+        if not sep or not rating.strip():
+            raise click.BadParameter(f"{pair!r}: write it as RATING=STATUS.", param_hint="--map")
+        mapping[rating.strip()] = status.strip()
+    return mapping
+
+
+@click.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True,
+              help="auto tells claimdesk's own CSV/JSON Lines exports from ClaimReview and fact-check CSVs.")
+@click.option("--rating-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file mapping ratings to verified/disputed/unverified (on top of the built-in map).")
+@click.option("--map", "pairs", multiple=True, metavar="RATING=STATUS",
+              help='One rating mapping, e.g. --map "pants on fire=disputed" (repeatable).')
+@click.option("--no-link", is_flag=True, help="Do not link earlier fact-checks to the claims already loaded.")
+@pass_context
+def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Path | None, pairs: tuple[str, ...],
+            no_link: bool) -> None:
+    """Import verdicts: claimdesk's own CSV/JSON Lines exports (merged into the same claims), or earlier
+    fact-checks (ClaimReview JSON-LD, or CSV with claim, status or rating, url, speaker, date) to match against."""
+    from claims.read.earlier_checks import rating_table
+
+    ratings = read_rating_map(rating_map, pairs)
+    try:
+        rating_table(ratings)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    failed = 0
+    with context.open_store(create=True) as store:
+        for path in files:
+            try:
+                kind = _kind(path, fmt)
+                outcome = _import_file(store, path, kind, ratings, not no_link)
+                click.echo(f"{path.name} ({_KIND_NAMES[kind]}): {outcome}")
+            except (StoreError, ValueError) as error:
+                failed += 1
+                click.echo(f"failed   {path}: {error}", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+def _kind(path: Path, fmt: str) -> str:
+    if not path.is_file():
+        raise StoreError(f"there is no file {path}.")
+    if fmt != "auto":
+        return fmt
+    return detect_export(path) or "claimreview"
+
+
+def _clean_value(value: object) -> object:
+    return clean(value) if isinstance(value, str) else value
+
+
+def cleaned_exports(records: Iterable[ExportedClaim]) -> Iterator[ExportedClaim]:
+    """Each record with its text (history included) cleaned as loaded text is: control characters and terminal
+    escapes shown as symbols (the store does not import claims, so this happens here)."""
+    for record in records:
+        changes = {f.name: _clean_value(getattr(record, f.name)) for f in fields(record) if f.name != "history"}
+        if record.history:
+            changes["history"] = tuple({k: _clean_value(v) for k, v in row.items()} for row in record.history)
+        yield replace(record, **changes)
+
+
+def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bool) -> str:
+    if kind.startswith("claimdesk-"):
+        report = merge_export(store, cleaned_exports(read_export(path, kind)))
+        lines = [report.summary()] + [f"  {problem}" for problem in report.problems]
+        if report.unmatched > len(report.problems):
+            lines.append("  unmatched claims belong to articles not in this database (load them first) or are no "
+                         "longer in their article's text; nothing was guessed")
+        return "\n".join(lines)
+    from claims.read.earlier_checks import read_verdict_file
+
+    report = add_earlier_checks(store, read_verdict_file(path, ratings), origin=f"import:{path.name}")
+    links = link_earlier_checks(store, report.claim_ids) if link and report.claim_ids else 0
+    return f"{report.summary()}, {links} links to loaded claims"
+
+
+def link_earlier_checks(store, claim_ids: list[int], limit: int = 10) -> int:
+    """Link the claims already loaded to the earlier fact-checks they match, so the match panel shows them."""
+    from claims.match.matcher import Matcher
+
+    matcher = Matcher()
+    matcher.add_many(article_claim_texts(store))
+    if not len(matcher):
+        return 0
+    count = 0
+    with store.transaction():
+        for claim_id in claim_ids:
+            for hit in matcher.search(store.claim(claim_id).text, limit=limit):
+                store.insert_link(hit.claim_id, claim_id, hit.score, hit.kind)
+                count += 1
+    return count
+
+
+COMMANDS = [import_]

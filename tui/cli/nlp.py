@@ -1,0 +1,90 @@
+"""Commands that analyse text without a database: extract, train-detector."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tui.cli.output import FORMATS, print_jsonl, print_table
+
+
+@click.command()
+@click.option("--per-line", is_flag=True, help="Treat every input line as its own text.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--model", help="spaCy pipeline to use (default: $CLAIMDESK_MODEL or en_core_web_sm).")
+@click.argument("path")
+def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
+    """Show the claims found in an article file (or - for stdin)."""
+    from claims.extract.nlp import ModelMissingError
+    from claims.extract.pipeline import Extractor
+    from claims.read.article import UnreadableText, read_file, read_text
+
+    extractor = Extractor(model=model)
+    try:
+        if per_line:
+            records = _per_line(extractor, path)
+        else:
+            draft = read_text(sys.stdin.read(), "<stdin>") if path == "-" else read_file(Path(path))
+            records = [_claim_record(c) for c in extractor.extract(draft.text)]
+    except (ModelMissingError, UnreadableText) as error:
+        raise click.ClickException(str(error)) from error
+    _print(records, fmt, per_line)
+
+
+def _per_line(extractor, path: str) -> list[dict]:
+    from claims.read.cleaning import clean, decode
+
+    data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    lines = clean(decode(data, path)).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [
+        {"line": n, "text": c.text, "score": round(c.score, 4), "is_claim": c.is_claim, "type": c.type,
+         "speaker": c.speaker}
+        for n, c in enumerate(extractor.score_lines(lines), start=1)
+    ]
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise click.ClickException(f"cannot read {path}: {error.strerror or error}.") from error
+
+
+def _claim_record(c) -> dict:
+    return {"text": c.text, "start": c.start, "end": c.end, "score": round(c.score, 4), "is_claim": c.is_claim,
+            "type": c.type, "speaker": c.speaker, "cue": c.cue}
+
+
+def _print(records: list[dict], fmt: str, per_line: bool) -> None:
+    if fmt == "jsonl":
+        print_jsonl(records)
+        return
+    first = ("line",) if per_line else ("start",)
+    headers = (*first, "score", "claim", "type", "speaker", "text")
+    print_table(
+        headers,
+        ((r[first[0]], f"{r['score']:.2f}", "yes" if r["is_claim"] else "no", r["type"], r["speaker"], r["text"])
+         for r in records),
+        widths={"speaker": 28, "text": 70},
+    )
+
+
+@click.command("train-detector")
+@click.option("--data", "data_dir", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder holding ClaimBuster's crowdsourced.csv (and groundtruth.csv).")
+@click.option("--output", "output_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the trained check-worthiness component to.")
+@click.option("--seed", type=int, default=0, show_default=True)
+def train_detector(data_dir: Path, output_dir: Path, seed: int) -> None:
+    """Train the check-worthiness model on ClaimBuster (see the README)."""
+    from claims.extract.train_detector import train
+
+    metrics = train(data_dir, output_dir, seed=seed)
+    print_table(("metric", "value"), sorted(metrics.items()))
+
+
+COMMANDS = [extract, train_detector]

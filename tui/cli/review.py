@@ -1,0 +1,81 @@
+"""Commands that decide and look up claims: mark, match."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from store import STATUSES, StoreError
+from tui.cli.context import Context, pass_context
+from tui.cli.output import FORMATS, print_jsonl, print_table
+
+
+@click.command()
+@click.argument("claim_id", type=int)
+@click.argument("status", type=click.Choice(STATUSES))
+@click.option("--note", help="Why: the rationale for the verdict.")
+@click.option("--reviewer", help="Who decides (default: the global --reviewer, $CLAIMDESK_REVIEWER, ...).")
+@pass_context
+def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None) -> None:
+    """Record a verdict (pending, verified, disputed, unverified) for a claim."""
+    from claims.read.cleaning import clean, clean_field
+
+    who = clean_field(reviewer or context.reviewer) or context.reviewer
+    note = (clean(note).strip() or None) if note is not None else None
+    with context.open_store() as store:
+        try:
+            claim = store.set_status(claim_id, status, who, note)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"claim {claim.id}: {claim.status} by {claim.reviewer} at {claim.reviewed_at}")
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.argument("text")
+@pass_context
+def match(context: Context, limit: int, fmt: str, text: str) -> None:
+    """Find earlier claims like TEXT (or, with -, like each line of stdin)."""
+    from claims.desk.load import build_matcher
+
+    queries = _queries(text)
+    with context.open_store() as store:
+        matcher = build_matcher(store)
+        records = [_record(store, query, hit) for query, q in queries for hit in matcher.search(q, limit=limit)]
+    if fmt == "jsonl":
+        print_jsonl(records)
+        return
+    print_table(
+        ("query", "claim_id", "score", "kind", "status", "article", "text"),
+        ((r["query"], r["claim_id"], f"{r['score']:.1f}", r["kind"], r["status"], r["article_title"], r["text"])
+         for r in records),
+        widths={"query": 30, "article": 30, "text": 60},
+    )
+
+
+def _queries(text: str) -> list[tuple[int | str, str]]:
+    if text != "-":
+        return [(text, text)]
+    return [(number, line.strip()) for number, line in enumerate(sys.stdin, start=1) if line.strip()]
+
+
+def _record(store, query: int | str, hit) -> dict:
+    claim = store.claim(hit.claim_id)
+    article = store.article(claim.article_id)
+    return {
+        "query": query,
+        "claim_id": claim.id,
+        "text": claim.text,
+        "score": round(hit.score, 2),
+        "kind": hit.kind,
+        "status": claim.status,
+        "note": claim.note,
+        "article_id": article.id,
+        "article_title": article.title,
+        "article_source": article.source,
+    }
+
+
+COMMANDS = [mark, match]

@@ -1,0 +1,295 @@
+"""ArticleScreen: read an article with its claims highlighted, move between claims, record verdicts."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from claims.match.diff import contradictions
+from store import NotFoundError, StoreError
+from store.desk_models import ClaimFilter, DeskClaim
+from tui.forms.claim_filter import ClaimFilterForm, matches
+from tui.forms.note import NoteForm, NoteResult
+from tui.screens.history import HistoryScreen
+from tui.widgets.article_dates import dateline_date
+from tui.widgets.article_view import ArticleView
+from tui.widgets.claim_panel import ClaimPanel
+from tui.widgets.span_editing import SPAN_BINDINGS, SpanEditing
+from tui.write_guard import records
+
+
+class ArticleScreen(SpanEditing, Screen):
+    """One article: text on the left, the selected claim, its matches and history on the right."""
+
+    BINDINGS = [
+        Binding("j,down", "next_claim", "Next", id="claim.next"),
+        Binding("k,up", "previous_claim", "Prev", id="claim.previous"),
+        Binding("v", "mark('verified')", "Verify", id="verdict.verified"),
+        Binding("d", "mark('disputed')", "Dispute", id="verdict.disputed"),
+        Binding("u", "mark('unverified')", "Unverified", id="verdict.unverified"),
+        Binding("p", "mark('pending')", "Pending", id="verdict.pending"),
+        Binding("x", "app.export", "Export", id="app.export"),
+        Binding("question_mark", "app.help", "Help", id="app.help"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("n", "note", "Note", id="claim.note"),
+        Binding("f", "flag", "Flag", id="claim.flag"),
+        Binding("a", "apply_match", "Apply match", show=False, id="match.apply"),
+        Binding("right_square_bracket", "cycle_match(1)", "Next match", show=False, id="match.next"),
+        Binding("left_square_bracket", "cycle_match(-1)", "Previous match", show=False, id="match.previous"),
+        Binding("N", "next_pending", "Next pending", show=False, id="claim.next_pending"),
+        Binding("c", "filter", "Filter claims", show=False, id="claim.filter"),
+        Binding("H", "full_history", "Full history", show=False, id="claim.history"),
+        Binding("A", "app.toggle_auto_advance", "Auto-advance on/off", show=False, id="app.auto_advance"),
+        *SPAN_BINDINGS,
+        Binding("escape,backspace", "back", "Back", id="screen.back"),
+    ]
+
+    class Rematched(Message):
+        def __init__(self, count: int, error: str | None = None):
+            super().__init__()
+            self.count, self.error = count, error
+
+    def __init__(self, article_id: int, claim_id: int | None = None):
+        super().__init__()
+        self.article_id = article_id
+        self.initial_claim_id = claim_id
+        self.all_claims: list[DeskClaim] = []
+        self.claims: list[DeskClaim] = []
+        self.claim_filter = ClaimFilter()
+        self.index = 0
+        self.chosen_match = 0
+        self.links = []
+        self.apply_armed: tuple[int, int] | None = None
+        self.last_action = ""
+        self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
+        self.init_span_editing()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="article-body"):
+            yield ArticleView(id="article-view")
+            yield ClaimPanel(id="claim-panel")
+        yield Static(id="desk-status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.load_article(self.article_id, self.initial_claim_id)
+        self.query_one(ArticleView).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(select_id=self.selected.id if self.selected else None)
+
+    @property
+    def selected(self) -> DeskClaim | None:
+        return self.claims[self.index] if self.claims else None
+
+    def load_article(self, article_id: int, claim_id: int | None = None) -> None:
+        self.article_id = article_id
+        self.article = self.app.store.article(article_id)
+        self.title = self.article.title
+        when = self.article.published or dateline_date(self.article.dateline)
+        self.sub_title = " · ".join(p for p in (self.article.source, when) if p)
+        self.index = 0
+        self.claim_filter = ClaimFilter(article_id=article_id)
+        self.reload(select_id=claim_id)
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.all_claims = self.app.store.desk_claims(self.article_id)
+        self.claims = [c for c in self.all_claims if matches(c, self.claim_filter)]
+        ids = [c.id for c in self.claims]
+        if select_id in ids:
+            self.index = ids.index(select_id)
+        self.index = min(self.index, max(len(self.claims) - 1, 0))
+        self.refresh_claims()
+
+    def refresh_claims(self, scroll: bool = True) -> None:
+        claim = self.selected
+        store = self.app.store
+        self.query_one(ArticleView).show(self.article, self.all_claims, claim)
+        self.links = store.links(claim.id) if claim else []
+        self.chosen_match = min(self.chosen_match, max(len(self.links) - 1, 0))
+        history = store.desk_history(claim.id) if claim else []
+        self.query_one(ClaimPanel).show(claim, self.index + 1, len(self.claims), self.links, history,
+                                        self.chosen_match)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        app = self.app
+        decided = sum(c.status != "pending" for c in self.all_claims)
+        parts = [self.last_action] if self.last_action else []
+        parts += [f"reviewer: {app.reviewer}", f"{decided}/{len(self.all_claims)} decided",
+                 f"auto-advance {'on' if app.auto_advance else 'off'} (A)"]
+        if self.claim_filter.active:
+            parts.append(f"filter: {self.claim_filter.describe()} ({len(self.claims)})")
+        if self.selecting:
+            parts.insert(0, "SELECT ←→ start ⇧←→ end ⏎ save + new t split esc")
+        self.query_one("#desk-status", Static).update(" · ".join(parts))
+
+    def select(self, index: int) -> None:
+        self.index, self.chosen_match = index, 0
+        self.refresh_claims()
+
+    def replace(self, updated: DeskClaim) -> None:
+        self.all_claims = [updated if c.id == updated.id else c for c in self.all_claims]
+        self.claims = [updated if c.id == updated.id else c for c in self.claims]
+
+    def show_claim(self, claim: DeskClaim) -> None:
+        """Bring a claim into view (after undo, redo, or a jump), in this article or another."""
+        if claim.article_id != self.article_id:
+            self.load_article(claim.article_id, claim.id)
+        else:
+            self.reload(select_id=claim.id)
+
+    def action_back(self) -> None:
+        if self.selecting:
+            self.leave_select_mode()
+        else:
+            self.app.pop_screen()
+
+    def action_next_claim(self) -> None:
+        if self.claims and self.index < len(self.claims) - 1:
+            self.select(self.index + 1)
+
+    def action_previous_claim(self) -> None:
+        if self.claims and self.index > 0:
+            self.select(self.index - 1)
+
+    def action_next_pending(self) -> None:
+        after = self.claims[self.index + 1 :] + self.claims[: self.index]
+        pending = next((c for c in after if c.status == "pending"), None)
+        if pending is not None:
+            self.select(self.claims.index(pending))
+            return
+        claim = self.selected
+        found = self.app.store.next_pending(self.article_id, claim.start if claim else -1, claim.id if claim else 0)
+        if found is None or (claim is not None and found.id == claim.id):
+            self.notify("Every claim in the archive is decided.")
+        elif found.article_id == self.article_id:
+            self.claim_filter = ClaimFilter(article_id=self.article_id)
+            self.reload(select_id=found.id)
+        else:
+            self.load_article(found.article_id, found.id)
+            self.notify(f"Article done; on to “{self.article.title}”.", timeout=3, markup=False)
+
+    def decided(self, updated: DeskClaim, message: str) -> None:
+        """After a verdict: say so in the status line (a toast per key press would cost a redraw), move on."""
+        self.replace(updated)
+        self.last_action = message
+        if self.app.auto_advance and updated.status != "pending":
+            self.action_next_pending()
+        else:
+            self.refresh_claims()
+
+    def after_failed_write(self, error: StoreError) -> None:
+        """A write was refused (see tui.write_guard): show what the database holds, so a claim another reviewer
+        deleted disappears. A selection being edited stays for another try, unless its claim is gone."""
+        if self.selecting and not isinstance(error, NotFoundError):
+            return
+        if self.selecting:
+            self.leave_select_mode()
+        self.last_action = ""
+        self.reload(select_id=self.selected.id if self.selected else None)
+
+    @records
+    def action_mark(self, status: str) -> None:
+        if (claim := self.selected) is not None:
+            updated = self.app.desk.decide(claim.id, status)
+            self.decided(updated, f"Claim #{claim.id} marked {status}.")
+
+    @records
+    def action_apply_match(self) -> None:
+        claim = self.selected
+        if claim is None or not self.links:
+            self.notify("This claim has no earlier match to take a verdict from.", severity="warning")
+            return
+        link = self.links[self.chosen_match]
+        if link.status == "pending":
+            self.notify(f"Claim #{link.earlier_id} has no verdict yet.", severity="warning")
+            return
+        if not self._confirmed_apply(claim, link):
+            return
+        updated = self.app.desk.apply_match(claim.id, link)
+        self.decided(updated, f"Claim #{claim.id} marked {link.status}, as claim #{link.earlier_id}.")
+
+    def _confirmed_apply(self, claim, link) -> bool:
+        """Applying a verdict across changed numbers or a negation needs a second press: it may not carry over."""
+        changed = contradictions(claim.text, link.text)
+        if not changed or self.apply_armed == (claim.id, link.earlier_id):
+            self.apply_armed = None
+            return True
+        self.apply_armed = (claim.id, link.earlier_id)
+        self.notify(f"The claims differ ({changed}): claim #{link.earlier_id}'s verdict ({link.status}) may not "
+                    "carry over. Press a again to apply it anyway.", severity="warning", timeout=6, markup=False)
+        return False
+
+    def action_cycle_match(self, step: int) -> None:
+        if self.links:
+            self.chosen_match = (self.chosen_match + step) % len(self.links)
+            self.refresh_claims()
+
+    def action_note(self) -> None:
+        if (claim := self.selected) is not None:
+            draft = self.note_draft[1] if self.note_draft and self.note_draft[0] == claim.id else None
+            self.app.push_screen(NoteForm(claim, draft), self._noted)
+
+    @records
+    def _noted(self, result: NoteResult | None) -> None:
+        claim = self.selected
+        if result is None or claim is None:
+            return
+        self.note_draft = (claim.id, result)  # until it is stored: if the store refuses, `n` brings it back
+        self._save_note(claim, result)
+        self.note_draft = None
+
+    def _save_note(self, claim: DeskClaim, result: NoteResult) -> None:
+        if result.status:
+            updated = self.app.desk.decide(claim.id, result.status, note=result.note, evidence=result.evidence)
+            self.decided(updated, f"Claim #{claim.id} marked {result.status}, with a note.")
+        else:
+            self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
+            self.refresh_claims()
+            self.notify(f"Note kept for claim #{claim.id}.", timeout=2)
+
+    @records
+    def action_flag(self) -> None:
+        if (claim := self.selected) is not None:
+            updated = self.app.desk.toggle_flag(claim)
+            self.replace(updated)
+            self.refresh_claims()
+            self.notify(f"Claim #{claim.id} {'flagged: come back later' if updated.flagged else 'unflagged'}.",
+                        timeout=2)
+
+    def action_filter(self) -> None:
+        self.app.push_screen(ClaimFilterForm(self.claim_filter, self.app.store.claim_types(),
+                                             "Show only this article's claims that match"), self._filtered)
+
+    def _filtered(self, claim_filter: ClaimFilter | None) -> None:
+        if claim_filter is not None:
+            keep = self.selected.id if self.selected else None
+            self.claim_filter = claim_filter
+            self.reload(select_id=keep)
+
+    def action_full_history(self) -> None:
+        if (claim := self.selected) is not None:
+            self.app.push_screen(HistoryScreen(claim, self.app.store.desk_history(claim.id)))
+
+    @work(thread=True, group="rematch")
+    def rematch(self, claim_ids: list[int]) -> None:
+        try:
+            count = self.app.matches.rematch(claim_ids)
+        except Exception as error:  # noqa: BLE001 - matching failing must not take the desk down
+            self.post_message(self.Rematched(0, f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Rematched(count))
+
+    def on_article_screen_rematched(self, message: Rematched) -> None:
+        if message.error:
+            self.notify(f"Matching failed: {message.error}", severity="error", markup=False)
+            return
+        self.reload(select_id=self.selected.id if self.selected else None)
+        self.notify(f"Matching done: {message.count} earlier claims linked.", timeout=2)

@@ -1,0 +1,97 @@
+"""StatsScreen: verdicts by article, by source and over time, drawn as stacked bar charts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from store import STATUSES
+from store.desk_models import VerdictCount
+from tui.widgets.status_style import STATUS_COLOURS
+
+ORDER = ("verified", "disputed", "unverified", "pending")
+
+
+def legend() -> Text:
+    text = Text()
+    for status in ORDER:
+        text.append("██", style=STATUS_COLOURS[status])
+        text.append(f" {status}   ")
+    return text
+
+
+def bar(count: VerdictCount, scale: float) -> Text:
+    text = Text()
+    for status in ORDER:
+        value = getattr(count, status)
+        cells = round(value * scale)
+        if value and not cells:
+            cells = 1
+        text.append("█" * cells, style=STATUS_COLOURS[status])
+    return text
+
+
+def chart(title: str, counts: list[VerdictCount], width: int, label_width: int = 24) -> Text:
+    """One stacked bar a row: label, bar scaled to the largest total, then the figures."""
+    text = Text(title + "\n", style="bold")
+    if not counts:
+        text.append("nothing to show yet\n", style="dim")
+        return text
+    room = max(width - label_width - 22, 10)
+    scale = room / max(max(c.total for c in counts), 1)
+    for count in counts:
+        label = count.label if len(count.label) <= label_width else count.label[: label_width - 1] + "…"
+        text.append_text(Text(label.ljust(label_width + 1)))
+        text.append_text(bar(count, scale))
+        decided = count.total - count.pending
+        text.append(f" {decided}/{count.total}", style="dim")
+        text.append(f"  ✗{count.disputed}\n" if count.disputed else "\n", style="dim")
+    return text
+
+
+def totals_line(total: VerdictCount) -> Text:
+    text = Text("All claims: ", style="bold")
+    for status in STATUSES:
+        text.append(f"{status} {getattr(total, status)}   ", style=STATUS_COLOURS[status])
+    return text
+
+
+class StatsScreen(Screen):
+    BINDINGS = [
+        Binding("escape,backspace,s", "app.pop_screen", "Back", id="screen.back"),
+        Binding("r", "refresh", "Refresh", id="stats.refresh"),
+        Binding("question_mark", "app.help", "Help", id="app.help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield Static(id="stats-totals")
+            yield Static(id="stats-day", classes="chart")
+            yield Static(id="stats-source", classes="chart")
+            yield Static(id="stats-article", classes="chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Statistics"
+        self.action_refresh()
+
+    def on_resize(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        store, width = self.app.store, max(self.size.width - 4, 40)
+        totals = totals_line(store.verdict_totals())
+        totals.append("\n")
+        totals.append_text(legend())
+        self.query_one("#stats-totals", Static).update(totals)
+        self.query_one("#stats-day", Static).update(chart("Decisions by day", store.verdict_counts("day"), width,
+                                                          12))
+        self.query_one("#stats-source", Static).update(chart("Verdicts by source", store.verdict_counts("source"),
+                                                             width))
+        self.query_one("#stats-article", Static).update(
+            chart("Verdicts by article (most decided first)", store.verdict_counts("article", limit=25), width))

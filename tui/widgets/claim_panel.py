@@ -1,0 +1,149 @@
+"""ClaimPanel: the selected claim (speaker, score, verdict, note), the earlier claims it matches with a
+word-level difference, and its history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from claims.match.diff import DiffSegment, diff_words
+from store import Claim, LinkedClaim
+from store.desk_models import DeskHistory
+from tui.widgets.status_style import DIFF_STYLES, FLAG, status_badge
+
+KIND_LABELS = {"same": "same claim", "related": "possibly related"}
+ACTION_LABELS = {"status": "", "apply": "applied match", "undo": "undo", "redo": "redo", "note": "note",
+                 "flag": f"{FLAG} flagged", "unflag": "flag cleared", "add": "added", "span": "boundaries changed",
+                 "split": "split", "delete": "deleted"}
+
+
+def describe_claim(claim: Claim, position: int, total: int) -> Text:
+    text = Text.assemble(("Claim ", "bold"), (f"{position} of {total}", "bold"), f"  #{claim.id}  ")
+    text.append_text(status_badge(claim.status))
+    if getattr(claim, "flagged", False):
+        text.append(f" {FLAG} later", style="bold magenta")
+    text.append("\n\n")
+    text.append_text(Text(claim.text))
+    text.append("\n\n")
+    for label, value in _fields(claim):
+        text.append(f"{label:<10}", style="dim")
+        text.append_text(Text(f"{value}\n"))
+    return text
+
+
+def _fields(claim: Claim) -> list[tuple[str, str]]:
+    speaker = claim.speaker or "—"
+    if claim.speaker and claim.cue:
+        speaker += f"  ({claim.cue})"
+    fields = [("Speaker", speaker), ("Score", f"{claim.score:.2f}"), ("Type", claim.type.replace("_", " "))]
+    if claim.origin != "extracted":
+        fields.append(("Origin", claim.origin))
+    if claim.reviewer:
+        fields.append(("Decided", f"{claim.reviewer}, {claim.reviewed_at}"))
+    if claim.note:
+        fields.append(("Note", claim.note))
+    if evidence := getattr(claim, "evidence", None):
+        fields.append(("Evidence", evidence))
+    return fields
+
+
+def diff_lines(new: str, earlier: str) -> Text:
+    """Two lines: this claim with what only it says marked, the earlier claim with what only it says marked."""
+    segments = diff_words(new, earlier)
+    text = Text("  now:  ", style="dim")
+    text.append_text(_side(segments, "a"))
+    text.append("\n  then: ", style="dim")
+    text.append_text(_side(segments, "b"))
+    return text
+
+
+def _side(segments: list[DiffSegment], side: str) -> Text:
+    text = Text()
+    for segment in segments:
+        if segment.side == "both":
+            text.append(segment.text_on(side))
+        elif segment.side == side:
+            word = segment.text.rstrip()
+            text.append(word, style=DIFF_STYLES.get(segment.kind, DIFF_STYLES[""]))
+            text.append(segment.text[len(word):])
+    return text
+
+
+def describe_matches(links: list[LinkedClaim], claim: Claim | None = None, chosen: int = 0) -> Text:
+    text = Text("Earlier matches", style="bold")
+    if not links:
+        text.append("\nNo earlier claim matches this one.", style="dim")
+        return text
+    if len(links) > 1:
+        text.append(f"  ([ ] choose, a applies: {chosen + 1} of {len(links)})", style="dim")
+    for index, link in enumerate(links):
+        text.append_text(_describe_link(link, claim, index == chosen))
+    return text
+
+
+def _describe_link(link: LinkedClaim, claim: Claim | None, chosen: bool) -> Text:
+    text = Text("\n\n")
+    text.append("▶ " if chosen else "  ", style="bold")
+    text.append(f"{link.score:5.1f}% ", style="bold")
+    text.append(KIND_LABELS.get(link.kind, link.kind), style="italic")
+    text.append("  earlier verdict ")
+    text.append_text(status_badge(link.status))
+    if link.reviewer:
+        text.append(f" by {link.reviewer}", style="dim")
+    text.append("\n")
+    text.append_text(diff_lines(claim.text, link.text) if claim is not None else Text(link.text))
+    source = f", {link.article_source}" if link.article_source else ""
+    text.append_text(Text(f"\n  — #{link.earlier_id} in “{link.article_title}”{source}", style="dim"))
+    if link.note:
+        text.append_text(Text(f"\n  note: {link.note}", style="dim"))
+    return text
+
+
+def describe_history(entries: list[DeskHistory], limit: int = 8) -> Text:
+    text = Text("History", style="bold")
+    if len(entries) > limit:
+        text.append(f"  (last {limit} of {len(entries)}; H shows all)", style="dim")
+    for entry in entries[-limit:]:
+        text.append_text(history_line(entry))
+    return text
+
+
+def history_line(entry: DeskHistory) -> Text:
+    change = f"{entry.from_status or '—'} → {entry.to_status}"
+    label = ACTION_LABELS.get(entry.action, entry.action)
+    line = Text(f"\n{entry.at}  ", style="dim")
+    line.append_text(Text(f"{entry.reviewer or '?'}: ", style="bold"))
+    line.append(change)
+    if label:
+        line.append(f"  [{label}]", style="italic")
+    if entry.note:
+        line.append_text(Text(f"\n    “{entry.note}”", style="dim"))
+    if entry.evidence and entry.action in ("status", "apply", "note", "undo", "redo"):
+        line.append_text(Text(f"\n    evidence: {entry.evidence}", style="dim"))
+    return line
+
+
+class ClaimPanel(VerticalScroll):
+    """Right-hand panel of the article screen."""
+
+    DEFAULT_CSS = """
+    ClaimPanel { padding: 0 1; }
+    ClaimPanel > Static { margin-bottom: 1; }
+    """
+
+    def compose(self):
+        yield Static(id="claim-details")
+        yield Static(id="claim-matches")
+        yield Static(id="claim-history")
+
+    def show(self, claim: Claim | None, position: int, total: int, links: list[LinkedClaim],
+             history: list[DeskHistory], chosen: int = 0) -> None:
+        if claim is None:
+            self.query_one("#claim-details", Static).update(Text("No claims to show here."))
+            self.query_one("#claim-matches", Static).update("")
+            self.query_one("#claim-history", Static).update("")
+            return
+        self.query_one("#claim-details", Static).update(describe_claim(claim, position, total))
+        self.query_one("#claim-matches", Static).update(describe_matches(links, claim, chosen))
+        self.query_one("#claim-history", Static).update(describe_history(history) if history else "")
