@@ -1,6 +1,6 @@
 """The last guard between stored text and the terminal: no control character is ever drawn raw.
 
-Article text is cleaned when it is loaded (claims.read.cleaning shows control characters as visible symbols),
+Article text is cleaned when it is loaded (store.clean_text shows control characters as visible symbols),
 but text can reach the database other ways (imported fact-checks, notes, older databases). Rich and Textual
 pass an ESC in a string straight to the terminal, where it would start an escape sequence. ControlFilter is a
 Textual line filter, applied to every line of every widget just before it is drawn: it removes C0/C1 control

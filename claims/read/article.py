@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.read.cleaning import UnreadableText, clean, decode
 from claims.read.dateline import find_dateline
+from store.clean_text import UnreadableText, clean, decode
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from claims.read.article import ArticleDraft, ReadFailure, draft_from_body, is_html, read_text
-from claims.read.cleaning import UnreadableText, clean, clean_field
+from store.clean_text import UnreadableText, clean, clean_field
 
 FEED_FORMATS = ("json", "jsonl", "csv", "tsv")
 _ITEM_LISTS = ("items", "articles", "entries", "records", "data", "results", "posts")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from claims.read.cleaning import MAX_BYTES, UnreadableText
+from store.clean_text import MAX_BYTES, UnreadableText
 
 TIMEOUT_S = 20.0
 MAX_REDIRECTS = 5

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from claims.read.article import ArticleDraft, draft_from_body
-from claims.read.cleaning import UnreadableText, check_bytes, clean, clean_field, strip_escapes
+from store.clean_text import UnreadableText, check_bytes, clean, clean_field, strip_escapes
 
 MIN_TEXT_CHARS = 40
 

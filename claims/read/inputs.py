@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text
-from claims.read.cleaning import MAX_BYTES, UnreadableText, decode
 from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
 from claims.read.fetch import TIMEOUT_S, fetch, is_url, new_client
 from claims.read.sources import expand_paths
+from store.clean_text import MAX_BYTES, UnreadableText, decode
 
 FORMATS = ("auto", "text", "html", *FEED_FORMATS)
 STDIN = "-"

@@ -20,7 +20,7 @@ IMPORTED = "imported"
 
 
 class EarlierCheck(Protocol):
-    """What claims.read.earlier_checks.ImportedVerdict offers (the store does not import claims)."""
+    """What store.exchange.fact_checks_in.ImportedVerdict offers (the store does not import claims)."""
 
     claim: str
     status: str

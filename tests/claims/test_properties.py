@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.read.article import read_text
-from claims.read.cleaning import UnreadableText, clean, decode
 from store import Store
+from store.clean_text import UnreadableText, clean, decode
 from tui.cli.main import main
 
 PIECES = ["The", "port", "handled", "4 million", "boxes", "the mayor said", "officials said", "Zürich", "🚢",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from claims.read.cleaning import clean
 from store import StoreError
+from store.clean_text import clean
 from store.exchange.earlier_checks import add_earlier_checks, article_claim_texts
 from store.exchange.merge import merge_export
 from store.exchange.read_exports import ExportedClaim, detect_export, read_export
@@ -53,7 +53,7 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
             no_link: bool) -> None:
     """Import verdicts: claimdesk's own CSV/JSON Lines exports (merged into the same claims), or earlier
     fact-checks (ClaimReview JSON-LD, or CSV with claim, status or rating, url, speaker, date) to match against."""
-    from claims.read.earlier_checks import rating_table
+    from store.exchange.fact_checks_in import rating_table
 
     ratings = read_rating_map(rating_map, pairs)
     try:
@@ -104,7 +104,7 @@ def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bo
             lines.append("  unmatched claims belong to articles not in this database (load them first) or are no "
                          "longer in their article's text; nothing was guessed")
         return "\n".join(lines)
-    from claims.read.earlier_checks import read_verdict_file
+    from store.exchange.fact_checks_in import read_verdict_file
 
     report = add_earlier_checks(store, read_verdict_file(path, ratings), origin=f"import:{path.name}")
     links = link_earlier_checks(store, report.claim_ids) if link and report.claim_ids else 0

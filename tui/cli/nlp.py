@@ -34,7 +34,7 @@ def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
 
 
 def _per_line(extractor, path: str) -> list[dict]:
-    from claims.read.cleaning import clean, decode
+    from store.clean_text import clean, decode
 
     data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
     lines = clean(decode(data, path)).split("\n")

@@ -15,7 +15,7 @@ from typing import TextIO
 
 import click
 
-from claims.read.cleaning import show_controls
+from store.clean_text import show_controls
 
 FORMATS = ("table", "jsonl")
 

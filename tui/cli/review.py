@@ -19,7 +19,7 @@ from tui.cli.output import FORMATS, print_jsonl, print_table
 @pass_context
 def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None) -> None:
     """Record a verdict (pending, verified, disputed, unverified) for a claim."""
-    from claims.read.cleaning import clean, clean_field
+    from store.clean_text import clean, clean_field
 
     who = clean_field(reviewer or context.reviewer) or context.reviewer
     note = (clean(note).strip() or None) if note is not None else None

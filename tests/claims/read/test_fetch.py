@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claims.read.article import ReadFailure
-from claims.read.cleaning import UnreadableText
 from claims.read.fetch import fetch
 from claims.read.inputs import ReadOptions, read_inputs
+from store.clean_text import UnreadableText
 from tests.claims.pages import serve
 
 

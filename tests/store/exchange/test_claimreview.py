@@ -8,10 +8,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from claims.read.earlier_checks import read_verdict_file
 from store import NewClaim, Store, StoreError, content_hash
 from store.exchange.claimreview import BEST_RATING, RATING_SCALE, WORST_RATING, claim_reviews, write_claimreviews
 from store.exchange.export import ExportFilter
+from store.exchange.fact_checks_in import read_verdict_file
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@
 - CSV or TSV with a header naming `claim` and `status` or `rating`, optionally `url`, `speaker`, `date`,
   `source`. A `status` already in verified/disputed/unverified is kept; otherwise the rating is mapped.
 Records without claim text are skipped. An unreadable file raises VerdictFileError with a one-line reason.
-Every text field is cleaned (claims.read.cleaning.clean: control characters and terminal escapes shown as
+Every text field is cleaned (store.clean_text.clean: control characters and terminal escapes shown as
 symbols) and its whitespace collapsed, as loaded articles are.
 
 Ratings map to the three verdicts with RATING_MAP (see `status_for`); pass `rating_map` to override or extend
@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.read.cleaning import UnreadableText, clean, decode
+from store.clean_text import UnreadableText, clean, decode
 
 VERDICTS = ("verified", "disputed", "unverified")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.read.earlier_checks import RATING_MAP, ImportedVerdict, VerdictFileError, read_verdict_file, status_for
+from store.exchange.fact_checks_in import RATING_MAP, ImportedVerdict, VerdictFileError, read_verdict_file, status_for
 
 REVIEW = {
     "@context": "https://schema.org",
