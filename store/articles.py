@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from store.claims import check_id
 from store.errors import NotFoundError
-from store.models import Article, ArticleSummary
+from store.models import Article, ArticleSummary, from_row
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
@@ -30,6 +31,19 @@ class ArticleQueries:
         rows = self.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url])
         return rows[0][0] if rows else None
 
+    def find_only_article(self, content_hash: str | None, url: str | None, title: str | None,
+                          source: str | None) -> int | None:
+        """The one article with this text hash, else the one with this URL, else the one with this title and
+        source; None when none (or more than one) fits."""
+        lookups = [("content_hash = ?", [content_hash]), ("url = ?", [url]),
+                   ("title = ? AND source IS ?", [title, source])]
+        for where, params in lookups:
+            if params[0]:
+                rows = self.execute(f"SELECT id FROM articles WHERE {where} LIMIT 2", params)
+                if len(rows) == 1:
+                    return rows[0][0]
+        return None
+
     def insert_article(
         self,
         title: str,
@@ -51,13 +65,13 @@ class ArticleQueries:
         return cursor.lastrowid
 
     def article(self, article_id: int) -> Article:
-        rows = self.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id])
+        rows = self.records(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [check_id(article_id, "article")])
         if not rows:
             raise NotFoundError(f"there is no article {article_id}.")
-        return Article(*rows[0])
+        return from_row(Article, rows[0])
 
     def articles(self) -> list[ArticleSummary]:
-        return [ArticleSummary(*row) for row in self.execute(_SUMMARY_SQL)]
+        return [from_row(ArticleSummary, row) for row in self.records(_SUMMARY_SQL)]
 
     def article_count(self) -> int:
         return self.execute("SELECT COUNT(*) FROM articles")[0][0]

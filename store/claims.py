@@ -1,31 +1,40 @@
-"""Reading and writing claims and the links between them."""
+"""Reading and writing claims and the links between them (the text of claims; their verdicts are in review)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 from store.errors import NotFoundError, StoreError
-from store.models import STATUSES, Claim, LinkedClaim, NewClaim
+from store.models import STATUSES, Claim, LinkedClaim, NewClaim, from_row
 
-_CLAIM_COLUMNS = (
+CLAIM_COLUMNS = (
     'id, article_id, text, start, "end", score, type, speaker, status, note, reviewer, reviewed_at, cue, origin'
 )
+IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
 
 _LINKS_SQL = """
 SELECT l.claim_id, l.earlier_id, l.score, l.kind, e.text, e.status, e.note, e.reviewer,
-       a.id, a.title, a.source
+       a.id AS article_id, a.title AS article_title, a.source AS article_source
 FROM claim_links l
 JOIN claims e ON e.id = l.earlier_id
 JOIN articles a ON a.id = e.article_id
 WHERE l.claim_id = ? AND e.deleted_at IS NULL
 ORDER BY l.score DESC, l.earlier_id
 """
+_MAX_ID = 2**63 - 1
 
 
 def check_status(status: str) -> str:
     if status not in STATUSES:
         raise StoreError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}.")
     return status
+
+
+def check_id(value: int, what: str = "claim") -> int:
+    """An id SQLite can hold; NotFoundError (one sentence) for one too large to name anything."""
+    if not -_MAX_ID <= value <= _MAX_ID:
+        raise NotFoundError(f"there is no {what} {value}.")
+    return value
 
 
 class ClaimQueries:
@@ -49,35 +58,60 @@ class ClaimQueries:
             [claim_id, earlier_id, score, kind],
         )
 
+    def replace_links(self, claim_id: int, hits: Iterable[tuple[int, float, str]]) -> int:
+        """Replace a claim's matches with (earlier_id, score, kind) hits; returns how many were stored."""
+        with self.transaction():
+            self.db.execute("DELETE FROM claim_links WHERE claim_id = ?", [claim_id])
+            count = 0
+            for earlier_id, score, kind in hits:
+                if earlier_id != claim_id:
+                    self.insert_link(claim_id, earlier_id, score, kind)
+                    count += 1
+        return count
+
     def claim(self, claim_id: int) -> Claim:
-        rows = self.execute(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id])
+        rows = self.records(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [check_id(claim_id)])
         if not rows:
             raise NotFoundError(f"there is no claim {claim_id}.")
-        return Claim(*rows[0])
+        return from_row(Claim, rows[0])
 
     def claims(self, article_id: int | None = None, status: str | None = None) -> list[Claim]:
         where, params = ["deleted_at IS NULL"], []
         if article_id is not None:
             where.append("article_id = ?")
-            params.append(article_id)
+            params.append(check_id(article_id, "article"))
         if status is not None:
             where.append("status = ?")
             params.append(check_status(status))
-        sql = f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE " + " AND ".join(where) + " ORDER BY article_id, start, id"
-        return [Claim(*row) for row in self.execute(sql, params)]
+        sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE " + " AND ".join(where) + " ORDER BY article_id, start, id"
+        return [from_row(Claim, row) for row in self.records(sql, params)]
 
     def links(self, claim_id: int) -> list[LinkedClaim]:
-        return [LinkedClaim(*row) for row in self.execute(_LINKS_SQL, [claim_id])]
+        return [from_row(LinkedClaim, row) for row in self.records(_LINKS_SQL, [claim_id])]
 
     def linked_ids(self, claim_id: int) -> list[int]:
         rows = self.execute("SELECT earlier_id FROM claim_links WHERE claim_id = ? ORDER BY score DESC", [claim_id])
         return [row[0] for row in rows]
 
-    def claim_texts(self, batch: int = 10_000) -> Iterator[tuple[int, int, str]]:
-        """Every claim as (id, article_id, text), streamed, for building a match index."""
-        cursor = self.db.execute("SELECT id, article_id, text FROM claims WHERE deleted_at IS NULL ORDER BY id")
+    def claim_texts(self, batch: int = 10_000, after_id: int = 0,
+                    origin_not: str | None = None) -> Iterator[tuple[int, int, str]]:
+        """Every live claim as (id, article_id, text), streamed, for building a match index: those with an id
+        above ``after_id``, and not of origin ``origin_not`` when given."""
+        sql = "SELECT id, article_id, text FROM claims WHERE deleted_at IS NULL AND id > ?"
+        params: list = [after_id]
+        if origin_not is not None:
+            sql += " AND origin != ?"
+            params.append(origin_not)
+        cursor = self.db.execute(sql + " ORDER BY id", params)
         while rows := cursor.fetchmany(batch):
-            yield from rows
+            yield from (tuple(row) for row in rows)
+
+    def claims_after(self, claim_id: int) -> list[tuple[int, int, str]]:
+        """(id, article_id, text) of the live claims stored after ``claim_id`` (ids only grow)."""
+        return list(self.claim_texts(after_id=claim_id))
+
+    def max_claim_id(self) -> int:
+        return self.execute("SELECT COALESCE(MAX(id), 0) FROM claims")[0][0]
 
     def claim_count(self) -> int:
         return self.execute("SELECT COUNT(*) FROM claims")[0][0]

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from store.errors import StoreError, explain
 from store.schema import MIGRATION_SET, known_migrations
+from store.text_match import register
 from store.upgrade import upgrade
 
 BUSY_TIMEOUT_MS = 30_000
@@ -56,6 +57,7 @@ def _configure(db: Database, timeout_ms: int) -> None:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
+    register(db.conn)
 
 
 def _has_content(path: Path) -> bool:

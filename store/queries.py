@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 
-from store.claims import check_status
-from store.desk_models import ArticleQuery, ClaimFilter, ClaimRow, DeskClaim, DeskHistory
+from store.claims import check_id, check_status
 from store.errors import NotFoundError
-from store.models import ArticleSummary
+from store.models import ArticleQuery, ArticleSummary, ClaimFilter, ClaimRow, DeskClaim, DeskHistory, from_row
+from store.text_match import SQL_FUNCTION
 
 DESK_COLUMNS = (
     'c.id, c.article_id, c.text, c.start, c."end", c.score, c.type, c.speaker, c.status, c.note, c.reviewer,'
     " c.reviewed_at, c.cue, c.origin, c.flagged, c.evidence, c.deleted_at"
 )
-_ROW_COLUMNS = "c.id, c.article_id, a.title, c.text, c.status, c.type, c.speaker, c.score, c.flagged"
+_ROW_COLUMNS = "c.id, c.article_id, a.title AS article_title, c.text, c.status, c.type, c.speaker, c.score, c.flagged"
 _ORDER = "c.article_id, c.start, c.id"
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
-       COALESCE(s.claims, 0), COALESCE(s.decided, 0), COALESCE(m.matched, 0), a.dateline
+       COALESCE(s.claims, 0) AS claims, COALESCE(s.decided, 0) AS decided, COALESCE(m.matched, 0) AS matched,
+       a.dateline
 FROM articles a
 LEFT JOIN (SELECT article_id, COUNT(*) AS claims, SUM(status != 'pending') AS decided
            FROM claims WHERE deleted_at IS NULL GROUP BY article_id) s ON s.article_id = a.id
@@ -28,12 +29,13 @@ LEFT JOIN (SELECT c.article_id, COUNT(DISTINCT c.id) AS matched FROM claim_links
 {where}
 ORDER BY {order}
 """
+# Each sort is a tuple of ORDER BY terms (a term may hold commas itself, as COALESCE(...) does).
 _SORTS = {
-    "id": "a.id",
-    "title": "a.title COLLATE NOCASE, a.id",
-    "source": "a.source COLLATE NOCASE, a.id",
-    "date": "COALESCE(a.published, a.loaded_at), a.id",
-    "progress": "CAST(COALESCE(s.decided, 0) AS REAL) / MAX(COALESCE(s.claims, 0), 1), a.id",
+    "id": ("a.id",),
+    "title": ("a.title COLLATE NOCASE", "a.id"),
+    "source": ("a.source COLLATE NOCASE", "a.id"),
+    "date": ("COALESCE(a.published, a.loaded_at)", "a.id"),
+    "progress": ("CAST(COALESCE(s.decided, 0) AS REAL) / MAX(COALESCE(s.claims, 0), 1)", "a.id"),
 }
 SORT_KEYS = tuple(_SORTS)
 
@@ -48,6 +50,12 @@ def fts_query(words: str) -> str | None:
     return " ".join(quoted)
 
 
+def order_by(sort: str, descending: bool = False) -> str:
+    """The ORDER BY terms of an article-list sort, each reversed when ``descending``."""
+    terms = _SORTS.get(sort, _SORTS["id"])
+    return ", ".join(f"{term} DESC" if descending else term for term in terms)
+
+
 def contains(text: str) -> str:
     """A LIKE pattern (for ``LIKE ? ESCAPE '\\'``) matching ``text`` anywhere, its % _ and \\ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -59,7 +67,7 @@ def _claim_filter_sql(f: ClaimFilter) -> tuple[list[str], list]:
     checks = [
         (f.status, "c.status = ?", check_status(f.status) if f.status else None),
         (f.type, "c.type = ?", f.type),
-        (f.speaker, "c.speaker LIKE ? ESCAPE '\\'", contains(f.speaker or "")),
+        (f.speaker, f"{SQL_FUNCTION}(c.speaker, ?)", f.speaker),
         (f.min_score is not None, "c.score >= ?", f.min_score),
         (f.max_score is not None, "c.score <= ?", f.max_score),
         (f.article_id is not None, "c.article_id = ?", f.article_id),
@@ -78,7 +86,7 @@ class DeskQueries:
 
     def desk_claim(self, claim_id: int) -> DeskClaim:
         """One claim, deleted or not."""
-        rows = self.execute(f"SELECT {DESK_COLUMNS} FROM claims c WHERE c.id = ?", [claim_id])
+        rows = self.records(f"SELECT {DESK_COLUMNS} FROM claims c WHERE c.id = ?", [check_id(claim_id)])
         if not rows:
             raise NotFoundError(f"there is no claim {claim_id}.")
         return _desk(rows[0])
@@ -86,7 +94,7 @@ class DeskQueries:
     def desk_claims(self, article_id: int) -> list[DeskClaim]:
         """The live claims of an article, in reading order."""
         sql = f"SELECT {DESK_COLUMNS} FROM claims c WHERE c.article_id = ? AND c.deleted_at IS NULL ORDER BY {_ORDER}"
-        return [_desk(row) for row in self.execute(sql, [article_id])]
+        return [_desk(row) for row in self.records(sql, [check_id(article_id, "article")])]
 
     def desk_history(self, claim_id: int) -> list[DeskHistory]:
         return self.history(claim_id)
@@ -95,7 +103,7 @@ class DeskQueries:
         where, params = _claim_filter_sql(claim_filter)
         sql = (f"SELECT {_ROW_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id"
                f" WHERE {' AND '.join(where)} ORDER BY {_ORDER} LIMIT ?")
-        return [_row(r) for r in self.execute(sql, [*params, limit])]
+        return [_row(r) for r in self.records(sql, [*params, limit])]
 
     def claim_types(self) -> list[str]:
         return [r[0] for r in self.execute("SELECT DISTINCT type FROM claims WHERE deleted_at IS NULL ORDER BY 1")]
@@ -105,7 +113,7 @@ class DeskQueries:
         base = f"SELECT {DESK_COLUMNS} FROM claims c WHERE c.status = 'pending' AND c.deleted_at IS NULL"
         after = " AND (c.article_id, c.start, c.id) > (?, ?, ?)"
         for sql, params in ((base + after, [article_id, start, claim_id]), (base, [])):
-            rows = self.execute(f"{sql} ORDER BY {_ORDER} LIMIT 1", params)
+            rows = self.records(f"{sql} ORDER BY {_ORDER} LIMIT 1", params)
             if rows:
                 return _desk(rows[0])
         return None
@@ -118,7 +126,7 @@ class DeskQueries:
         sql = (f"SELECT {_ROW_COLUMNS} FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
                " JOIN articles a ON a.id = c.article_id"
                " WHERE claims_fts MATCH ? AND c.deleted_at IS NULL ORDER BY claims_fts.rank LIMIT ?")
-        return [_row(r) for r in self.execute(sql, [query, limit])]
+        return [_row(r) for r in self.records(sql, [query, limit])]
 
     def search_articles(self, words: str, limit: int = 100) -> list[ClaimRow]:
         """Articles whose title or text hold every word, as list rows of kind "article" (id = article id)."""
@@ -128,18 +136,17 @@ class DeskQueries:
         sql = ("SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 12) FROM articles_fts"
                " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
                " ORDER BY articles_fts.rank LIMIT ?")
-        return [ClaimRow(i, i, title, snip or title, "", "", None, 0.0, False, "article")
+        return [ClaimRow(id=i, article_id=i, article_title=title, text=snip or title, status="", type="",
+                         speaker=None, score=0.0, flagged=False, kind="article")
                 for i, title, snip in self.execute(sql, [query, limit])]
 
     def article_summaries(self, query: ArticleQuery | None = None) -> list[ArticleSummary]:
         """The article list with progress, sorted and filtered."""
         query = query or ArticleQuery()
         where, params = _article_where(query)
-        order = _SORTS.get(query.sort, "a.id")
-        if query.descending:
-            order = ", ".join(f"{part} DESC" for part in order.split(", "))
+        order = order_by(query.sort, query.descending)
         sql = _SUMMARY_SQL.format(where=("WHERE " + " AND ".join(where)) if where else "", order=order)
-        return [ArticleSummary(*row) for row in self.execute(sql, params)]
+        return [from_row(ArticleSummary, row) for row in self.records(sql, params)]
 
     def sources(self) -> list[str]:
         return [r[0] for r in self.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
@@ -148,8 +155,8 @@ class DeskQueries:
 def _article_where(query: ArticleQuery) -> tuple[list[str], list]:
     where, params = [], []
     if query.source:
-        where.append("a.source LIKE ? ESCAPE '\\'")
-        params.append(contains(query.source))
+        where.append(f"{SQL_FUNCTION}(a.source, ?)")
+        params.append(query.source)
     if query.since:
         where.append("substr(COALESCE(a.published, a.loaded_at), 1, 10) >= ?")
         params.append(query.since)
@@ -163,9 +170,9 @@ def _article_where(query: ArticleQuery) -> tuple[list[str], list]:
     return where, params
 
 
-def _desk(row: tuple) -> DeskClaim:
-    return DeskClaim(*row[:14], flagged=bool(row[14]), evidence=row[15], deleted_at=row[16])
+def _desk(row) -> DeskClaim:
+    return from_row(DeskClaim, row, flagged=bool(row["flagged"]))
 
 
-def _row(row: tuple) -> ClaimRow:
-    return ClaimRow(*row[:8], flagged=bool(row[8]))
+def _row(row) -> ClaimRow:
+    return from_row(ClaimRow, row, flagged=bool(row["flagged"]))

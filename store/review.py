@@ -1,39 +1,181 @@
-"""Reviewers' decisions: status changes, each one kept in the history."""
+"""The one write path for what reviewers change about a claim: verdicts, notes and evidence, flags, deletion,
+undo and redo, and edits of a claim's span (add, move, split).
+
+One public method per kind of change. Each runs in one short transaction that changes the claim and appends
+its row to claim_history (who, when, from, to, note, evidence, and the action: status, apply, import, note,
+flag, unflag, undo, redo, add, span, split, delete) together, or neither. Every change of a claim's state goes
+through `_write_state` and every history row through `_history`: those are the only two places in the store
+that write them. A deleted claim cannot be decided, annotated, flagged or edited (NotFoundError says who
+deleted it and when); only `restore` (undo, redo) may bring it back.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from store.claims import check_status
-from store.models import Claim, HistoryEntry
+from store.errors import NotFoundError, StoreError
+from store.models import ClaimState, DeskClaim, HistoryEntry, NewClaim, from_row
+
+KEEP: object = object()  # "leave this field as it is"
+
+_HISTORY_COLUMNS = "id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
+
+
+def state_of(claim: DeskClaim) -> ClaimState:
+    return ClaimState(claim.status, claim.note, claim.evidence, claim.reviewer, claim.reviewed_at, claim.flagged,
+                      claim.deleted_at)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span inside [0, len(text)] with surrounding whitespace removed; StoreError if nothing is left."""
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise StoreError("the selection holds no text.")
+    return start, end
+
+
+def inherited_note(before: DeskClaim, reviewer: str | None) -> str | None:
+    """The note a new verdict keeps when none is given: the claim's own, unless the verdict it replaces was
+    another reviewer's (a verdict never silently carries someone else's rationale; the history keeps it)."""
+    if before.reviewer is not None and before.reviewer != reviewer:
+        return None
+    return before.note
 
 
 class Review:
-    """Mixin of the Store: decisions and their history."""
+    """Mixin of the Store: every change a reviewer makes to a claim, and the history of those changes."""
 
-    def set_status(self, claim_id: int, status: str, reviewer: str | None, note: str | None = None) -> Claim:
-        """Record a decision at once, in its own short transaction, with an entry in the history.
+    # --- the two writes everything else goes through ----------------------------------------------------------
+    def _write_state(self, claim_id: int, state: ClaimState) -> None:
+        self.db.execute(
+            "UPDATE claims SET status = ?, note = ?, evidence = ?, reviewer = ?, reviewed_at = ?, flagged = ?,"
+            " deleted_at = ? WHERE id = ?",
+            [state.status, state.note, state.evidence, state.reviewer, state.reviewed_at, int(state.flagged),
+             state.deleted_at, claim_id],
+        )
 
-        A ``note`` of None keeps the claim's current note.
-        """
+    def _history(self, claim_id: int, reviewer: str | None, before: str | None, after: str, note: str | None,
+                 action: str, evidence: str | None = None, source_claim_id: int | None = None,
+                 at: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action, evidence,"
+            " source_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [claim_id, at or self.clock(), reviewer, before, after, note, action, evidence, source_claim_id],
+        )
+
+    def _live_claim(self, claim_id: int) -> DeskClaim:
+        """The claim, if it is still on the desk; NotFoundError if it is unknown or someone deleted it."""
+        claim = self.desk_claim(claim_id)
+        if claim.deleted_at is not None:
+            rows = self.execute("SELECT reviewer FROM claim_history WHERE claim_id = ? AND action = 'delete'"
+                                " ORDER BY id DESC LIMIT 1", [claim_id])
+            by = f" by {rows[0][0]}" if rows and rows[0][0] else ""
+            raise NotFoundError(f"claim {claim_id} was deleted{by} at {claim.deleted_at}.")
+        return claim
+
+    def _change(self, claim_id: int, reviewer: str | None, action: str, **changes) -> tuple[ClaimState, DeskClaim]:
+        """Change a live claim's state and record it, in one transaction; returns the state before and the claim."""
+        with self.transaction():
+            before = self._live_claim(claim_id)
+            after = replace(state_of(before), **changes)
+            self._write_state(claim_id, after)
+            self._history(claim_id, reviewer, before.status, after.status, after.note, action, after.evidence)
+            return state_of(before), self.desk_claim(claim_id)
+
+    # --- verdicts, notes, flags, deletion ---------------------------------------------------------------------
+    def decide(self, claim_id: int, status: str, reviewer: str | None, note: str | None | object = KEEP,
+               evidence: str | None | object = KEEP, source_claim_id: int | None = None,
+               action: str = "status", at: str | None = None) -> tuple[ClaimState, DeskClaim]:
+        """Record a verdict (and optionally a note and evidence) by ``reviewer`` at ``at`` (default: now); returns
+        the state before and the claim after. Without a note the claim keeps its note, unless the verdict it
+        replaces was another reviewer's: then it has none (see `inherited_note`)."""
         check_status(status)
         with self.transaction():
-            before = self.claim(claim_id)
-            new_note = before.note if note is None else note
-            now = self.clock()
-            self.db.execute(
-                "UPDATE claims SET status = ?, note = ?, reviewer = ?, reviewed_at = ? WHERE id = ?",
-                [status, new_note, reviewer, now, claim_id],
-            )
-            self.db.execute(
-                "INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'status')",
-                [claim_id, now, reviewer, before.status, status, new_note],
-            )
-            return self.claim(claim_id)
+            before = self._live_claim(claim_id)
+            when = at or self.clock()
+            after = replace(state_of(before), status=status, reviewer=reviewer, reviewed_at=when,
+                            note=inherited_note(before, reviewer) if note is KEEP else note,
+                            evidence=before.evidence if evidence is KEEP else evidence)
+            self._write_state(claim_id, after)
+            self._history(claim_id, reviewer, before.status, status, after.note, action, after.evidence,
+                          source_claim_id, at=when)
+            return state_of(before), self.desk_claim(claim_id)
+
+    def annotate(self, claim_id: int, note: str | None, evidence: str | None,
+                 reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
+        """Change a claim's note and evidence links, keeping its status."""
+        return self._change(claim_id, reviewer, "note", note=note, evidence=evidence)
+
+    def set_flag(self, claim_id: int, flagged: bool, reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
+        """Flag a claim "come back later", or clear the flag."""
+        return self._change(claim_id, reviewer, "flag" if flagged else "unflag", flagged=bool(flagged))
+
+    def delete_claim(self, claim_id: int, reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
+        """Take a wrong claim off the desk; the row and its history stay."""
+        return self._change(claim_id, reviewer, "delete", deleted_at=self.clock())
+
+    def restore(self, claim_id: int, state: ClaimState, reviewer: str | None, action: str) -> DeskClaim:
+        """Put a claim back into `state` (undo, redo), recording the step in the history."""
+        with self.transaction():
+            before = self.desk_claim(claim_id)
+            self._write_state(claim_id, state)
+            self._history(claim_id, reviewer, before.status, state.status, state.note, action, state.evidence)
+            return self.desk_claim(claim_id)
+
+    def record_history(self, claim_id: int, entry: HistoryEntry) -> None:
+        """Add a history row as another database recorded it (import of an export), without changing the claim."""
+        check_status(entry.to_status)
+        self._history(claim_id, entry.reviewer, entry.from_status, entry.to_status, entry.note,
+                      entry.action or "status", entry.evidence, entry.source_claim_id, at=entry.at)
 
     def history(self, claim_id: int) -> list[HistoryEntry]:
-        rows = self.execute(
-            "SELECT id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
-            " FROM claim_history WHERE claim_id = ? ORDER BY id",
-            [claim_id],
-        )
-        return [HistoryEntry(*row) for row in rows]
+        rows = self.records(f"SELECT {_HISTORY_COLUMNS} FROM claim_history WHERE claim_id = ? ORDER BY id",
+                            [claim_id])
+        return [from_row(HistoryEntry, row) for row in rows]
+
+    def desk_history(self, claim_id: int) -> list[HistoryEntry]:
+        return self.history(claim_id)
+
+    # --- a claim's span: add, move, split ---------------------------------------------------------------------
+    def add_claim(self, article_id: int, start: int, end: int, reviewer: str | None, origin: str = "manual",
+                  like: DeskClaim | None = None) -> DeskClaim:
+        """A claim the extractor missed, from a span of the article's text."""
+        text = self.article(article_id).text
+        start, end = trim_span(text, start, end)
+        new = NewClaim(text[start:end], start, end, like.score if like else 0.0, like.type if like else "other",
+                       like.speaker if like else None, like.cue if like else None)
+        with self.transaction():
+            (claim_id,) = self.insert_claims(article_id, [new], origin=origin)
+            self._history(claim_id, reviewer, None, "pending", None, "add")
+        return self.desk_claim(claim_id)
+
+    def change_span(self, claim_id: int, start: int, end: int, reviewer: str | None) -> DeskClaim:
+        """Move a claim's boundaries; its text follows the article."""
+        claim = self._live_claim(claim_id)
+        text = self.article(claim.article_id).text
+        start, end = trim_span(text, start, end)
+        with self.transaction():
+            self.db.execute('UPDATE claims SET start = ?, "end" = ?, text = ? WHERE id = ?',
+                            [start, end, text[start:end], claim_id])
+            self._history(claim_id, reviewer, claim.status, claim.status, claim.note, "span",
+                          f"was {claim.start}-{claim.end}")
+        return self.desk_claim(claim_id)
+
+    def split_claim(self, claim_id: int, at: int, reviewer: str | None) -> tuple[DeskClaim, DeskClaim]:
+        """Split a claim holding two at offset `at`: the first keeps the id, the second is a new claim."""
+        claim = self._live_claim(claim_id)
+        if not claim.start < at < claim.end:
+            raise StoreError("split inside the claim, between its first and last word.")
+        text = self.article(claim.article_id).text
+        trim_span(text, claim.start, at), trim_span(text, at, claim.end)  # both halves must hold words
+        with self.transaction():
+            first = self.change_span(claim_id, claim.start, at, reviewer)
+            second = self.add_claim(claim.article_id, at, claim.end, reviewer, origin="split", like=claim)
+            self._history(claim_id, reviewer, claim.status, claim.status, claim.note, "split",
+                          f"second half: #{second.id}", second.id)
+        return first, second

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from store.desk_models import VerdictCount
+from store.models import STATUSES, VerdictCount
 
 _COUNTS = """
 SELECT {label} AS label,
-       SUM(c.status = 'pending'), SUM(c.status = 'verified'), SUM(c.status = 'disputed'), SUM(c.status = 'unverified')
+       SUM(c.status = 'pending') AS pending, SUM(c.status = 'verified') AS verified,
+       SUM(c.status = 'disputed') AS disputed, SUM(c.status = 'unverified') AS unverified
 FROM claims c JOIN articles a ON a.id = c.article_id
 WHERE c.deleted_at IS NULL {where}
 GROUP BY label ORDER BY {order} LIMIT ?
@@ -27,14 +28,19 @@ class DeskStats:
         label, where, order = _GROUPS[by]
         if by == "day":
             sql = _COUNTS.format(label=label, where=where, order="label DESC")
-            rows = self.execute(sql, [limit])[::-1]
+            rows = self.records(sql, [limit])[::-1]
         else:
-            rows = self.execute(_COUNTS.format(label=label, where=where, order=order), [limit])
-        return [VerdictCount(str(r[0]), *(int(v or 0) for v in r[1:])) for r in rows]
+            rows = self.records(_COUNTS.format(label=label, where=where, order=order), [limit])
+        return [_count(str(row["label"]), row) for row in rows]
 
     def verdict_totals(self) -> VerdictCount:
-        rows = self.execute(
-            "SELECT SUM(status = 'pending'), SUM(status = 'verified'), SUM(status = 'disputed'),"
-            " SUM(status = 'unverified') FROM claims WHERE deleted_at IS NULL"
+        rows = self.records(
+            "SELECT SUM(status = 'pending') AS pending, SUM(status = 'verified') AS verified,"
+            " SUM(status = 'disputed') AS disputed, SUM(status = 'unverified') AS unverified"
+            " FROM claims WHERE deleted_at IS NULL"
         )
-        return VerdictCount("all", *(int(v or 0) for v in rows[0]))
+        return _count("all", rows[0])
+
+
+def _count(label: str, row) -> VerdictCount:
+    return VerdictCount(label=label, **{status: int(row[status] or 0) for status in STATUSES})

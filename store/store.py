@@ -13,7 +13,6 @@ from pathlib import Path
 from store.articles import ArticleQueries
 from store.claims import ClaimQueries
 from store.connection import connect
-from store.desk_edits import DeskEdits
 from store.errors import explain
 from store.queries import DeskQueries
 from store.review import Review
@@ -30,7 +29,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskEdits, DeskStats):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now):
@@ -78,4 +77,25 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskEdits, DeskSt
             raise
 
     def execute(self, sql: str, params: list | tuple | dict = ()) -> list[tuple]:
+        """Rows of ``sql`` as tuples: for the store's own modules and for tests (never called from claims or tui,
+        which ask through store.interface.Archive)."""
         return self.db.execute(sql, params).fetchall()
+
+    def records(self, sql: str, params: list | tuple | dict = ()) -> list[sqlite3.Row]:
+        """Rows of ``sql`` addressable by column name (for `store.models.from_row`)."""
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        try:
+            return cursor.execute(sql, params).fetchall()
+        finally:
+            cursor.close()
+
+    def stream(self, sql: str, params: list | tuple | dict = (), batch: int = 1000) -> Iterator[tuple]:
+        """Rows of ``sql`` as tuples, fetched ``batch`` at a time (exports of any size in little memory)."""
+        cursor = self.db.execute(sql, params)
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits a change to the database (cheap to poll)."""
+        return self.execute("PRAGMA data_version")[0][0]

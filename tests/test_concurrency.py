@@ -35,7 +35,7 @@ with Store(path) as store:
         if n % 2:
             store.decide(claim_id, status, name, note=note)
         else:
-            store.set_status(claim_id, status, name, note)
+            store.decide(claim_id, status, name, note)
         print(claim_id, status, note, flush=True)
         n += 1
 """
@@ -157,7 +157,7 @@ async def test_the_article_list_catches_up_with_decisions_made_elsewhere(db, mon
         await pilot.pause()
         with Store(path) as other:
             for claim_id in ids[:CLAIMS_PER_ARTICLE]:
-                other.set_status(claim_id, "verified", "ben")
+                other.decide(claim_id, "verified", "ben")
 
         def first_row_done() -> bool:
             return f"{CLAIMS_PER_ARTICLE}/{CLAIMS_PER_ARTICLE * ARTICLES} claims decided" in app.screen.sub_title
@@ -177,7 +177,7 @@ async def test_a_change_elsewhere_while_an_article_opens_waits_for_the_screen(db
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         with Store(path) as other:
-            other.set_status(ids[0], "disputed", "ben")
+            other.decide(ids[0], "disputed", "ben")
         app.push_screen(ArticleScreen(1, ids[0]))
         assert not app.screen.is_mounted and app.poll_store() is False  # nothing to redraw yet
         await pilot.pause()

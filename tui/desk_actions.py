@@ -6,7 +6,7 @@ from functools import partial
 
 from claims.desk.undo import Step
 from store import StoreError
-from store.desk_models import ClaimFilter, DeskClaim
+from store.models import ClaimFilter, DeskClaim
 from tui.forms.prompt import PromptScreen
 from tui.write_guard import records
 

@@ -35,7 +35,7 @@ class StoreWatch:
 
     def _read_data_version(self) -> int | None:
         try:
-            return self.store.execute("PRAGMA data_version")[0][0]
+            return self.store.data_version()
         except (sqlite3.Error, StoreError, AttributeError):
             return None
 

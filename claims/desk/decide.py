@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from claims.desk.undo import Step, UndoStack
 from store import NotFoundError, Store, StoreError
-from store.desk_edits import state_of
-from store.desk_models import ClaimState, DeskClaim
+from store.review import state_of
+from store.models import ClaimState, DeskClaim
 from store.models import LinkedClaim
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-_NEWER = "SELECT id, article_id, text FROM claims WHERE id > ? AND deleted_at IS NULL ORDER BY id"
+from store.interface import Archive
 
 
 class MatchService:
@@ -22,14 +22,14 @@ class MatchService:
         self._forgotten: list[int] = []
         self._lock = threading.Lock()
 
-    def _build(self, store):
+    def _build(self, store: Archive):
         from claims.desk.load import build_matcher
 
         if self._matcher is None:
-            self._known = _max_claim_id(store)
+            self._known = store.max_claim_id()
             self._matcher = build_matcher(store)
         matcher = self._matcher
-        newer = store.execute(_NEWER, [self._known])
+        newer = store.claims_after(self._known)
         matcher.add_many(newer)
         self._known = max([self._known, *(row[0] for row in newer)])
         while self._forgotten:
@@ -57,7 +57,3 @@ class MatchService:
     def forget(self, claim_id: int) -> None:
         """A deleted claim: no longer matched (from the next rematch on; never waits for one that is running)."""
         self._forgotten.append(claim_id)
-
-
-def _max_claim_id(store) -> int:
-    return store.execute("SELECT COALESCE(MAX(id), 0) FROM claims")[0][0]

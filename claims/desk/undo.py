@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store.desk_models import ClaimState
+from store.models import ClaimState
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from store.claims import IMPORTED
 from store.models import DECIDED, NewClaim
 from store.store import content_hash
-
-IMPORTED = "imported"
 
 
 class EarlierCheck(Protocol):
@@ -51,18 +50,11 @@ def add_earlier_check(store, check: EarlierCheck, origin: str) -> int | None:
     if store.find_article_by_hash(digest) is not None:
         return None
     status = check.status if check.status in DECIDED else "unverified"
-    article_id = store.insert_article(check.claim, check.claim, digest, check.source, check.url, check.date)
-    store.db.execute("UPDATE articles SET origin = ? WHERE id = ?", [origin, article_id])
+    article_id = store.insert_article(check.claim, check.claim, digest, check.source, check.url, check.date,
+                                      origin=origin)
     claim = NewClaim(check.claim, 0, len(check.claim), 1.0, "other", check.speaker)
     claim_id = store.insert_claims(article_id, [claim], origin=IMPORTED)[0]
-    now, note = store.clock(), check.rating or None
-    store.db.execute("UPDATE claims SET status = ?, note = ?, reviewer = ?, reviewed_at = ? WHERE id = ?",
-                     [status, note, check.source, now, claim_id])
-    store.db.execute(
-        "INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action)"
-        " VALUES (?, ?, ?, 'pending', ?, ?, 'import')",
-        [claim_id, now, check.source, status, note],
-    )
+    store.decide(claim_id, status, check.source, note=check.rating or None, evidence=None, action="import")
     return claim_id
 
 
@@ -93,8 +85,4 @@ def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierChe
 
 def article_claim_texts(store, batch: int = 10_000) -> Iterator[tuple[int, int, str]]:
     """(id, article_id, text) of every claim found in an article (not an imported fact-check), streamed."""
-    cursor = store.db.execute(
-        "SELECT id, article_id, text FROM claims WHERE origin != ? AND deleted_at IS NULL ORDER BY id", [IMPORTED]
-    )
-    while rows := cursor.fetchmany(batch):
-        yield from rows
+    return store.claim_texts(batch, origin_not=IMPORTED)

@@ -124,9 +124,7 @@ def make_filter(filters: ExportFilter | None = None, status: str | None = None,
 def select_rows(store, filters: ExportFilter, columns: str = "v.*", batch: int = 1000) -> Iterator[tuple]:
     """Rows of the verdicts view (joined as v with claims c) in export order, streamed."""
     where, params = filters.where()
-    cursor = store.db.execute(_ROWS_SQL.format(columns=columns, where=where), params)
-    while rows := cursor.fetchmany(batch):
-        yield from rows
+    return store.stream(_ROWS_SQL.format(columns=columns, where=where), params, batch)
 
 
 def export_rows(store, status: str | None = None, article_id: int | None = None,

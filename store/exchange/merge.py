@@ -21,14 +21,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from store.exchange.read_exports import ExportedClaim
-from store.models import STATUSES, NewClaim
+from store.interface import Archive
+from store.models import STATUSES, HistoryEntry, NewClaim
 
-_HISTORY_COLUMNS = ("at", "reviewer", "from_status", "to_status", "note", "action", "evidence")
-_SAME_ROW = (
-    "SELECT 1 FROM claim_history WHERE claim_id = ? AND at IS ? AND reviewer IS ? AND from_status IS ?"
-    " AND to_status = ? AND note IS ? AND action = ?"
-)
-_RECORDED = "SELECT 1 FROM claim_history WHERE claim_id = ? AND at IS ? AND reviewer IS ? AND to_status = ?"
+_SAME_ROW = ("at", "reviewer", "from_status", "to_status", "note", "action")
+_RECORDED = ("at", "reviewer", "to_status")
+
+
+def _entry(claim_id: int, fields: dict) -> HistoryEntry:
+    return HistoryEntry(0, claim_id, fields.get("at"), fields.get("reviewer"), fields.get("from_status"),
+                        fields.get("to_status"), fields.get("note"), fields.get("action") or "status",
+                        fields.get("evidence"))
+
+
+def _same(a: HistoryEntry, b: HistoryEntry, keys: tuple[str, ...]) -> bool:
+    return all(getattr(a, key) == getattr(b, key) for key in keys)
 
 
 @dataclass
@@ -60,7 +67,7 @@ def _newer(incoming: str | None, local: str | None) -> bool:
 class VerdictMerger:
     """Merges ExportedClaim records into a store, in short transactions of ``batch`` records."""
 
-    def __init__(self, store, batch: int = 500):
+    def __init__(self, store: Archive, batch: int = 500):
         self.store = store
         self.batch = batch
         self.report = ImportReport()
@@ -112,23 +119,13 @@ class VerdictMerger:
         return self._articles[key]
 
     def _find_article(self, r: ExportedClaim) -> int | None:
-        lookups = [("content_hash = ?", [r.article_hash]), ("url = ?", [r.article_url]),
-                   ("title = ? AND source IS ?", [r.article_title, r.article_source])]
-        for where, params in lookups:
-            if params[0]:
-                rows = self.store.execute(f"SELECT id FROM articles WHERE {where} LIMIT 2", params)
-                if len(rows) == 1:
-                    return rows[0][0]
-        return None
+        return self.store.find_only_article(r.article_hash, r.article_url, r.article_title, r.article_source)
 
     def _texts(self, article_id: int) -> dict[str, list[int]]:
         if self._claims_of is None or self._claims_of[0] != article_id:
             texts: dict[str, list[int]] = {}
-            for claim_id, text in self.store.execute(
-                "SELECT id, text FROM claims WHERE article_id = ? AND deleted_at IS NULL ORDER BY start, id",
-                [article_id],
-            ):
-                texts.setdefault(_norm(text), []).append(claim_id)
+            for claim in self.store.desk_claims(article_id):
+                texts.setdefault(_norm(claim.text), []).append(claim.id)
             self._claims_of = (article_id, texts)
             self._used = {}
         return self._claims_of[1]
@@ -157,50 +154,39 @@ class VerdictMerger:
 
     # --- decisions and history -------------------------------------------------------------------------------
     def _merge_decision(self, claim_id: int, r: ExportedClaim) -> None:
-        status, note, reviewer, reviewed_at, evidence = self.store.execute(
-            "SELECT status, note, reviewer, reviewed_at, evidence FROM claims WHERE id = ?", [claim_id]
-        )[0]
-        local = (status, note, reviewer, evidence)
+        claim = self.store.desk_claim(claim_id)
+        local = (claim.status, claim.note, claim.reviewer, claim.evidence)
         undecided = r.status == "pending" and r.reviewed_at is None
         if undecided or r.decision == local:
             self.report.unchanged += 1
-        elif _newer(r.reviewed_at, reviewed_at) or (r.reviewed_at is None and reviewed_at is None):
-            self._apply(claim_id, status, r)
+        elif _newer(r.reviewed_at, claim.reviewed_at) or (r.reviewed_at is None and claim.reviewed_at is None):
+            self._apply(claim_id, r)
         else:
-            self._keep(claim_id, status, r)
+            self._keep(claim_id, claim.status, r)
 
-    def _apply(self, claim_id: int, before: str, r: ExportedClaim) -> None:
-        at = r.reviewed_at or self.store.clock()
-        self.store.db.execute(
-            "UPDATE claims SET status = ?, note = ?, reviewer = ?, reviewed_at = ?, evidence = ? WHERE id = ?",
-            [r.status, r.note, r.reviewer, at, r.evidence, claim_id],
-        )
-        entry = dict(zip(_HISTORY_COLUMNS, (at, r.reviewer, before, r.status, r.note, "import", r.evidence),
-                         strict=True))
-        self.report.history += self._add_history(claim_id, entry)
+    def _apply(self, claim_id: int, r: ExportedClaim) -> None:
+        self.store.decide(claim_id, r.status, r.reviewer, note=r.note, evidence=r.evidence, action="import",
+                          at=r.reviewed_at)
+        self.report.history += 1
         self.report.updated += 1
 
     def _keep(self, claim_id: int, status: str, r: ExportedClaim) -> None:
-        if not self.store.execute(_RECORDED, [claim_id, r.reviewed_at, r.reviewer, r.status]):
-            entry = dict(zip(_HISTORY_COLUMNS, (r.reviewed_at or self.store.clock(), r.reviewer, status, r.status,
-                                                r.note, "import-conflict", r.evidence), strict=True))
+        wanted = _entry(claim_id, {"at": r.reviewed_at, "reviewer": r.reviewer, "to_status": r.status})
+        if not any(_same(row, wanted, _RECORDED) for row in self.store.history(claim_id)):
+            entry = {"at": r.reviewed_at or self.store.clock(), "reviewer": r.reviewer, "from_status": status,
+                     "to_status": r.status, "note": r.note, "action": "import-conflict", "evidence": r.evidence}
             self.report.history += self._add_history(claim_id, entry)
         self.report.kept += 1
 
-    def _add_history(self, claim_id: int, entry: dict) -> int:
-        values = [entry.get(column) for column in _HISTORY_COLUMNS]
-        if values[3] not in STATUSES or not values[0]:
+    def _add_history(self, claim_id: int, fields: dict) -> int:
+        entry = _entry(claim_id, fields)
+        if entry.to_status not in STATUSES or not entry.at:
             return 0
-        values[5] = values[5] or "status"
-        if self.store.execute(_SAME_ROW, [claim_id, *values[:6]]):
+        if any(_same(row, entry, _SAME_ROW) for row in self.store.history(claim_id)):
             return 0
-        self.store.db.execute(
-            "INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action, evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [claim_id, *values],
-        )
+        self.store.record_history(claim_id, entry)
         return 1
 
 
-def merge_export(store, records: Iterable[ExportedClaim], batch: int = 500) -> ImportReport:
+def merge_export(store: Archive, records: Iterable[ExportedClaim], batch: int = 500) -> ImportReport:
     return VerdictMerger(store, batch).merge(records)

@@ -94,7 +94,7 @@ def test_load_export_import_round_trips_every_verdict(nlp, fmt, text, decisions)
         with Store(first) as store:
             claims = store.claims()
             for claim, (status, note) in zip(claims, decisions, strict=False):
-                store.set_status(claim.id, status, "ana", note)
+                store.decide(claim.id, status, "ana", note)
             expected = [(c.text, c.status, note_of(c), c.reviewer) for c in store.claims()]
         exported = runner.invoke(main, ["--db", str(first), "export", "--format", fmt, "-o", str(out)])
         assert exported.exit_code == 0, exported.output

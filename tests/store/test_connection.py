@@ -205,7 +205,7 @@ def test_a_write_that_waits_too_long_is_refused_with_a_message_and_changes_nothi
         (claim,) = waiter.claims()
         with holder.transaction():
             with pytest.raises(DatabaseBusyError, match="nothing was changed"):
-                waiter.set_status(claim.id, "verified", "ana")
+                waiter.decide(claim.id, "verified", "ana")
         assert waiter.claim(claim.id).status == "pending"
         assert waiter.history(claim.id) == []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from store import NewClaim, Store, content_hash
-from store.desk_models import ArticleQuery, ClaimFilter
+from store.models import ArticleQuery, ClaimFilter
 
 NAMES = ["50% Review", "5000 News", "Fact_Check", "FactXCheck", "O'Brien Weekly", 'The "Quoted" Post',
          "Back\\slash Times", "Backslash Times"]

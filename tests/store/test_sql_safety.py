@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from store import NewClaim, Store, content_hash
-from store.desk_models import ArticleQuery, ClaimFilter
+from store.models import ArticleQuery, ClaimFilter
 from tui.cli.main import main
 
 HOSTILE = [
@@ -90,7 +90,7 @@ def test_filters_take_any_input_as_values(store, typed):
 @pytest.mark.parametrize("typed", HOSTILE, ids=IDS)
 def test_notes_and_names_are_stored_exactly(store, typed):
     before = tables(store)
-    claim = store.set_status(1, "disputed", typed, typed)
+    _, claim = store.decide(1, "disputed", typed, typed)
     assert (claim.reviewer, claim.note) == (typed, typed)
     (entry,) = store.history(1)
     assert (entry.reviewer, entry.note) == (typed, typed)

@@ -36,8 +36,8 @@ def test_a_new_claim_is_pending_and_its_span_is_in_the_article(store):
 @pytest.mark.parametrize("status", ["verified", "disputed", "unverified", "pending"])
 def test_a_decision_is_stored_with_who_and_when_and_kept_in_history(store, status):
     _, (claim_id,) = add_article(store)
-    store.set_status(claim_id, "verified", "ana", "first look")
-    store.set_status(claim_id, status, "ben", "second look")
+    store.decide(claim_id, "verified", "ana", "first look")
+    store.decide(claim_id, status, "ben", "second look")
     claim = store.claim(claim_id)
     assert (claim.status, claim.reviewer, claim.reviewed_at, claim.note) == (
         status, "ben", "2026-01-02T03:04:05Z", "second look")
@@ -48,7 +48,7 @@ def test_a_decision_is_stored_with_who_and_when_and_kept_in_history(store, statu
 def test_a_decision_survives_reopening_the_file(tmp_path):
     with Store(tmp_path / "t.db") as store:
         _, (claim_id,) = add_article(store)
-        store.set_status(claim_id, "disputed", "ana")
+        store.decide(claim_id, "disputed", "ana")
     with Store(tmp_path / "t.db") as store:
         assert store.claim(claim_id).status == "disputed"
 
@@ -56,19 +56,19 @@ def test_a_decision_survives_reopening_the_file(tmp_path):
 def test_an_unknown_status_is_refused_and_nothing_changes(store):
     _, (claim_id,) = add_article(store)
     with pytest.raises(StoreError, match="unknown status"):
-        store.set_status(claim_id, "true", "ana")
+        store.decide(claim_id, "true", "ana")
     assert store.claim(claim_id).status == "pending"
     assert store.history(claim_id) == []
 
 
 def test_marking_a_missing_claim_says_so(store):
     with pytest.raises(NotFoundError, match="no claim 99"):
-        store.set_status(99, "verified", "ana")
+        store.decide(99, "verified", "ana")
 
 
 def test_article_summaries_count_decided_claims(store):
     article_id, (claim_id,) = add_article(store)
-    store.set_status(claim_id, "verified", "ana")
+    store.decide(claim_id, "verified", "ana")
     (summary,) = store.articles()
     assert (summary.id, summary.claims, summary.decided, summary.progress) == (article_id, 1, 1, "1/1")
 
@@ -87,7 +87,7 @@ def test_a_second_article_with_the_same_hash_is_refused(store):
 
 def test_links_show_the_earlier_claims_verdict_and_article(store):
     first, (earlier,) = add_article(store, title="First")
-    store.set_status(earlier, "disputed", "ana", "cost was 2.4bn")
+    store.decide(earlier, "disputed", "ana", "cost was 2.4bn")
     text = "According to the ministry, the dam will cost 4.2 billion crowns."
     with store.transaction():
         second = store.insert_article("Second", text, content_hash(text))

@@ -52,7 +52,7 @@ def test_an_earlier_database_is_upgraded_in_place_after_a_backup(tmp_path, stop_
     old_version = applied(path)
     with Store(path) as store:
         assert_old_data_intact(store)
-        claim = store.set_status(2, "unverified", "carla", "after the upgrade")
+        _, claim = store.decide(2, "unverified", "carla", "after the upgrade")
         assert claim.status == "unverified"
     assert applied(path) == known_migrations()
     (backup,) = backups(tmp_path)

@@ -36,7 +36,7 @@ def build(store: Store) -> None:
     with store.transaction():
         store.insert_link(ids[1][0], ids[0][0], 88.0, "related")
         store.insert_link(ids[1][1], ids[0][1], 96.0, "same")
-    store.set_status(ids[0][0], "verified", "ana", "Ministry figures confirm 6,000")
+    store.decide(ids[0][0], "verified", "ana", "Ministry figures confirm 6,000")
 
 
 @pytest.fixture(autouse=True)

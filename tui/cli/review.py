@@ -25,7 +25,7 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
     note = (clean(note).strip() or None) if note is not None else None
     with context.open_store() as store:
         try:
-            claim = store.set_status(claim_id, status, who, note)
+            _, claim = store.decide(claim_id, status, who, **({} if note is None else {"note": note}))
         except StoreError as error:
             raise click.ClickException(str(error)) from error
     click.echo(f"claim {claim.id}: {claim.status} by {claim.reviewer} at {claim.reviewed_at}")

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from store.desk_models import ArticleQuery
+from store.models import ArticleQuery
 
 PROGRESS = [("not finished", "todo"), ("finished", "done")]
 _DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Claim
-from store.desk_models import ClaimFilter
+from store.models import ClaimFilter
 
 
 def matches(claim: Claim, f: ClaimFilter) -> bool:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from store import DECIDED
-from store.desk_models import DeskClaim
+from store.models import DeskClaim
 
 KEEP = "keep"
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from claims.match.diff import contradictions
 from store import NotFoundError, StoreError
-from store.desk_models import ClaimFilter, DeskClaim
+from store.models import ClaimFilter, DeskClaim
 from tui.forms.claim_filter import ClaimFilterForm, matches
 from tui.forms.note import NoteForm, NoteResult
 from tui.screens.history import HistoryScreen

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from store import ArticleSummary
-from store.desk_models import ArticleQuery
+from store.models import ArticleQuery
 from store.queries import SORT_KEYS
 from tui.forms.article_filter import ArticleFilterForm
 from tui.widgets.article_dates import shown_date

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from store.desk_models import ClaimFilter, ClaimRow
+from store.models import ClaimFilter, ClaimRow
 from tui.forms.claim_filter import ClaimFilterForm
 from tui.widgets.row_list import Column, RowList
 from tui.widgets.status_style import FLAG, status_badge

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.desk_models import DeskClaim, DeskHistory
+from store.models import DeskClaim, DeskHistory
 from tui.widgets.claim_panel import history_line
 
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from store import STATUSES
-from store.desk_models import VerdictCount
+from store.models import VerdictCount
 from tui.widgets.status_style import STATUS_COLOURS
 
 ORDER = ("verified", "disputed", "unverified", "pending")

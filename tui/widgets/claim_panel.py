@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from claims.match.diff import DiffSegment, diff_words
 from store import Claim, LinkedClaim
-from store.desk_models import DeskHistory
+from store.models import DeskHistory
 from tui.widgets.status_style import DIFF_STYLES, FLAG, status_badge
 
 KIND_LABELS = {"same": "same claim", "related": "possibly related"}

@@ -51,7 +51,7 @@ def reviews(store, **kw):
 def test_only_decided_claims_become_reviews_and_each_is_valid(store):
     verified = add(store, "The flood forced 60,000 people from their homes.")
     add(store, "The dam will cost 4.2 billion crowns.")
-    store.set_status(verified, "verified", "ana", "internal rationale")
+    store.decide(verified, "verified", "ana", "internal rationale")
     (review,) = reviews(store)
     assert_valid_claim_review(review)
     assert review["claimReviewed"] == "The flood forced 60,000 people from their homes."
@@ -66,7 +66,7 @@ def test_only_decided_claims_become_reviews_and_each_is_valid(store):
 @pytest.mark.parametrize("status", ["verified", "disputed", "unverified"])
 def test_the_rating_scale_is_documented_and_reads_back_as_the_same_verdict(store, tmp_path, status):
     claim = add(store, f"A claim that was {status}.")
-    store.set_status(claim, status, "ana")
+    store.decide(claim, status, "ana")
     (review,) = reviews(store)
     assert (review["reviewRating"]["ratingValue"], review["reviewRating"]["alternateName"]) == RATING_SCALE[status]
     assert (review["reviewRating"]["worstRating"], review["reviewRating"]["bestRating"]) == (WORST_RATING,
@@ -80,7 +80,7 @@ def test_the_rating_scale_is_documented_and_reads_back_as_the_same_verdict(store
 
 def test_the_review_url_comes_from_the_template_else_the_article(store):
     claim = add(store, "The flood forced 60,000 people from their homes.")
-    store.set_status(claim, "disputed", "ana")
+    store.decide(claim, "disputed", "ana")
     (templated,) = reviews(store, template="https://checks.example/c/{claim_id}")
     assert templated["url"] == f"https://checks.example/c/{claim}"
     (fallback,) = reviews(store)
@@ -91,7 +91,7 @@ def test_the_review_url_comes_from_the_template_else_the_article(store):
 
 def test_an_organisation_speaker_and_a_claim_without_article_url(store):
     claim = add(store, "Exports fell 3%, the finance ministry said.", speaker="the finance ministry", url=None)
-    store.set_status(claim, "unverified", "ana")
+    store.decide(claim, "unverified", "ana")
     (review,) = reviews(store)
     assert_valid_claim_review(review)
     assert review["itemReviewed"]["author"]["@type"] == "Organization"
@@ -100,6 +100,6 @@ def test_an_organisation_speaker_and_a_claim_without_article_url(store):
 
 def test_without_an_organisation_the_export_says_what_to_do(store):
     claim = add(store, "The flood forced 60,000 people from their homes.")
-    store.set_status(claim, "verified", "ana")
+    store.decide(claim, "verified", "ana")
     with pytest.raises(StoreError, match="--organisation"):
         write_claimreviews(store, io.StringIO(), None, "  ")

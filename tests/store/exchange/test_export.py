@@ -33,7 +33,7 @@ def read(store, **kw):
 def test_the_export_has_the_documented_columns_and_one_row_per_claim(store):
     first = add(store, "Prices rose 4% in May, officials said.", "Prices", "https://example.org/a")
     add(store, "Unemployment fell to 5.1%.", "Jobs")
-    store.set_status(first, "verified", "ana", 'checked, "ok", with a, comma\nand a newline')
+    store.decide(first, "verified", "ana", 'checked, "ok", with a, comma\nand a newline')
     count, rows = read(store)
     assert count == 2 and len(rows) == 2
     for name in ("claim_id", "article_title", "article_url", "claim", "speaker", "status", "note", "reviewer",
@@ -49,7 +49,7 @@ def test_the_export_has_the_documented_columns_and_one_row_per_claim(store):
 def test_the_export_can_be_limited_to_one_status(store):
     first = add(store, "Prices rose 4% in May.")
     add(store, "Unemployment fell to 5.1%.")
-    store.set_status(first, "disputed", "ana")
+    store.decide(first, "disputed", "ana")
     count, rows = read(store, status="disputed")
     assert count == 1 and rows[0]["claim_id"] == str(first)
 

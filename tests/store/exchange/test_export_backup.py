@@ -45,7 +45,7 @@ def test_a_backup_taken_during_a_stream_of_decisions_is_consistent(db_path, tmp_
             statuses = ("verified", "disputed", "unverified")
             while not stop.is_set():
                 n = len(written)
-                store.set_status(n % 20 + 1, statuses[n % 3], "writer")
+                store.decide(n % 20 + 1, statuses[n % 3], "writer")
                 written.append(n)
 
     thread = threading.Thread(target=writer)

@@ -49,7 +49,7 @@ def desk(store):
     for day, (claim, status, reviewer) in enumerate([(c1, "verified", "ana"), (c2, "disputed", "Bo"),
                                                       (c3, "verified", "bo")], start=3):
         store.now = f"2026-05-{day:02d}T10:00:00Z"
-        store.set_status(claim, status, reviewer)
+        store.decide(claim, status, reviewer)
     return {"articles": (a1, a2), "claims": (c1, c2, c3)}
 
 
@@ -119,7 +119,7 @@ def test_the_verdicts_view_gives_the_same_rows_as_the_csv_export(store, desk):
 
 def test_jsonl_carries_every_field_and_the_full_history(store, desk):
     c1 = desk["claims"][0]
-    store.set_status(c1, "disputed", "cy", "changed my mind")
+    store.decide(c1, "disputed", "cy", "changed my mind")
     out = io.StringIO()
     assert write_jsonl(store, out) == 3
     record = json.loads(out.getvalue().splitlines()[0])

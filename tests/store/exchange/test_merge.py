@@ -43,11 +43,11 @@ def history(store):
 @pytest.fixture
 def source(tmp_path):
     store = build(tmp_path / "a.db")
-    store.set_status(1, "verified", "ana", "Register says 6,012")
+    store.decide(1, "verified", "ana", "Register says 6,012")
     store.now = "2026-05-11T09:00:00Z"
-    store.set_status(1, "disputed", "bo", "Register was revised")
-    store.set_status(3, "unverified", "cy")
-    store.set_status(4, "disputed", "ana", "=HYPERLINK(\"http://x\")")
+    store.decide(1, "disputed", "bo", "Register was revised")
+    store.decide(3, "unverified", "cy")
+    store.decide(4, "disputed", "ana", "=HYPERLINK(\"http://x\")")
     store.db.execute("UPDATE claims SET evidence = ? WHERE id = 4", ["-https://evidence.example"])
     yield store
     store.close()
@@ -102,7 +102,7 @@ def test_importing_twice_duplicates_nothing(source, exported, tmp_path):
 
 def test_a_newer_decision_here_is_kept_and_the_file_s_goes_into_the_history(source, exported, tmp_path):
     with build(tmp_path / "b.db", clock="2026-06-01T00:00:00Z") as target:
-        target.set_status(1, "verified", "zed", "Checked again in June")
+        target.decide(1, "verified", "zed", "Checked again in June")
         report = merge(target, exported)
         assert target.claim(1).status == "verified" and target.claim(1).reviewer == "zed"
         assert report.kept == 1
@@ -112,7 +112,7 @@ def test_a_newer_decision_here_is_kept_and_the_file_s_goes_into_the_history(sour
 
 def test_a_newer_decision_in_the_file_wins_and_the_older_one_stays_in_the_history(source, exported, tmp_path):
     with build(tmp_path / "b.db", clock="2026-05-01T00:00:00Z") as target:
-        target.set_status(1, "verified", "zed", "early look")
+        target.decide(1, "verified", "zed", "early look")
         merge(target, exported)
         assert (target.claim(1).status, target.claim(1).reviewer) == ("disputed", "bo")
         assert ("zed", "verified", "early look") in [row[2:5] for row in history(target)]
