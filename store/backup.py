@@ -4,7 +4,8 @@ SQLite's online backup API copies every page in one step inside one read transac
 database as of one moment: with the write-ahead log, writers carry on meanwhile; the copy holds every decision
 committed before that moment and none half-written. The copy is written next to the target, checked
 (``PRAGMA quick_check``), switched to a self-contained single file (journal_mode DELETE), then renamed into
-place, so a failed backup never leaves a broken file under the target's name.
+place, so a failed backup never leaves a broken file under the target's name. A symbolic link is followed (its
+target gets the copy), a replaced file keeps its mode, and a device, FIFO or socket is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from store.connection import BUSY_TIMEOUT_MS
 from store.errors import StoreError
+from store.files import check_target, is_special, place
 
 
 @dataclass(frozen=True)
@@ -39,19 +41,22 @@ def _check_paths(source: Path, target: Path, overwrite: bool) -> None:
         raise StoreError(f"{target} is the database itself; give another file to back up to.")
     if target.is_dir():
         raise StoreError(f"{target} is a folder; give a file name to back up to.")
+    if is_special(target):
+        raise StoreError(f"{target} is not a regular file (a device, a pipe or a socket); give a file name to "
+                         "back up to.")
     if target.exists() and not overwrite:
         raise StoreError(f"{target} already exists; pass --force to replace it.")
 
 
 def backup(source: str | Path, target: str | Path, overwrite: bool = False) -> BackupResult:
-    source, target = Path(source), Path(target)
+    source, named = Path(source), Path(target)
+    target = check_target(named)  # a symbolic link is followed: its target gets the copy
     _check_paths(source, target, overwrite)
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
         articles, claims = _copy(source, partial)
-        partial.replace(target)
+        place(partial, target)
     except sqlite3.Error as error:
         raise StoreError(f"cannot back up {source}: {error}.") from error
     except OSError as error:

@@ -115,3 +115,16 @@ class ClaimQueries:
 
     def claim_count(self) -> int:
         return self.execute("SELECT COUNT(*) FROM claims")[0][0]
+
+    def imported_checks_to_link(self) -> list[int]:
+        """Ids of the imported earlier fact-checks not yet matched against the loaded claims, oldest first."""
+        rows = self.execute("SELECT id FROM claims WHERE origin = ? AND linked_at IS NULL AND deleted_at IS NULL"
+                            " ORDER BY id", [IMPORTED])
+        return [row[0] for row in rows]
+
+    def set_linked(self, claim_ids: Iterable[int]) -> None:
+        """Record that these imported checks were matched against the loaded claims (call in the transaction
+        that stores their links)."""
+        now = self.clock()
+        self.db.conn.executemany("UPDATE claims SET linked_at = ? WHERE id = ?", [(now, i) for i in claim_ids])
+

@@ -1,8 +1,10 @@
 """Opening a claimdesk database: look at the file read-only first, then pragmas and migrations.
 
 Nothing is written to a file until it is known to be a claimdesk database this version can use (or a new or
-empty file): a file that is not SQLite, another program's database, a damaged, read-only or locked file, or a
-database from a newer claimdesk is refused with a one-line message and left byte for byte as it was.
+empty file, when ``create`` allows one): a file that is not SQLite, another program's database, a damaged
+(``PRAGMA quick_check``, once per file and process), read-only or locked file, or a database from a newer
+claimdesk is refused with a one-line message and left byte for byte as it was. A folder that does not exist is
+never created here: a database in it is refused.
 
 Concurrency: every connection is in WAL mode (readers never wait for the writer) with a busy timeout of
 BUSY_TIMEOUT_MS, and every write transaction starts with BEGIN IMMEDIATE (store.Store.transaction), so a second
@@ -27,14 +29,21 @@ BUSY_TIMEOUT_MS = 30_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def connect(path: str | Path) -> Database:
-    """Open (creating if needed) a claimdesk database and bring its schema up to date."""
+_CHECKED: set[tuple[str, int]] = set()  # (file, inode) whose pages this process has checked
+
+
+def connect(path: str | Path, create: bool = True) -> Database:
+    """Open a claimdesk database and bring its schema up to date; with ``create``, a missing or empty file
+    becomes a new database (its folder must exist). StoreError (file untouched) when it cannot be used."""
     path = Path(path)
     timeout_ms = BUSY_TIMEOUT_MS
     if _has_content(path):
         inspect(path, timeout_ms)
-    elif not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not create:
+        what = "an empty file, not a claimdesk database" if path.exists() else "not there"
+        raise StoreError(f"{path} is {what}; it was left untouched (load articles first: claimdesk load PATH).")
+    elif not path.parent.is_dir():
+        raise StoreError(f"cannot create {path}: the folder {path.parent} does not exist (nothing was created).")
     try:
         conn = sqlite3.connect(str(path), timeout=timeout_ms / 1000, isolation_level=None)
     except sqlite3.Error as error:
@@ -125,8 +134,10 @@ def inspect(path: Path, timeout_ms: int = BUSY_TIMEOUT_MS) -> list[str]:
         if not tables:
             return known_migrations()
         pending = _pending(conn, tables, path)
-        if pending:
+        key = (str(path.resolve()), path.stat().st_ino)
+        if pending or key not in _CHECKED:
             _quick_check(conn, path)
+            _CHECKED.add(key)
         return pending
     except sqlite3.Error as error:
         raise explain(error, path) from error
@@ -150,7 +161,8 @@ def _pending(conn: sqlite3.Connection, tables: set[str], path: Path) -> list[str
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """Before an upgrade rewrites the schema, make sure every page reads back."""
+    """Make sure every page reads back: before an upgrade rewrites the schema, and before any command (a read
+    or a write) first uses the file in this process."""
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     if problems != ["ok"]:
         raise explain(sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}"), path)

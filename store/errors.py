@@ -41,3 +41,8 @@ def explain(error: sqlite3.Error, path: str | Path) -> StoreError:
     if "readonly" in lowered or "read-only" in lowered:
         return StoreError(f"{path} cannot be written (read-only); nothing was changed.")
     return StoreError(f"cannot use {path}: {text}.")
+
+
+# Everything a call into the store may raise: a StoreError, or a SQLite error met mid-query (a damaged page, a
+# disk I/O error). Code outside the store catches these by this name and never imports sqlite3 itself.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (StoreError, sqlite3.Error)

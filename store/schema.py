@@ -8,6 +8,7 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
   ``status`` is one of pending, verified, disputed, unverified.
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
+  ``claims.linked_at`` says when an imported earlier fact-check was linked to the loaded claims.
 - ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``).
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
@@ -121,6 +122,16 @@ def m003_exchange(db: Database) -> None:
     db.execute(_VERDICTS_VIEW)
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_reviewed ON claims(reviewed_at)")
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_url ON articles(url)")
+
+
+@migrations(name="m004_linked_at")
+def m004_linked_at(db: Database) -> None:
+    """``claims.linked_at``: when an imported earlier fact-check was matched against the loaded claims (NULL: not
+    yet, e.g. an import stopped between storing the checks and linking them; the next import finishes it). Checks
+    imported before this version were linked by the import that stored them."""
+    db.execute("ALTER TABLE claims ADD COLUMN linked_at TEXT")
+    db.execute("UPDATE claims SET linked_at = created_at WHERE origin = 'imported'")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_unlinked ON claims(origin) WHERE linked_at IS NULL")
 
 
 def known_migrations() -> list[str]:

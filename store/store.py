@@ -32,14 +32,15 @@ def content_hash(text: str) -> str:
 class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
-    def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now):
+    def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True):
         self.path = Path(path)
-        self.db = connect(self.path)
+        self.db = connect(self.path, create)
         self.clock = clock
 
     @classmethod
-    def open(cls, path: str | Path, clock: Callable[[], str] = utc_now) -> Store:
-        return cls(path, clock)
+    def open(cls, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True) -> Store:
+        """Open the database at ``path``; with ``create`` False a missing or empty file is refused, not made."""
+        return cls(path, clock, create)
 
     def close(self) -> None:
         self.db.close()

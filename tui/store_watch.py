@@ -8,9 +8,7 @@ main screen reloads from the store there, keeping the selection). Screens below 
 
 from __future__ import annotations
 
-import sqlite3
-
-from store import StoreError
+from store.errors import DATABASE_ERRORS
 
 REFRESH_SECONDS = 1.0
 
@@ -36,7 +34,7 @@ class StoreWatch:
     def _read_data_version(self) -> int | None:
         try:
             return self.store.data_version()
-        except (sqlite3.Error, StoreError, AttributeError):
+        except (*DATABASE_ERRORS, AttributeError):
             return None
 
     def poll_store(self) -> bool:
@@ -52,6 +50,6 @@ class StoreWatch:
         self._data_version = version
         try:
             return refresh_screen(screen)
-        except (sqlite3.Error, StoreError) as error:
+        except DATABASE_ERRORS as error:
             self.notify(f"Could not show the latest changes: {error}", severity="warning", markup=False)
             return False

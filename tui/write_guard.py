@@ -10,15 +10,14 @@ why, the app keeps running, and the screen is brought back in line with the data
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
 from store import StoreError
-from store.errors import explain
+from store.errors import DATABASE_ERRORS, explain
 
 Action = TypeVar("Action", bound=Callable)
-WRITE_ERRORS = (StoreError, sqlite3.Error)
+WRITE_ERRORS = DATABASE_ERRORS
 
 
 def as_store_error(error: Exception, path: object) -> StoreError:

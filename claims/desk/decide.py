@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 
 from claims.desk.undo import Step, UndoStack
-from store import NotFoundError, Store, StoreError
+from store import NotFoundError
+from store.errors import DATABASE_ERRORS
+from store.interface import Archive
+from store.models import ClaimState, DeskClaim, LinkedClaim
 from store.review import state_of
-from store.models import ClaimState, DeskClaim
-from store.models import LinkedClaim
 
 
 def applied_note(link: LinkedClaim) -> str:
@@ -24,7 +24,7 @@ def applied_note(link: LinkedClaim) -> str:
 class Desk:
     """The app's single writer for reviewer decisions; keeps the undo stack of this session."""
 
-    def __init__(self, store: Store, reviewer: str):
+    def __init__(self, store: Archive, reviewer: str):
         self.store = store
         self.reviewer = reviewer
         self.stack = UndoStack()
@@ -107,7 +107,7 @@ class Desk:
         except that a step whose claim no longer exists is dropped."""
         try:
             yield
-        except (StoreError, sqlite3.Error) as error:
+        except DATABASE_ERRORS as error:
             put_back()
             if isinstance(error, NotFoundError):
                 self.stack.forget(step.claim_id)

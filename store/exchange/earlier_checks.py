@@ -9,6 +9,7 @@ The same fact-check (fact-checker, review URL and claim text) imported twice is 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -16,6 +17,7 @@ from typing import Protocol
 from store.claims import IMPORTED
 from store.models import DECIDED, NewClaim
 from store.store import content_hash
+from store.wording import counted
 
 
 class EarlierCheck(Protocol):
@@ -28,6 +30,7 @@ class EarlierCheck(Protocol):
     speaker: str | None
     date: str | None
     source: str | None
+    known: bool
 
 
 @dataclass
@@ -35,9 +38,20 @@ class EarlierCheckReport:
     added: int = 0
     duplicates: int = 0
     claim_ids: list[int] = field(default_factory=list)
+    unknown_ratings: Counter = field(default_factory=Counter)  # rating as written -> how many checks had it
 
     def summary(self) -> str:
-        return f"{self.added} earlier fact-checks added, {self.duplicates} already there"
+        return f"{counted(self.added, 'earlier fact-check')} added, {self.duplicates} already there"
+
+    def unknown(self) -> str | None:
+        """A line naming the ratings claimdesk did not know (kept as written, marked unverified), if any."""
+        if not self.unknown_ratings:
+            return None
+        listed = ", ".join(f"{rating!r} ({n})" for rating, n in self.unknown_ratings.most_common(10))
+        more = len(self.unknown_ratings) - 10
+        return (f"{counted(sum(self.unknown_ratings.values()), 'rating')} not known to claimdesk, kept as written "
+                f"in the note and marked unverified (map them with --map or --rating-map): {listed}"
+                + (f" and {more} more" if more > 0 else ""))
 
 
 def check_digest(check: EarlierCheck) -> str:
@@ -75,6 +89,8 @@ def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierChe
         return
     with store.transaction():
         for check in chunk:
+            if not getattr(check, "known", True):
+                report.unknown_ratings[check.rating] += 1
             claim_id = add_earlier_check(store, check, origin)
             if claim_id is None:
                 report.duplicates += 1

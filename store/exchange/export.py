@@ -1,9 +1,9 @@
 """Exporting verdicts: one row per claim, streamed, filtered, safe to open in a spreadsheet.
 
 The CSV columns are COLUMNS, in that order (documented in the README, "Export and import"); the rows are
-those of the ``verdicts`` view. `write_export` also writes JSON Lines (store/export_jsonl.py) and ClaimReview
-JSON-LD (store/claimreview.py); `export_to_path` writes any of them through a partial file, so a failed export
-never leaves half a file behind.
+those of the ``verdicts`` view. With ``with_articles`` a last column, ARTICLE_TEXT, carries each article's text, so the
+file alone can rebuild the archive (`claimdesk import` into an empty database). The other formats (JSON Lines,
+ClaimReview) and writing to a file are in store/exchange/formats.py, which picks the writer.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import datetime
 from typing import TextIO
 
 from store.claims import check_status
@@ -38,8 +38,9 @@ COLUMNS = (
     "claim_origin",
     "article_hash",
 )
-FORMATS = ("csv", "jsonl", "claimreview")
 EXCEL_BOM = "\ufeff"
+ARTICLE_TEXT = "article_text"
+ARTICLE_TEXT_SQL = "(SELECT a.text FROM articles a WHERE a.id = v.article_id)"
 
 _ROWS_SQL = """
 SELECT {columns} FROM verdicts v JOIN claims c ON c.id = v.claim_id
@@ -68,9 +69,16 @@ def unneutralise(value: str) -> str:
 
 
 def check_when(value: str | None) -> str | None:
-    """A --since/--until bound: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]."""
-    if value is not None and not _WHEN.fullmatch(value):
-        raise StoreError(f"cannot read the date {value!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.")
+    """A --since/--until bound: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z], naming a day (and time) that exists."""
+    if value is None:
+        return None
+    try:
+        if not _WHEN.fullmatch(value):
+            raise ValueError(value)
+        datetime.fromisoformat(value.removesuffix("Z"))
+    except ValueError as error:
+        raise StoreError(f"cannot read the date {value!r}: use a real date as YYYY-MM-DD or "
+                         "YYYY-MM-DDTHH:MM:SSZ.") from error
     return value
 
 
@@ -134,14 +142,17 @@ def export_rows(store, status: str | None = None, article_id: int | None = None,
 
 
 def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, excel: bool = False,
-              filters: ExportFilter | None = None, article_id: int | None = None) -> int:
+              filters: ExportFilter | None = None, article_id: int | None = None, with_articles: bool = False) -> int:
     """Write the header and one row per claim (RFC 4180, CRLF); returns the number of claims written."""
     if excel:
         out.write(EXCEL_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()))
     count = 0
-    for row in export_rows(store, status=status, article_id=article_id, filters=filters):
+    selection = make_filter(filters, status, article_id)
+    rows = select_rows(store, selection, f"v.*, {ARTICLE_TEXT_SQL}") if with_articles else export_rows(
+        store, filters=selection)
+    for row in rows:
         # neutralise(), inlined: this loop runs once per claim and cell.
         writer.writerow(row if raw else [("'" + v) if v.__class__ is str and v[:1] in _FORMULA_SET else v
                                          for v in row])
@@ -156,37 +167,4 @@ class ExportOptions:
     excel: bool = False
     organisation: str | None = None  # ClaimReview author
     review_url: str | None = None  # ClaimReview url template, e.g. https://example.org/checks/{claim_id}
-
-
-def write_export(store, out: TextIO, filters: ExportFilter | None = None,
-                 options: ExportOptions | None = None) -> int:
-    """Write the claims in the chosen format; returns how many records were written."""
-    filters, options = filters or ExportFilter(), options or ExportOptions()
-    if options.fmt == "csv":
-        return write_csv(store, out, raw=options.raw, excel=options.excel, filters=filters)
-    if options.fmt == "jsonl":
-        from store.exchange.jsonl import write_jsonl
-
-        return write_jsonl(store, out, filters)
-    if options.fmt == "claimreview":
-        from store.exchange.claimreview import write_claimreviews
-
-        return write_claimreviews(store, out, filters, options.organisation, options.review_url)
-    raise StoreError(f"unknown export format {options.fmt!r}: use one of {', '.join(FORMATS)}.")
-
-
-def export_to_path(store, output: Path, filters: ExportFilter | None = None,
-                   options: ExportOptions | None = None) -> int:
-    """Write the export to ``output`` through ``output.partial``, replaced only once complete."""
-    partial = output.with_name(output.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            count = write_export(store, out, filters, options)
-        partial.replace(output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {output}: {error.strerror or error}.") from error
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return count
+    with_articles: bool = False  # CSV and JSON Lines: carry each article's text, to rebuild the archive from one file

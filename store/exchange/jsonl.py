@@ -4,7 +4,8 @@ One JSON object a line, in the order of the CSV export. Keys: the CSV COLUMNS (s
 then ``start``, ``end``, ``cue``, ``flagged``, ``created_at``, ``article_author``, ``article_origin``,
 ``article_dateline``, ``article_loaded_at``, ``links`` (list of {earlier_id, score, kind}, best first) and
 ``history`` (list of {at, reviewer, from_status, to_status, note, action, evidence, source_claim_id}, oldest
-first). `claimdesk import` reads these files back.
+first); with ``with_articles``, ``article_text`` too (the whole article, to rebuild the archive from the file).
+`claimdesk import` reads these files back.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from store.exchange.export import COLUMNS, ExportFilter, select_rows
+from store.exchange.export import ARTICLE_TEXT, ARTICLE_TEXT_SQL, COLUMNS, ExportFilter, select_rows
 
 EXTRA_KEYS = ("start", "end", "cue", "flagged", "created_at")
 ARTICLE_KEYS = ("article_author", "article_origin", "article_dateline", "article_loaded_at")
@@ -36,11 +37,13 @@ _FIELDS = (
     + [("links", _LINKS), ("history", _HISTORY)]
 )
 RECORD_SQL = "json_object(" + ", ".join(f"'{key}', {value}" for key, value in _FIELDS) + ")"
+RECORD_WITH_ARTICLE_SQL = RECORD_SQL[:-1] + f", '{ARTICLE_TEXT}', {ARTICLE_TEXT_SQL})"
 
 
-def record_lines(store, filters: ExportFilter | None = None) -> Iterator[str]:
+def record_lines(store, filters: ExportFilter | None = None, with_articles: bool = False) -> Iterator[str]:
     """One JSON text per claim, streamed."""
-    for (line,) in select_rows(store, filters or ExportFilter(), RECORD_SQL, batch=500):
+    sql = RECORD_WITH_ARTICLE_SQL if with_articles else RECORD_SQL
+    for (line,) in select_rows(store, filters or ExportFilter(), sql, batch=500):
         yield line
 
 
@@ -50,9 +53,9 @@ def export_records(store, filters: ExportFilter | None = None) -> Iterator[dict]
         yield json.loads(line)
 
 
-def write_jsonl(store, out: TextIO, filters: ExportFilter | None = None) -> int:
+def write_jsonl(store, out: TextIO, filters: ExportFilter | None = None, with_articles: bool = False) -> int:
     count = 0
-    for line in record_lines(store, filters):
+    for line in record_lines(store, filters, with_articles):
         out.write(line + "\n")
         count += 1
     return count

@@ -3,7 +3,10 @@
 Matching: the article by its content hash (``article_hash``), else its URL, else its title and source (only when
 exactly one article fits); the claim by its whitespace-normalised text within that article (the n-th copy of
 a text in the file goes to the n-th copy in the article). A claim that is not there but whose text is in the
-article is added (origin "merged"); anything else is counted as unmatched and left out, never guessed.
+article is added (origin "merged"); anything else is counted as unmatched and left out, never guessed. A record
+whose article is not in the database is counted in ``missing_articles`` (the import fails and says so), unless
+the file was exported ``--with-articles``: then the article is added from the record (title, URL, source,
+published, text), so one file rebuilds the archive in an empty database.
 
 Conflicts: when the file and the database disagree on a claim's decision (status, note, reviewer, evidence), the
 one with the later ``reviewed_at`` wins; on a tie, or when the file's decision has no time, the database's
@@ -23,6 +26,8 @@ from dataclasses import dataclass, field
 from store.exchange.read_exports import ExportedClaim
 from store.interface import Archive
 from store.models import STATUSES, HistoryEntry, NewClaim
+from store.store import content_hash
+from store.wording import counted
 
 _SAME_ROW = ("at", "reviewer", "from_status", "to_status", "note", "action")
 _RECORDED = ("at", "reviewer", "to_status")
@@ -47,11 +52,15 @@ class ImportReport:
     added: int = 0  # claims added to their article (their text is in it)
     history: int = 0  # history rows added
     unmatched: int = 0
+    missing_articles: int = 0  # records whose article is not in the database (and not carried by the file)
+    articles_added: int = 0  # articles rebuilt from a file exported --with-articles
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.records} claims read: {self.updated} updated, {self.unchanged} unchanged, {self.kept} kept "
-                f"(newer here), {self.added} added, {self.unmatched} unmatched; {self.history} history rows added")
+        articles = f", {counted(self.articles_added, 'article')} added" if self.articles_added else ""
+        return (f"{counted(self.records, 'claim')} read: {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.kept} kept (newer here), {self.added} added, {self.unmatched} unmatched{articles}; "
+                f"{counted(self.history, 'history row')} added")
 
 
 def _norm(text: str) -> str:
@@ -98,7 +107,11 @@ class VerdictMerger:
             self._problem(record, f"unknown status {record.status!r}" if record.claim.strip() else "no claim text")
             return
         article_id = self._article_id(record)
-        claim_id = None if article_id is None else self._claim_id(article_id, record)
+        if article_id is None:
+            self.report.missing_articles += 1
+            self.report.unmatched += 1
+            return
+        claim_id = self._claim_id(article_id, record)
         if claim_id is None:
             self.report.unmatched += 1
             return
@@ -119,7 +132,16 @@ class VerdictMerger:
         return self._articles[key]
 
     def _find_article(self, r: ExportedClaim) -> int | None:
-        return self.store.find_only_article(r.article_hash, r.article_url, r.article_title, r.article_source)
+        found = self.store.find_only_article(r.article_hash, r.article_url, r.article_title, r.article_source)
+        if found is not None or not r.article_text:
+            return found
+        digest = content_hash(r.article_text)
+        found = self.store.find_article_by_hash(digest)
+        if found is None:
+            found = self.store.insert_article(r.article_title or r.article_text[:80], r.article_text, digest,
+                                              r.article_source, r.article_url, r.published, origin="import")
+            self.report.articles_added += 1
+        return found
 
     def _texts(self, article_id: int) -> dict[str, list[int]]:
         if self._claims_of is None or self._claims_of[0] != article_id:

@@ -1,8 +1,10 @@
 """Reading claimdesk's own exports (CSV and JSON Lines) back, to merge them into another database.
 
 `detect_export(path)` says whether a file is one of them ("claimdesk-csv", "claimdesk-jsonl") or None;
-`read_export(path, kind)` yields ExportedClaim records, streamed. Cells the CSV export neutralised (a leading
-apostrophe before = + - @ tab or CR) are restored. A file that is not a claimdesk export raises StoreError.
+`read_export(path, kind, skipped)` yields ExportedClaim records, streamed. Cells the CSV export neutralised (a
+leading apostrophe before = + - @ tab or CR) are restored. A file that is not a claimdesk export (binary data, a
+database, a compressed file, no claimdesk header) raises StoreError with one sentence; a JSON Lines line that is
+broken or not a claimdesk record is skipped, and "line N: why" is added to ``skipped``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from store.exchange.export import unneutralise
 EXPORT_KINDS = ("claimdesk-csv", "claimdesk-jsonl")
 SIGNATURE = frozenset({"claim_id", "article_id", "article_title", "claim", "status", "reviewer", "reviewed_at"})
 _HEAD_BYTES = 1 << 16
+_MAGIC = {b"SQLite format 3\x00": "a SQLite database (another claimdesk archive? export it with `claimdesk --db "
+                                  "FILE export --format jsonl --with-articles` and import that file)",
+          b"\x1f\x8b": "compressed (gzip): decompress it first", b"PK\x03\x04": "a ZIP archive: unpack it first",
+          b"\x7fELF": "a program, not a file of verdicts"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class ExportedClaim:
     reviewed_at: str | None = None
     evidence: str | None = None
     history: tuple[dict, ...] | None = None  # None: the file has no history (CSV)
+    published: str | None = None
+    article_text: str | None = None  # only in exports made --with-articles
 
     @property
     def decision(self) -> tuple:
@@ -49,30 +57,50 @@ class ExportedClaim:
 def _head(path: Path) -> str:
     try:
         with path.open("rb") as handle:
-            return handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="replace")
+            data = handle.read(_HEAD_BYTES)
     except OSError as error:
         raise StoreError(f"cannot read {path}: {error.strerror or error}.") from error
+    check_not_binary(path, data)
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def check_not_binary(path: Path, data: bytes) -> None:
+    """StoreError (one sentence) when the first bytes show a database, an archive, a program or other binary data."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise StoreError(f"{path.name} is {what}; it was not imported.")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise StoreError(f"{path.name} looks like binary data, not a file of verdicts; it was not imported.")
+
+
+def _first_line(head: str) -> str:
+    lines = head.splitlines()  # \n, \r\n and a lone \r all end a line
+    return lines[0] if lines else ""
 
 
 def detect_export(path: Path) -> str | None:
     """"claimdesk-jsonl", "claimdesk-csv", or None when the file is not one of claimdesk's exports."""
     head = _head(path).lstrip()
-    first = head.split("\n", 1)[0]
+    first = _first_line(head)
     if head.startswith("{"):
         try:
             record = json.loads(first)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return None
         return "claimdesk-jsonl" if isinstance(record, dict) and SIGNATURE <= record.keys() else None
     if head.startswith("["):
         return None
-    header = next(csv.reader([first]), [])
+    try:
+        header = next(csv.reader([first]), [])
+    except csv.Error:
+        return None
     return "claimdesk-csv" if SIGNATURE <= {h.strip() for h in header} else None
 
 
-def read_export(path: Path, kind: str) -> Iterator[ExportedClaim]:
+def read_export(path: Path, kind: str, skipped: list[str] | None = None) -> Iterator[ExportedClaim]:
+    _head(path)  # refuse binary data before reading it as text
     if kind == "claimdesk-jsonl":
-        return _read_jsonl(path)
+        return _read_jsonl(path, [] if skipped is None else skipped)
     if kind == "claimdesk-csv":
         return _read_csv(path)
     raise StoreError(f"unknown export kind {kind!r}: use one of {', '.join(EXPORT_KINDS)}.")
@@ -112,12 +140,14 @@ def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> Export
         reviewed_at=_optional(fields.get("reviewed_at")),
         evidence=_optional(fields.get("evidence")),
         history=history,
+        published=_optional(fields.get("published")),
+        article_text=_optional(fields.get("article_text")),
     )
 
 
 def _read_csv(path: Path) -> Iterator[ExportedClaim]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # \n, \r\n or a lone \r end a record
             reader = csv.DictReader(handle)
             if not SIGNATURE <= set(reader.fieldnames or ()):
                 raise StoreError(f"{path.name} is not a claimdesk CSV export (its header lacks "
@@ -129,23 +159,39 @@ def _read_csv(path: Path) -> Iterator[ExportedClaim]:
         raise StoreError(f"cannot read {path.name}: {error}.") from error
 
 
-def _read_jsonl(path: Path) -> Iterator[ExportedClaim]:
+def _read_jsonl(path: Path, skipped: list[str]) -> Iterator[ExportedClaim]:
+    """The records, each broken line skipped (and said in ``skipped``); StoreError when no line is a record."""
+    read, before_first = 0, []  # lines skipped before the first record: an error if no record follows
     try:
-        with path.open(encoding="utf-8-sig") as handle:
+        with path.open(encoding="utf-8-sig", newline="\n") as handle:
             for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield _json_record(path, number, line)
+                if not line.strip():
+                    continue
+                try:
+                    record = _json_record(number, line)
+                except ValueError as error:
+                    (skipped if read else before_first).append(f"line {number}: {error}")
+                    continue
+                if not read:
+                    skipped.extend(before_first)
+                read += 1
+                yield record
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"cannot read {path.name}: {error}.") from error
+    if not read and before_first:
+        first = before_first[0].removesuffix(", skipped")
+        raise StoreError(f"{path.name} is not a claimdesk JSON Lines export ({first}).")
 
 
-def _json_record(path: Path, number: int, line: str) -> ExportedClaim:
+def _json_record(number: int, line: str) -> ExportedClaim:
     try:
         fields = json.loads(line)
     except json.JSONDecodeError as error:
-        raise StoreError(f"{path.name} line {number} is not JSON: {error.msg}.") from error
+        raise ValueError(f"not JSON ({error.msg}), skipped") from error
+    except RecursionError as error:
+        raise ValueError("nested too deeply to read, skipped") from error
     if not isinstance(fields, dict) or not SIGNATURE <= fields.keys():
-        raise StoreError(f"{path.name} line {number} is not a claimdesk export record.")
+        raise ValueError("not a claimdesk export record, skipped")
     history = fields.get("history")
     entries = tuple(h for h in history if isinstance(h, dict)) if isinstance(history, list) else ()
     return _record(number, fields, entries)

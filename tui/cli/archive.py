@@ -6,11 +6,11 @@ import click
 
 from store import STATUSES
 from tui.cli.context import Context, pass_context
-from tui.cli.output import FORMATS, print_csv, print_jsonl, print_table
+from tui.cli.output import LIST_FORMATS, print_csv, print_jsonl, print_table
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @pass_context
 def articles(context: Context, fmt: str) -> None:
     """List the loaded articles with how many of their claims are decided."""
@@ -29,7 +29,7 @@ def articles(context: Context, fmt: str) -> None:
 @click.command()
 @click.option("--article", "article_id", type=int, help="Only the claims of this article.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
-@click.option("--format", "fmt", type=click.Choice((*FORMATS, "csv")), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice((*LIST_FORMATS, "csv")), default="table", show_default=True)
 @pass_context
 def claims(context: Context, article_id: int | None, status: str | None, fmt: str) -> None:
     """List claims, with their score, speaker and status."""

@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from store import Store, StoreError
+from store.interface import Archive
+from store.paths import prepare_default_folder
 from tui.settings import resolve_reviewer
 
 
@@ -21,16 +23,21 @@ class Context:
     def reviewer(self) -> str:
         return resolve_reviewer(self.reviewer_flag)
 
-    def open_store(self, create: bool = False) -> Store:
-        """Open the database; only commands that add data may create it."""
+    def open_store(self, create: bool = False) -> Archive:
+        """Open the database. Only commands that add data may create it (a read never creates or changes a file:
+        a missing or empty file is refused); a database in a folder that does not exist is refused."""
         if not create and not self.db_path.exists():
             raise click.ClickException(
                 f"there is no database at {self.db_path}; load articles first (claimdesk load PATH)."
             )
         try:
-            return Store(self.db_path)
+            if create:
+                prepare_default_folder(self.db_path)
+            return Store(self.db_path, create=create)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
+        except OSError as error:
+            raise click.ClickException(f"cannot open {self.db_path}: {error.strerror or error}.") from error
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -9,9 +9,10 @@ import click
 
 from store import STATUSES, StoreError
 from store.backup import backup as backup_database
-from store.exchange.export import FORMATS, ExportFilter, ExportOptions, export_to_path, write_export
+from store.exchange.export import ExportFilter, ExportOptions, check_when
+from store.exchange.formats import EXPORT_FORMATS, export_to_path, write_export
 from tui.cli.context import Context, pass_context
-from tui.cli.output import terminal_safe
+from tui.cli.output import counted, write_out
 from tui.settings import load_settings
 
 
@@ -31,39 +32,48 @@ def filter_options(command):
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="csv: one row per claim; jsonl: every field and the history; claimreview: schema.org JSON-LD.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: stdout).")
 @filter_options
 @click.option("--raw", is_flag=True, help="Do not neutralise cells a spreadsheet would run as formulas.")
 @click.option("--excel", is_flag=True, help="Start the CSV with the byte-order mark Excel needs to read UTF-8.")
+@click.option("--with-articles", is_flag=True, help="Carry each article's text (csv, jsonl), so `claimdesk import` "
+              "can rebuild the archive from this one file.")
 @click.option("--organisation", help="ClaimReview author (default: organisation in the config file).")
 @click.option("--review-url", help="ClaimReview url template, e.g. https://example.org/checks/{claim_id} "
               "(default: review_url in the config file, else the article URL with #claimdesk-claim-<id>).")
 @pass_context
-def export(context: Context, fmt: str, output: Path | None, raw: bool, excel: bool, organisation: str | None,
-           review_url: str | None, **filters) -> None:
+def export(context: Context, fmt: str, output: Path | None, raw: bool, excel: bool, with_articles: bool,
+           organisation: str | None, review_url: str | None, **filters) -> None:
     """Export one record per claim (verdicts, notes, reviewers) as CSV, JSON Lines or ClaimReview."""
-    options = _options(fmt, raw, excel, organisation, review_url)
+    options = _options(fmt, raw, excel, organisation, review_url, with_articles)
+    try:
+        selection = make_export_filter(**filters)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
     with context.open_store() as store:
         try:
-            selection = make_export_filter(**filters)
-            count = write_export(store, terminal_safe(sys.stdout), selection, options) if output is None else \
-                export_to_path(store, output, selection, options)
+            if output is None:
+                count = write_out(lambda out: write_export(store, out, selection, options), sys.stdout)
+            else:
+                count = export_to_path(store, output, selection, options)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
-    noun = "reviews" if fmt == "claimreview" else "claims"
-    click.echo(f"exported {count} {noun}" + (f" to {output}" if output else ""), err=True)
+    noun = counted(count, "review") if fmt == "claimreview" else counted(count, "claim")
+    click.echo(f"exported {noun}" + (f" to {output}" if output else ""), err=True)
 
 
 def make_export_filter(status: str | None = None, articles: tuple[int, ...] = (), source: str | None = None,
                        reviewer: str | None = None, since: str | None = None,
                        until: str | None = None) -> ExportFilter:
-    return ExportFilter(status, tuple(articles), source, reviewer, since, until)
+    """The filter the options describe; StoreError (one sentence) for a date that does not exist."""
+    return ExportFilter(status, tuple(articles), source, reviewer, check_when(since), check_when(until))
 
 
-def _options(fmt: str, raw: bool, excel: bool, organisation: str | None, review_url: str | None) -> ExportOptions:
+def _options(fmt: str, raw: bool, excel: bool, organisation: str | None, review_url: str | None,
+             with_articles: bool = False) -> ExportOptions:
     if fmt == "claimreview" and not (organisation and review_url):
         try:
             settings = load_settings()
@@ -71,7 +81,9 @@ def _options(fmt: str, raw: bool, excel: bool, organisation: str | None, review_
             raise click.ClickException(str(error)) from error
         organisation = organisation or settings.organisation
         review_url = review_url or settings.review_url
-    return ExportOptions(fmt, raw, excel, organisation, review_url)
+    if with_articles and fmt == "claimreview":
+        raise click.ClickException("ClaimReview cannot carry the articles: use --with-articles with csv or jsonl.")
+    return ExportOptions(fmt, raw, excel, organisation, review_url, with_articles)
 
 
 @click.command()
@@ -86,8 +98,8 @@ def backup(context: Context, file: Path, force: bool) -> None:
         result = backup_database(context.db_path, file, overwrite=force)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"backed up {result.articles} articles and {result.claims} claims to {result.target} "
-               f"({result.bytes / 1_000_000:.1f} MB)")
+    click.echo(f"backed up {counted(result.articles, 'article')} and {counted(result.claims, 'claim')} to "
+               f"{result.target} ({result.bytes / 1_000_000:.1f} MB)")
 
 
 COMMANDS = [export, backup]

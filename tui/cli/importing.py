@@ -9,12 +9,17 @@ from pathlib import Path
 
 import click
 
+from claims.desk.import_links import link_earlier_checks
 from store import StoreError
 from store.clean_text import clean
-from store.exchange.earlier_checks import add_earlier_checks, article_claim_texts
+from store.exchange.earlier_checks import add_earlier_checks
+from store.exchange.fact_checks_in import rating_table, read_verdict_file
 from store.exchange.merge import merge_export
 from store.exchange.read_exports import ExportedClaim, detect_export, read_export
 from tui.cli.context import Context, pass_context
+from tui.cli.output import counted
+
+MAX_LISTED = 20  # skipped lines listed per file (the rest are counted)
 
 IMPORT_FORMATS = ("auto", "claimdesk-csv", "claimdesk-jsonl", "claimreview", "csv")
 _KIND_NAMES = {"claimdesk-csv": "claimdesk CSV export", "claimdesk-jsonl": "claimdesk JSON Lines export",
@@ -47,14 +52,13 @@ def read_rating_map(path: Path | None, pairs: tuple[str, ...]) -> dict[str, str]
               help="TOML file mapping ratings to verified/disputed/unverified (on top of the built-in map).")
 @click.option("--map", "pairs", multiple=True, metavar="RATING=STATUS",
               help='One rating mapping, e.g. --map "pants on fire=disputed" (repeatable).')
-@click.option("--no-link", is_flag=True, help="Do not link earlier fact-checks to the claims already loaded.")
+@click.option("--no-link", is_flag=True, help="Do not link earlier fact-checks to the claims already loaded now "
+              "(the next import without --no-link links them).")
 @pass_context
 def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Path | None, pairs: tuple[str, ...],
             no_link: bool) -> None:
     """Import verdicts: claimdesk's own CSV/JSON Lines exports (merged into the same claims), or earlier
     fact-checks (ClaimReview JSON-LD, or CSV with claim, status or rating, url, speaker, date) to match against."""
-    from store.exchange.fact_checks_in import rating_table
-
     ratings = read_rating_map(rating_map, pairs)
     try:
         rating_table(ratings)
@@ -97,35 +101,36 @@ def cleaned_exports(records: Iterable[ExportedClaim]) -> Iterator[ExportedClaim]
 
 
 def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bool) -> str:
+    """Import one file; returns the report. StoreError when the file is refused, or when claims had to be left
+    out because their articles are not in this database (the rest is imported)."""
+    skipped: list[str] = []
     if kind.startswith("claimdesk-"):
-        report = merge_export(store, cleaned_exports(read_export(path, kind)))
-        lines = [report.summary()] + [f"  {problem}" for problem in report.problems]
+        report = merge_export(store, cleaned_exports(read_export(path, kind, skipped)))
+        lines = [report.summary(), *_listed(skipped), *(f"  {problem}" for problem in report.problems)]
+        if report.missing_articles:
+            raise StoreError("\n".join([*lines, _missing(report.missing_articles)]))
         if report.unmatched > len(report.problems):
-            lines.append("  unmatched claims belong to articles not in this database (load them first) or are no "
-                         "longer in their article's text; nothing was guessed")
+            lines.append("  unmatched claims are no longer in their article's text; nothing was guessed")
         return "\n".join(lines)
-    from store.exchange.fact_checks_in import read_verdict_file
+    report = add_earlier_checks(store, read_verdict_file(path, ratings, skipped), origin=f"import:{path.name}")
+    links = link_earlier_checks(store) if link else 0
+    lines = [f"{report.summary()}, {counted(links, 'link')} to loaded claims", *_listed(skipped)]
+    if unknown := report.unknown():
+        lines.append(f"  {unknown}")
+    return "\n".join(lines)
 
-    report = add_earlier_checks(store, read_verdict_file(path, ratings), origin=f"import:{path.name}")
-    links = link_earlier_checks(store, report.claim_ids) if link and report.claim_ids else 0
-    return f"{report.summary()}, {links} links to loaded claims"
+
+def _listed(skipped: list[str]) -> list[str]:
+    lines = [f"  {counted(len(skipped), 'line')} skipped:"] if skipped else []
+    lines += [f"    {reason}" for reason in skipped[:MAX_LISTED]]
+    if len(skipped) > MAX_LISTED:
+        lines.append(f"    and {len(skipped) - MAX_LISTED} more")
+    return lines
 
 
-def link_earlier_checks(store, claim_ids: list[int], limit: int = 10) -> int:
-    """Link the claims already loaded to the earlier fact-checks they match, so the match panel shows them."""
-    from claims.match.matcher import Matcher
-
-    matcher = Matcher()
-    matcher.add_many(article_claim_texts(store))
-    if not len(matcher):
-        return 0
-    count = 0
-    with store.transaction():
-        for claim_id in claim_ids:
-            for hit in matcher.search(store.claim(claim_id).text, limit=limit):
-                store.insert_link(hit.claim_id, claim_id, hit.score, hit.kind)
-                count += 1
-    return count
+def _missing(count: int) -> str:
+    return (f"{counted(count, 'claim')} left out: their articles are not in this database; load the articles "
+            "first, or import an export made with `claimdesk export --with-articles`.")
 
 
 COMMANDS = [import_]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
+import errno
+import sys
 
 import click
 
 from store import StoreError
-from store.errors import explain
-from store.paths import default_db_path
+from store.errors import DATABASE_ERRORS, explain
+from store.paths import database_location
 from tui.cli import archive, export, importing, load, nlp, review
 from tui.cli.context import Context
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class ClaimdeskGroup(click.Group):
@@ -20,23 +22,37 @@ class ClaimdeskGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
-        except sqlite3.Error as error:
-            raise click.ClickException(str(explain(error, ctx.obj.db_path if ctx.obj else "the database"))) from error
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
         except StoreError as error:
             raise click.ClickException(str(error)) from error
+        except DATABASE_ERRORS as error:
+            raise click.ClickException(str(explain(error, ctx.obj.db_path if ctx.obj else "the database"))) from error
+        except OverflowError as error:
+            raise click.ClickException("that number is too large to name anything in the database.") from error
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRORS:
+                raise
+            raise click.ClickException(f"cannot write the output: {error.strerror or error}.") from error
 
 
 @click.group(cls=ClaimdeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--db", "db_location", metavar="FILE",
               help="Database file (default: $CLAIMDESK_DB, else claimdesk.db in your data directory).")
 @click.option("--reviewer", help="Your name, stored with every decision (default: $CLAIMDESK_REVIEWER, "
               "the config file, or your login name).")
 @click.version_option(package_name="claimdesk")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, reviewer: str | None) -> None:
+def main(ctx: click.Context, db_location: str | None, reviewer: str | None) -> None:
     """claimdesk: review the factual claims in news articles, match them against earlier verdicts, export."""
-    ctx.obj = Context(db_path or default_db_path(), reviewer)
+    try:
+        db_path = database_location(db_location)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    if db_path.is_dir():
+        raise click.ClickException(f"{db_path} is a folder; give --db a database file.")
+    ctx.obj = Context(db_path, reviewer)
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj)
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from tui.cli.output import FORMATS, print_jsonl, print_table
+from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 
 
 @click.command()
 @click.option("--per-line", is_flag=True, help="Treat every input line as its own text.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @click.option("--model", help="spaCy pipeline to use (default: $CLAIMDESK_MODEL or en_core_web_sm).")
 @click.argument("path")
 def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:

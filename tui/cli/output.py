@@ -7,17 +7,23 @@ or a file, JSON Lines and CSV carry the data exactly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
 import click
 
 from store.clean_text import show_controls
+from store.wording import counted
 
-FORMATS = ("table", "jsonl")
+__all__ = ["LIST_FORMATS", "counted", "one_line", "print_csv", "print_jsonl", "print_table", "terminal_safe",
+           "write_out"]
+
+LIST_FORMATS = ("table", "jsonl")  # how list commands print (exports: store.exchange.formats)
 
 
 def one_line(value: object, width: int | None = None) -> str:
@@ -68,3 +74,24 @@ def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     writer = csv.writer(terminal_safe(), lineterminator="\r\n")
     writer.writerow(headers)
     writer.writerows(rows)
+
+
+def write_out(write: Callable[[TextIO], int], stream: TextIO | None = None) -> int:
+    """Run ``write`` on ``stream`` (default stdout, made terminal-safe) and flush it; a write error (a full disk,
+    ``> /dev/full``, a closed pipe) is a ClickException, never a silent success."""
+    stream = sys.stdout if stream is None else stream
+    try:
+        count = write(terminal_safe(stream))
+        stream.flush()
+    except OSError as error:
+        _drop_unwritten(stream)
+        raise click.ClickException(f"cannot write the output: {error.strerror or error}.") from error
+    return count
+
+
+def _drop_unwritten(stream: TextIO) -> None:
+    """After a failed write to stdout, point it at /dev/null so Python's own flush at exit fails no more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)

@@ -8,7 +8,7 @@ import click
 
 from store import STATUSES, StoreError
 from tui.cli.context import Context, pass_context
-from tui.cli.output import FORMATS, print_jsonl, print_table
+from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 
 
 @click.command()
@@ -33,7 +33,7 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
 
 @click.command()
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @click.argument("text")
 @pass_context
 def match(context: Context, limit: int, fmt: str, text: str) -> None:

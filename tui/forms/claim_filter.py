@@ -10,15 +10,15 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Claim
 from store.models import ClaimFilter
+from store.text_match import contains
 
 
 def matches(claim: Claim, f: ClaimFilter) -> bool:
     """Whether a claim passes the filter (the same rules as the store's filter_claims)."""
-    speaker = (claim.speaker or "").casefold()
     return all((
         f.status is None or claim.status == f.status,
         f.type is None or claim.type == f.type,
-        not f.speaker or f.speaker.casefold() in speaker,
+        contains(claim.speaker, f.speaker),
         f.min_score is None or claim.score >= f.min_score,
         f.max_score is None or claim.score <= f.max_score,
         not f.flagged or getattr(claim, "flagged", False),

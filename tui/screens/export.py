@@ -14,7 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Store, StoreError
-from store.exchange.export import ExportFilter, ExportOptions, check_when, export_to_path
+from store.exchange.export import ExportFilter, ExportOptions, check_when
+from store.exchange.formats import export_to_path
 from tui.settings import load_settings
 
 # choice -> (label, format, excel, file suffix)

@@ -15,11 +15,11 @@ from store.exchange.export import (
     COLUMNS,
     ExportFilter,
     ExportOptions,
-    export_to_path,
     neutralise,
     unneutralise,
     write_csv,
 )
+from store.exchange.formats import export_to_path
 from store.exchange.jsonl import write_jsonl
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store import NewClaim, Store, StoreError, content_hash
-from store.exchange.export import ExportOptions, export_to_path
+from store.exchange.export import ExportOptions
+from store.exchange.formats import export_to_path
 from store.exchange.merge import merge_export
 from store.exchange.read_exports import detect_export, read_export
 

@@ -113,7 +113,7 @@ def test_import_reports_a_bad_file_in_one_line_and_goes_on(runner, db_path, tmp_
     result = runner.invoke(main, ["--db", str(db_path), "import", str(bad), str(good), "--map", "x=maybe"])
     assert result.exit_code == 1 and "maybe" in result.output
     result = runner.invoke(main, ["--db", str(db_path), "import", str(bad), str(good)])
-    assert result.exit_code == 1 and "bad.csv" in result.output and "1 earlier fact-checks added" in result.output
+    assert result.exit_code == 1 and "bad.csv" in result.output and "1 earlier fact-check added" in result.output
     assert "Traceback" not in result.output
 
 

@@ -1,0 +1,33 @@
+"""Linking imported earlier fact-checks to the claims already loaded, so the match panel shows them.
+
+An import stores the checks first (store.exchange.earlier_checks) and links them afterwards. Which checks were
+linked is recorded with their links (``claims.linked_at``, in the same transaction), so an import stopped in
+between (Ctrl-C, a kill, a crash) loses nothing: the next import (of any file) links every check still waiting.
+"""
+
+from __future__ import annotations
+
+from claims.match.matcher import Matcher
+from store.claims import IMPORTED
+from store.interface import Archive
+
+BATCH = 500
+
+
+def link_earlier_checks(store: Archive, limit: int = 10, batch: int = BATCH) -> int:
+    """Link every imported check not linked yet to the loaded claims it matches; returns the links stored."""
+    waiting = store.imported_checks_to_link()
+    if not waiting:
+        return 0
+    matcher = Matcher()
+    matcher.add_many(store.claim_texts(origin_not=IMPORTED))
+    count = 0
+    for first in range(0, len(waiting), batch):
+        chunk = waiting[first : first + batch]
+        with store.transaction():
+            for check_id in chunk if len(matcher) else ():
+                for hit in matcher.search(store.claim(check_id).text, limit=limit):
+                    store.insert_link(hit.claim_id, check_id, hit.score, hit.kind)
+                    count += 1
+            store.set_linked(chunk)
+    return count

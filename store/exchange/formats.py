@@ -1,0 +1,43 @@
+"""The export formats and their writers, in one place: `write_export` picks the writer, `export_to_path` writes
+any of them to a file (through store.files: a partial file renamed once complete; devices, FIFOs and symlinks
+written through).
+
+EXPORT_FORMATS is the one list of formats (the CLI's --format choices and the app's export dialog use it). This
+module imports the writers (export: CSV, jsonl, claimreview); none of them imports it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from store.errors import StoreError
+from store.exchange.claimreview import write_claimreviews
+from store.exchange.export import ExportFilter, ExportOptions, write_csv
+from store.exchange.jsonl import write_jsonl
+from store.files import text_output
+
+EXPORT_FORMATS = ("csv", "jsonl", "claimreview")
+
+
+def write_export(store, out: TextIO, filters: ExportFilter | None = None,
+                 options: ExportOptions | None = None) -> int:
+    """Write the claims in the chosen format; returns how many records were written."""
+    filters, options = filters or ExportFilter(), options or ExportOptions()
+    if options.fmt == "csv":
+        return write_csv(store, out, raw=options.raw, excel=options.excel, filters=filters,
+                         with_articles=options.with_articles)
+    if options.fmt == "jsonl":
+        return write_jsonl(store, out, filters, with_articles=options.with_articles)
+    if options.fmt == "claimreview":
+        if options.with_articles:
+            raise StoreError("ClaimReview cannot carry the articles: use --with-articles with csv or jsonl.")
+        return write_claimreviews(store, out, filters, options.organisation, options.review_url)
+    raise StoreError(f"unknown export format {options.fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
+
+
+def export_to_path(store, output: Path, filters: ExportFilter | None = None,
+                   options: ExportOptions | None = None) -> int:
+    """Write the export to ``output`` (see store.files.text_output); StoreError if it cannot be written whole."""
+    with text_output(Path(output)) as out:
+        return write_export(store, out, filters, options)
