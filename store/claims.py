@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from store.errors import NotFoundError, StoreError
-from store.models import STATUSES, Claim, LinkedClaim, NewClaim, from_row
+from store.models import IMPORTED, STATUSES, Claim, LinkedClaim, NewClaim, from_row
 
 CLAIM_COLUMNS = (
     'id, article_id, text, start, "end", score, type, speaker, status, note, reviewer, reviewed_at, cue, origin'
 )
-IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
 
 _LINKS_SQL = """
 SELECT l.claim_id, l.earlier_id, l.score, l.kind, e.text, e.status, e.note, e.reviewer,

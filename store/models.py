@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 STATUSES = ("pending", "verified", "disputed", "unverified")
 DECIDED = ("verified", "disputed", "unverified")
+SORT_KEYS = ("id", "title", "source", "date", "progress")  # how the article list may be sorted (ArticleQuery.sort)
+IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
 
 T = TypeVar("T")
 

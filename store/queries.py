@@ -6,7 +6,16 @@ import re
 
 from store.claims import check_id, check_status
 from store.errors import NotFoundError
-from store.models import ArticleQuery, ArticleSummary, ClaimFilter, ClaimRow, DeskClaim, DeskHistory, from_row
+from store.models import (
+    SORT_KEYS,
+    ArticleQuery,
+    ArticleSummary,
+    ClaimFilter,
+    ClaimRow,
+    DeskClaim,
+    DeskHistory,
+    from_row,
+)
 from store.text_match import SQL_FUNCTION
 
 DESK_COLUMNS = (
@@ -37,7 +46,7 @@ _SORTS = {
     "date": ("COALESCE(a.published, a.loaded_at)", "a.id"),
     "progress": ("CAST(COALESCE(s.decided, 0) AS REAL) / MAX(COALESCE(s.claims, 0), 1)", "a.id"),
 }
-SORT_KEYS = tuple(_SORTS)
+assert tuple(_SORTS) == SORT_KEYS
 
 
 def fts_query(words: str) -> str | None:

@@ -8,8 +8,8 @@ between (Ctrl-C, a kill, a crash) loses nothing: the next import (of any file) l
 from __future__ import annotations
 
 from claims.match.matcher import Matcher
-from store.claims import IMPORTED
 from store.interface import Archive
+from store.models import IMPORTED
 
 BATCH = 500
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from claims.desk.load import build_matcher
+from store import Store
 from store.interface import Archive
 
 
@@ -23,8 +25,6 @@ class MatchService:
         self._lock = threading.Lock()
 
     def _build(self, store: Archive):
-        from claims.desk.load import build_matcher
-
         if self._matcher is None:
             self._known = store.max_claim_id()
             self._matcher = build_matcher(store)
@@ -38,8 +38,6 @@ class MatchService:
 
     def rematch(self, claim_ids: list[int]) -> int:
         """Store fresh matches for these claims (call from a thread worker); returns how many links were stored."""
-        from store import Store
-
         stored = 0
         with self._lock, Store(self.db_path) as store:
             matcher = self._build(store)

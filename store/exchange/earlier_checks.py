@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from store.claims import IMPORTED
-from store.models import DECIDED, NewClaim
+from store.models import DECIDED, IMPORTED, NewClaim
 from store.store import content_hash
 from store.wording import counted
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store import NewClaim, Store, StoreError, content_hash
-from store.review import state_of
 from store.models import ArticleQuery, ClaimFilter
+from store.review import state_of
 
 TEXT = ("PORT ELLIS, May 2 (Harbour Wire) - The dam will cost 4.2 billion crowns, the ministry said. "
         "The flood forced 6,000 people from their homes and the mayor resigned. It rained.")

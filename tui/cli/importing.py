@@ -65,7 +65,8 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     failed = 0
-    with context.open_store(create=True) as store:
+    # A missing database is created; an existing one must be a claimdesk database (an empty file is refused).
+    with context.open_store(create=not context.db_path.exists()) as store:
         for path in files:
             try:
                 kind = _kind(path, fmt)

@@ -58,7 +58,7 @@ def main(ctx: click.Context, db_location: str | None, reviewer: str | None) -> N
 
 
 def _open_app(context: Context) -> None:
-    from tui.app import ClaimdeskApp
+    from tui.app import ClaimdeskApp  # lazy: Textual and the screens load only when the app opens
 
     store = context.open_store(create=True)
     store.close()

@@ -7,6 +7,7 @@ import sys
 import click
 
 from store import STATUSES, StoreError
+from store.clean_text import clean, clean_field
 from tui.cli.context import Context, pass_context
 from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 
@@ -19,8 +20,6 @@ from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 @pass_context
 def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None) -> None:
     """Record a verdict (pending, verified, disputed, unverified) for a claim."""
-    from store.clean_text import clean, clean_field
-
     who = clean_field(reviewer or context.reviewer) or context.reviewer
     note = (clean(note).strip() or None) if note is not None else None
     with context.open_store() as store:
@@ -38,7 +37,7 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
 @pass_context
 def match(context: Context, limit: int, fmt: str, text: str) -> None:
     """Find earlier claims like TEXT (or, with -, like each line of stdin)."""
-    from claims.desk.load import build_matcher
+    from claims.desk.load import build_matcher  # lazy: the matcher (numpy, rapidfuzz) only for this command
 
     queries = _queries(text)
     with context.open_store() as store:

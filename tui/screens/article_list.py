@@ -11,8 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from store import ArticleSummary
-from store.models import ArticleQuery
-from store.queries import SORT_KEYS
+from store.models import SORT_KEYS, ArticleQuery
 from tui.forms.article_filter import ArticleFilterForm
 from tui.widgets.article_dates import shown_date
 from tui.widgets.row_list import Column, RowList

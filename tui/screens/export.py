@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from store import STATUSES, Store, StoreError
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import export_to_path
+from store.paths import default_export_dir
 from tui.settings import load_settings
 
 # choice -> (label, format, excel, file suffix)
@@ -28,7 +29,7 @@ CHOICES = {
 
 
 def default_export_path(choice: str = "csv") -> Path:
-    return Path.cwd() / f"claimdesk-verdicts-{date.today().isoformat()}{CHOICES[choice][3]}"
+    return default_export_dir() / f"claimdesk-verdicts-{date.today().isoformat()}{CHOICES[choice][3]}"
 
 
 def export_file(db_path: Path, output: Path, filters: ExportFilter, options: ExportOptions) -> int:
