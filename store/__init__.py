@@ -1,6 +1,14 @@
-"""claimdesk's store: one SQLite file, no Textual and no spaCy here."""
+"""claimdesk's store: the archive (articles, claims, reviewers' decisions and their history, links).
+
+What the rest of the program may ask of it is store.interface.Archive; the SQLite implementation is `Store`
+(one file, via sqlite-utils). Public modules for claims/ and tui/: this package, interface, models, errors, paths,
+text_match, wording, clean_text, backup and exchange/ (CSV, JSON Lines, ClaimReview in and out, merging). The
+rest (connection, schema, upgrade, queries, claims, articles, review, stats, files) is the SQLite backend's inside.
+May import neither claims nor tui, nor Textual, spaCy or rapidfuzz (import-linter contracts in pyproject.toml).
+"""
 
 from store.errors import NotFoundError, StoreError
+from store.interface import Archive
 from store.models import (
     DECIDED,
     STATUSES,
@@ -14,6 +22,7 @@ from store.models import (
 from store.store import Store, content_hash, utc_now
 
 __all__ = [
+    "Archive",
     "DECIDED",
     "STATUSES",
     "Article",

@@ -19,7 +19,8 @@ from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 @click.option("--reviewer", help="Who decides (default: the global --reviewer, $CLAIMDESK_REVIEWER, ...).")
 @pass_context
 def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None) -> None:
-    """Record a verdict (pending, verified, disputed, unverified) for a claim."""
+    """Record a verdict (pending, verified, disputed, unverified) for a claim. Without --note the claim keeps its
+    note only when the verdict it replaces was yours (another reviewer's note stays in the history)."""
     who = clean_field(reviewer or context.reviewer) or context.reviewer
     note = (clean(note).strip() or None) if note is not None else None
     with context.open_store() as store:
