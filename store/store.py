@@ -15,6 +15,7 @@ from store.claims import ClaimQueries
 from store.connection import connect
 from store.desk_edits import DeskEdits
 from store.errors import explain
+from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
 from store.stats import DeskStats
@@ -30,7 +31,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskEdits, DeskStats):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskEdits, DeskStats, MatchJournal):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now):
