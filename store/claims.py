@@ -105,13 +105,6 @@ class ClaimQueries:
         while rows := cursor.fetchmany(batch):
             yield from (tuple(row) for row in rows)
 
-    def claims_after(self, claim_id: int) -> list[tuple[int, int, str]]:
-        """(id, article_id, text) of the live claims stored after ``claim_id`` (ids only grow)."""
-        return list(self.claim_texts(after_id=claim_id))
-
-    def max_claim_id(self) -> int:
-        return self.execute("SELECT COALESCE(MAX(id), 0) FROM claims")[0][0]
-
     def claim_count(self) -> int:
         return self.execute("SELECT COUNT(*) FROM claims")[0][0]
 

@@ -134,5 +134,29 @@ def m004_linked_at(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_unlinked ON claims(origin) WHERE linked_at IS NULL")
 
 
+# The change journal of claims: every insert, delete, or change of a claim's text, speaker, article or deletion
+# mark appends its claim id, whoever writes (this process, another one, a triggered edit). A match index snapshot
+# records the last change it includes; the changes after it are all a process applies on opening it.
+_MATCH_JOURNAL = [
+    "CREATE TABLE claim_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, claim_id INTEGER NOT NULL,"
+    " tag INTEGER NOT NULL DEFAULT (random()))",
+    """CREATE TRIGGER claim_changes_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claim_changes (claim_id) VALUES (new.id); END""",
+    """CREATE TRIGGER claim_changes_update AFTER UPDATE OF text, speaker, article_id, deleted_at ON claims BEGIN
+        INSERT INTO claim_changes (claim_id) VALUES (new.id); END""",
+    """CREATE TRIGGER claim_changes_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claim_changes (claim_id) VALUES (old.id); END""",
+    "CREATE TABLE archive_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "INSERT INTO archive_meta (key, value) VALUES ('archive_id', lower(hex(randomblob(16))))",
+]
+
+
+@migrations(name="m005_match_journal")
+def m005_match_journal(db: Database) -> None:
+    """The claims' change journal (for persisted match indexes) and the archive's own id."""
+    for statement in _MATCH_JOURNAL:
+        db.execute(statement)
+
+
 def known_migrations() -> list[str]:
     return [m.name for m in migrations._migrations]

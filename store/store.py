@@ -14,6 +14,7 @@ from store.articles import ArticleQueries
 from store.claims import ClaimQueries
 from store.connection import connect
 from store.errors import explain
+from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
 from store.stats import DeskStats
@@ -29,7 +30,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True):

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from claims.desk.match_index import open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
 from claims.match.matcher import Matcher
@@ -33,10 +34,11 @@ class LoadResult:
 
 
 def build_matcher(store: Store, matcher: Matcher | None = None) -> Matcher:
-    """A matcher holding every claim already in the archive."""
-    matcher = matcher or Matcher()
-    matcher.add_many(store.claim_texts())
-    return matcher
+    """A matcher holding every claim already in the archive (from its persisted index, claims.desk.match_index)."""
+    if matcher is not None:
+        matcher.add_many(store.claim_texts())
+        return matcher
+    return open_index(store).matcher
 
 
 class Loader:

@@ -1,9 +1,9 @@
 """Matching claims that a reviewer added or changed, against the whole archive, off the UI thread.
 
-The Matcher (claims.match.matcher, rapidfuzz) is built on first use from ``store.claim_texts()`` inside a thread
-worker, and kept for the session; the review screens never wait for it. Before each rematch it adds the claims
-stored since it last looked (by the load dialog, or by ``claimdesk load`` / ``import`` in another program), so a
-reviewer's edit is matched against those too: whoever stores claims need not tell it.
+The archive's matcher (claims.desk.match_index: its persisted snapshot plus the changes since) is opened on first
+use inside a thread worker and kept for the session; the review screens never wait for it. Before each rematch it
+catches up with the store's change journal, so claims stored, edited or deleted since (by the load dialog, or by
+``claimdesk load`` / ``import`` in another program) are matched against too: whoever stores claims need not tell it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from claims.desk.load import build_matcher
+from claims.desk.match_index import ArchiveIndex, open_index
 from store import Store
 from store.interface import Archive
 
@@ -19,39 +19,25 @@ from store.interface import Archive
 class MatchService:
     def __init__(self, db_path: Path):
         self.db_path = db_path
-        self._matcher = None
-        self._known = 0  # the highest claim id the matcher has seen
-        self._forgotten: list[int] = []
+        self._index: ArchiveIndex | None = None
         self._lock = threading.Lock()
 
-    def _build(self, store: Archive):
-        if self._matcher is None:
-            self._known = store.max_claim_id()
-            self._matcher = build_matcher(store)
-        matcher = self._matcher
-        newer = store.claims_after(self._known)
-        matcher.add_many(newer)
-        self._known = max([self._known, *(row[0] for row in newer)])
-        while self._forgotten:
-            matcher.remove(self._forgotten.pop())
-        return matcher
+    def _matcher(self, store: Archive):
+        if self._index is None:
+            self._index = open_index(store)
+        else:
+            self._index.catch_up(store)
+        return self._index.matcher
 
     def rematch(self, claim_ids: list[int]) -> int:
         """Store fresh matches for these claims (call from a thread worker); returns how many links were stored."""
         stored = 0
         with self._lock, Store(self.db_path) as store:
-            matcher = self._build(store)
+            matcher = self._matcher(store)
             for claim_id in claim_ids:
                 claim = store.desk_claim(claim_id)
-                matcher.remove(claim_id)
                 if claim.deleted_at is not None:
                     continue
                 hits = matcher.search(claim.text, limit=5, exclude_article_id=claim.article_id)
                 stored += store.replace_links(claim_id, [(h.claim_id, h.score, h.kind) for h in hits])
-                matcher.add(claim_id, claim.article_id, claim.text)
-                self._known = max(self._known, claim_id)
         return stored
-
-    def forget(self, claim_id: int) -> None:
-        """A deleted claim: no longer matched (from the next rematch on; never waits for one that is running)."""
-        self._forgotten.append(claim_id)

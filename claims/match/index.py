@@ -1,6 +1,8 @@
-"""MatchIndex: an in-memory inverted index from content terms to claims, for candidate retrieval.
+"""MatchIndex: an inverted index from content terms to claims, for candidate retrieval.
 
 Each claim gets a slot; postings are growable int32 arrays, so a claim joins in O(its terms) with no rebuild.
+An index may start from a frozen base (claims.match.snapshot: the archive as it was when the snapshot was
+written, memory-mapped), then holds only what changed since in memory: opening it reads no claim.
 A query looks up only its rarest terms (the ones that carry most of the evidence and have the shortest
 postings), adds their BM25 weights per slot with numpy (binary term frequency, length-normalised), and returns
 the best-scoring slots; ties go to the earlier slot, so among duplicates the claim added first comes first.
@@ -8,17 +10,50 @@ the best-scoring slots; ties go to the earlier slot, so among duplicates the cla
 
 from __future__ import annotations
 
+import hashlib
 import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from claims.match.columns import Column, Texts
 
 NO_ARTICLE = -1
 K1, B = 1.2, 0.75
 MAX_POSTINGS = 60_000  # past this many postings, further (commoner) query terms are skipped
+
+
+def term_hash(term: str) -> int:
+    """A stable 64-bit hash of a term (Python's own hash() changes from one process to the next)."""
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@dataclass
+class Base:
+    """A frozen index as a snapshot holds it: postings in CSR form keyed by sorted term hashes, and the columns."""
+
+    term_hashes: np.ndarray  # uint64, sorted
+    term_offsets: np.ndarray  # int64, len(term_hashes) + 1
+    postings: np.ndarray  # int32 slots
+    columns: dict[str, np.ndarray]  # claim_ids, article_ids, lengths, words, chars, speakers, days, alive
+    blob: np.ndarray
+    offsets: np.ndarray
+    speaker_names: list[str]
+    total_length: int
+    extra: dict = field(default_factory=dict)
+
+    def postings_of(self, term: str) -> np.ndarray:
+        key = np.uint64(term_hash(term))
+        at = int(np.searchsorted(self.term_hashes, key))
+        if at >= len(self.term_hashes) or self.term_hashes[at] != key:
+            return _NO_SLOTS
+        return self.postings[int(self.term_offsets[at]) : int(self.term_offsets[at + 1])]
+
+
+_NO_SLOTS = np.zeros(0, dtype=np.int32)
 
 
 @dataclass(frozen=True)
@@ -37,25 +72,30 @@ class MatchIndex:
     small dict for those that do not.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, base: Base | None = None) -> None:
+        self.base = base
+        columns = base.columns if base else {}
         self._term_ids: dict[str, int] = {}
         self._postings: list[array] = []
-        self._claim_ids = array("q")
-        self._article_ids = array("q")
-        self._blob = bytearray()
-        self._offsets = array("Q", [0])
-        self._alive = bytearray()
-        self._lengths = array("H")
-        self._words = array("H")
-        self._chars = array("I")
-        self._speakers = array("i")  # per slot, an index into _speaker_names (0: no speaker known)
-        self._days = array("i")  # per slot, the claim's date as claims.match.normalise.day_number (0: unknown)
-        self._speaker_names: list[str] = [""]
-        self._speaker_ids: dict[str, int] = {"": 0}
+        self._claim_ids = Column("q", columns.get("claim_ids"))
+        self._article_ids = Column("q", columns.get("article_ids"))
+        self._texts = Texts(base.blob, base.offsets) if base else Texts()
+        self._alive = bytearray(np.asarray(columns["alive"]).tobytes()) if base else bytearray()
+        self._lengths = Column("H", columns.get("lengths"))
+        self._words = Column("H", columns.get("words"))
+        self._chars = Column("I", columns.get("chars"))
+        self._speakers = Column("i", columns.get("speakers"))  # per slot, an index into _speaker_names (0: none)
+        self._days = Column("i", columns.get("days"))  # per slot, claims.match.normalise.day_number (0: unknown)
+        self._speaker_names: list[str] = list(base.speaker_names) if base else [""]
+        self._speaker_ids: dict[str, int] = {name: n for n, name in enumerate(self._speaker_names)}
         self._speaker_words: dict[str, list[int]] = {}  # a word of a speaker's name -> those speakers' ids
-        self._total_length = 0
-        self._live = 0
-        self._sorted_upto = 0
+        for n, name in enumerate(self._speaker_names):
+            for word in set(name.split()):
+                self._speaker_words.setdefault(word, []).append(n)
+        self._base_slots = len(self._claim_ids)
+        self._total_length = base.total_length if base else 0
+        self._live = int(np.count_nonzero(np.frombuffer(self._alive, dtype=np.uint8))) if base else 0
+        self._sorted_upto = self._base_slots
         self._unsorted: dict[int, int] = {}
 
     def __len__(self) -> int:
@@ -65,6 +105,11 @@ class MatchIndex:
     def slots(self) -> int:
         """How many slots were ever given (removed claims included): IDFs change when this does."""
         return len(self._claim_ids)
+
+    @property
+    def tail_slots(self) -> int:
+        """Slots given since the base (added or replaced claims)."""
+        return len(self._claim_ids) - self._base_slots
 
     def __contains__(self, claim_id: int) -> bool:
         return self._find(claim_id) is not None
@@ -79,8 +124,7 @@ class MatchIndex:
             self._unsorted[claim_id] = slot
         self._claim_ids.append(claim_id)
         self._article_ids.append(NO_ARTICLE if article_id is None else article_id)
-        self._blob += text.encode("utf-8")
-        self._offsets.append(len(self._blob))
+        self._texts.append(text)
         self._alive.append(1)
         self._lengths.append(min(len(terms), 65535))
         self._words.append(min(words, 65535))
@@ -105,13 +149,23 @@ class MatchIndex:
     def _find(self, claim_id: int) -> int | None:
         slot = self._unsorted.get(claim_id)
         if slot is None:
-            slot = bisect_left(self._claim_ids, claim_id, 0, self._sorted_upto)
-            if slot >= self._sorted_upto or self._claim_ids[slot] != claim_id:
+            slot = self._sorted_slot(claim_id)
+            if slot is None:
                 return None
         return slot if self._alive[slot] else None
 
+    def _sorted_slot(self, claim_id: int) -> int | None:
+        """The slot of ``claim_id`` among the slots given in increasing id order (the base's, then the tail's)."""
+        base = self._claim_ids.base
+        at = int(np.searchsorted(base, claim_id))
+        if at < len(base) and int(base[at]) == claim_id:
+            return at
+        tail, n = self._claim_ids.tail, self._base_slots
+        at = bisect_left(tail, claim_id, 0, self._sorted_upto - n)
+        return n + at if at < self._sorted_upto - n and tail[at] == claim_id else None
+
     def text(self, slot: int) -> str:
-        return self._blob[self._offsets[slot] : self._offsets[slot + 1]].decode("utf-8")
+        return self._texts[slot]
 
     def words(self, slot: int) -> int:
         return self._words[slot]
@@ -134,9 +188,22 @@ class MatchIndex:
     def idf(self, term: str) -> float:
         """BM25-style IDF over all slots ever added (removed ones included: cheap and close enough)."""
         n = max(len(self._claim_ids), 1)
-        term_id = self._term_ids.get(term)
-        df = 0 if term_id is None else len(self._postings[term_id])
+        df = self._df(term)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _df(self, term: str) -> int:
+        term_id = self._term_ids.get(term)
+        tail = 0 if term_id is None else len(self._postings[term_id])
+        return tail + (len(self.base.postings_of(term)) if self.base else 0)
+
+    def _slots_of(self, term: str) -> np.ndarray:
+        """Every slot whose claim has ``term``: the base's postings, then the tail's."""
+        term_id = self._term_ids.get(term)
+        tail = _NO_SLOTS if term_id is None else np.frombuffer(self._postings[term_id], dtype=np.int32)
+        if not self.base:
+            return tail
+        base = self.base.postings_of(term)
+        return np.concatenate([base, tail]) if len(tail) else np.asarray(base)
 
     def candidates(self, terms: list[str], limit: int = 200, max_terms: int = 32,
                    exclude_article_id: int | None = None) -> list[Candidate]:
@@ -153,8 +220,9 @@ class MatchIndex:
         chosen = self._rarest(terms, max_terms)
         if not chosen:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        slots = np.concatenate([np.frombuffer(self._postings[t], dtype=np.int32) for t, _ in chosen])
-        idfs = np.concatenate([np.full(len(self._postings[t]), w, dtype=np.float32) for t, w in chosen])
+        lists = [(self._slots_of(t), w) for t, w in chosen]
+        slots = np.concatenate([found for found, _ in lists])
+        idfs = np.concatenate([np.full(len(found), w, dtype=np.float32) for found, w in lists])
         unique, inverse = np.unique(slots, return_inverse=True)
         totals = np.bincount(inverse, weights=idfs) * self._length_factor(unique)
         keep = self._live_mask(unique, exclude_article_id)
@@ -167,33 +235,30 @@ class MatchIndex:
 
     def sized(self, slots: np.ndarray, low: float, high: float) -> np.ndarray:
         """A mask of the slots whose stored text is between `low` and `high` characters long."""
-        sizes = np.frombuffer(self._chars, dtype=np.uint32)[slots]
+        sizes = self._chars.take(slots)
         return (sizes >= low) & (sizes <= high)
 
     def _length_factor(self, slots: np.ndarray) -> np.ndarray:
         """BM25's saturation and length normalisation for a term that occurs once in each claim."""
         average = self._total_length / max(len(self._lengths), 1) or 1.0
-        lengths = np.frombuffer(self._lengths, dtype=np.uint16)[slots].astype(np.float64)
+        lengths = self._lengths.take(slots).astype(np.float64)
         return (K1 + 1) / (1 + K1 * (1 - B + B * lengths / average))
 
-    def _rarest(self, terms: list[str], max_terms: int) -> list[tuple[int, float]]:
-        known = {self._term_ids[t] for t in terms if t in self._term_ids}
-        known = {t for t in known if len(self._postings[t]) > 0}
+    def _rarest(self, terms: list[str], max_terms: int) -> list[tuple[str, float]]:
+        dfs = {term: df for term in set(terms) if (df := self._df(term)) > 0}
         ranked, total = [], 0
-        for term in sorted(known, key=lambda t: len(self._postings[t]))[:max_terms]:
-            total += len(self._postings[term])
+        for term in sorted(dfs, key=lambda t: (dfs[t], t))[:max_terms]:
+            total += dfs[term]
             if ranked and total > MAX_POSTINGS:
                 break
             ranked.append(term)
         n = len(self._claim_ids)
-        return [(t, math.log(1.0 + (n - len(self._postings[t]) + 0.5) / (len(self._postings[t]) + 0.5)))
-                for t in ranked]
+        return [(t, math.log(1.0 + (n - dfs[t] + 0.5) / (dfs[t] + 0.5))) for t in ranked]
 
     def _live_mask(self, slots: np.ndarray, exclude_article_id: int | None) -> np.ndarray:
         alive = np.frombuffer(self._alive, dtype=np.uint8)[slots].astype(bool)
         if exclude_article_id is not None:
-            articles = np.frombuffer(self._article_ids, dtype=np.int64)[slots]
-            alive &= articles != exclude_article_id
+            alive &= self._article_ids.take(slots) != exclude_article_id
         return alive
 
     def _speaker_id(self, speaker: str) -> int:
@@ -211,7 +276,25 @@ class MatchIndex:
         ids = [n for n in ids if agree(self._speaker_names[n])]
         if not ids or not len(slots):
             return np.zeros(len(slots), dtype=bool)
-        return np.isin(np.frombuffer(self._speakers, dtype=np.int32)[slots], ids)
+        return np.isin(self._speakers.take(slots), ids)
+
+    def frozen(self) -> Base:
+        """The whole index (base and tail) as one new base: live slots only, in increasing claim id order."""
+        ids = self._claim_ids.values()
+        live = np.flatnonzero(np.frombuffer(self._alive, dtype=np.uint8))
+        slots = live[np.argsort(ids[live], kind="stable")]
+        remap = np.full(len(ids), -1, dtype=np.int64)
+        remap[slots] = np.arange(len(slots))
+        hashes, offsets, postings = _merged_postings(self.base, self._term_ids, self._postings, remap)
+        columns = {name: column.take(slots) for name, column in self._named_columns().items()}
+        columns["alive"] = np.ones(len(slots), dtype=np.uint8)
+        blob, text_offsets = _gathered_texts(self._texts, slots)
+        return Base(hashes, offsets, postings, columns, blob, text_offsets, list(self._speaker_names),
+                    int(columns["lengths"].sum(dtype=np.int64)))
+
+    def _named_columns(self) -> dict[str, Column]:
+        return {"claim_ids": self._claim_ids, "article_ids": self._article_ids, "lengths": self._lengths,
+                "words": self._words, "chars": self._chars, "speakers": self._speakers, "days": self._days}
 
     def _term_id(self, term: str) -> int:
         term_id = self._term_ids.get(term)
@@ -220,3 +303,41 @@ class MatchIndex:
             self._term_ids[term] = term_id
             self._postings.append(array("i"))
         return term_id
+
+
+def _merged_postings(base: Base | None, term_ids: dict[str, int], tail: list[array], remap: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Base and tail postings as one CSR (sorted term hashes, offsets, slots), slots renumbered by ``remap``
+    (-1: dropped)."""
+    hashes, slots = [], []
+    if base is not None and len(base.postings):
+        hashes.append(np.repeat(base.term_hashes, np.diff(base.term_offsets)))
+        slots.append(np.asarray(base.postings, dtype=np.int64))
+    for term, term_id in term_ids.items():
+        if len(tail[term_id]):
+            hashes.append(np.full(len(tail[term_id]), term_hash(term), dtype=np.uint64))
+            slots.append(np.frombuffer(tail[term_id], dtype=np.int32).astype(np.int64))
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), _NO_SLOTS
+    all_hashes, all_slots = np.concatenate(hashes), remap[np.concatenate(slots)]
+    keep = all_slots >= 0
+    all_hashes, all_slots = all_hashes[keep], all_slots[keep]
+    order = np.lexsort((all_slots, all_hashes))
+    all_hashes, all_slots = all_hashes[order], all_slots[order].astype(np.int32)
+    unique, counts = np.unique(all_hashes, return_counts=True)
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return unique, offsets, all_slots
+
+
+def _gathered_texts(texts: Texts, slots: np.ndarray, chunk: int = 65_536) -> tuple[np.ndarray, np.ndarray]:
+    """The texts of ``slots``, in that order, as one UTF-8 blob and its offsets (gathered a chunk at a time)."""
+    blob, offsets = texts.all()
+    starts, ends = offsets[slots].astype(np.int64), offsets[slots + 1].astype(np.int64)
+    sizes = ends - starts
+    new_offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.uint64)
+    parts = []
+    for at in range(0, len(slots), chunk):
+        s, z = starts[at : at + chunk], sizes[at : at + chunk]
+        within = np.arange(int(z.sum())) - np.repeat(np.cumsum(z) - z, z)
+        parts.append(blob[np.repeat(s, z) + within])
+    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)), new_offsets

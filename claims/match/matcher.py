@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claims.match.index import Candidate, MatchIndex
+from claims.match.index import Base, Candidate, MatchIndex
 from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
 from claims.match.signals import (
     alignments,
@@ -103,9 +103,10 @@ class Matcher:
     thread searches; a search during the build sees the claims added so far.
     """
 
-    def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50):
+    def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50,
+                 base: Base | None = None):
         self.thresholds = thresholds or Thresholds.from_env()
-        self._index = MatchIndex()
+        self._index = MatchIndex(base)
         self._candidates = candidates
         self._rerank = rerank
         self._lock = threading.Lock()
@@ -134,6 +135,16 @@ class Matcher:
     def remove(self, claim_id: int) -> None:
         with self._lock:
             self._forget(self._index.remove(claim_id))
+
+    def frozen(self) -> Base:
+        """Everything indexed, as a base a snapshot can hold (claims.match.snapshot)."""
+        with self._lock:
+            return self._index.frozen()
+
+    @property
+    def changed_since_base(self) -> int:
+        """How many claims were added or replaced since the base this matcher started from."""
+        return self._index.tail_slots
 
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
                min_score: float | None = None, speaker: str | None = None, date: dt.date | str | None = None

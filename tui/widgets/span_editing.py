@@ -122,6 +122,5 @@ class SpanEditing:
         if (claim := self.selected) is None:
             return
         self.app.desk.delete(claim.id)
-        self.app.matches.forget(claim.id)
         self.reload()
         self.notify(f"Claim #{claim.id} deleted (kept in the history; ctrl+z brings it back).", timeout=3)
