@@ -82,6 +82,10 @@ class ArticleScreen(SpanEditing, Screen):
         self.query_one(ArticleView).focus()
 
     def on_screen_resume(self) -> None:
+        self.reload_from_store()
+
+    def reload_from_store(self) -> None:
+        """Show what the database holds now (another program's write, undo, redo), on the same claim."""
         self.reload(select_id=self.selected.id if self.selected else None)
 
     @property
@@ -193,7 +197,7 @@ class ArticleScreen(SpanEditing, Screen):
         if self.selecting:
             self.leave_select_mode()
         self.last_action = ""
-        self.reload(select_id=self.selected.id if self.selected else None)
+        self.reload_from_store()
 
     @records
     def action_mark(self, status: str) -> None:
@@ -291,5 +295,5 @@ class ArticleScreen(SpanEditing, Screen):
         if message.error:
             self.notify(f"Matching failed: {message.error}", severity="error", markup=False)
             return
-        self.reload(select_id=self.selected.id if self.selected else None)
+        self.reload_from_store()
         self.notify(f"Matching done: {message.count} earlier claims linked.", timeout=2)

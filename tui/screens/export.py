@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Store, StoreError
 from store.exchange.export import ExportFilter, ExportOptions, check_when, export_to_path
-from tui.settings import load_settings
+from tui.settings import Settings, load_settings
 
 # choice -> (label, format, excel, file suffix)
 CHOICES = {
@@ -97,8 +97,6 @@ class ExportScreen(ModalScreen[None]):
         try:
             return load_settings()
         except ValueError:
-            from tui.settings import Settings
-
             return Settings()
 
     def _article_below(self) -> int | None:

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from store import STATUSES
 from store.desk_models import VerdictCount
+from tui.screen_protocol import ReloadAfterFailedWrite
 from tui.widgets.status_style import STATUS_COLOURS
 
 ORDER = ("verified", "disputed", "unverified", "pending")
@@ -60,7 +61,7 @@ def totals_line(total: VerdictCount) -> Text:
     return text
 
 
-class StatsScreen(Screen):
+class StatsScreen(ReloadAfterFailedWrite, Screen):
     BINDINGS = [
         Binding("escape,backspace,s", "app.pop_screen", "Back", id="screen.back"),
         Binding("r", "refresh", "Refresh", id="stats.refresh"),
@@ -78,12 +79,18 @@ class StatsScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Statistics"
-        self.action_refresh()
+        self.reload_from_store()
 
     def on_resize(self) -> None:
-        self.action_refresh()
+        self.reload_from_store()
+
+    def on_screen_resume(self) -> None:
+        self.reload_from_store()
 
     def action_refresh(self) -> None:
+        self.reload_from_store()
+
+    def reload_from_store(self) -> None:
         store, width = self.app.store, max(self.size.width - 4, 40)
         totals = totals_line(store.verdict_totals())
         totals.append("\n")

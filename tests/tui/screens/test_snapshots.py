@@ -19,6 +19,16 @@ SCREENS = [
 ]
 
 
+async def settled(pilot) -> None:
+    """Wait for workers (the search runs in one) and the redraw after them."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize(("keys", "size"), SCREENS)
 def test_screen_looks_as_before(snap_compare, make_app, keys, size):
-    assert snap_compare(make_app(), press=list(keys), terminal_size=size)
+    async def press_then_settle(pilot) -> None:
+        await pilot.press(*keys)
+        await settled(pilot)
+
+    assert snap_compare(make_app(), run_before=press_then_settle, terminal_size=size)
