@@ -25,7 +25,7 @@ class DeskActions:
     def _bring_back(self, step: Step, claim: DeskClaim, message: str) -> None:
         screen = self._article_screen()
         if screen is not None:
-            screen.show_claim(claim) if claim.deleted_at is None else screen.reload()
+            screen.show_undone(claim, message)
         elif isinstance(self.screen, StoreView):
             self.screen.reload_from_store()
         if step.changes_text:  # a claim came back, went, or moved: its matches and the matcher follow

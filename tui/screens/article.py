@@ -67,6 +67,7 @@ class ArticleScreen(SpanEditing, Screen):
         self.apply_armed: tuple[int, int] | None = None
         self.last_action = ""
         self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
+        self.just_decided: DeskClaim | None = None  # the claim a verdict key decided and moved on from: `n` notes it
         self.init_span_editing()
 
     def compose(self) -> ComposeResult:
@@ -128,6 +129,8 @@ class ArticleScreen(SpanEditing, Screen):
         parts = [self.last_action] if self.last_action else []
         parts += [f"reviewer: {app.reviewer}", f"{decided}/{len(self.all_claims)} decided",
                  f"auto-advance {'on' if app.auto_advance else 'off'} (A)"]
+        if self.just_decided is not None:
+            parts.insert(1 if self.last_action else 0, f"n: note on #{self.just_decided.id}")
         if self.claim_filter.active:
             parts.append(f"filter: {self.claim_filter.describe()} ({len(self.claims)})")
         if self.selecting:
@@ -136,6 +139,7 @@ class ArticleScreen(SpanEditing, Screen):
 
     def select(self, index: int) -> None:
         self.index, self.chosen_match = index, 0
+        self.just_decided = None
         self.refresh_claims()
 
     def replace(self, updated: DeskClaim) -> None:
@@ -148,6 +152,11 @@ class ArticleScreen(SpanEditing, Screen):
             self.load_article(claim.article_id, claim.id)
         else:
             self.reload(select_id=claim.id)
+
+    def show_undone(self, claim: DeskClaim, message: str) -> None:
+        """After undo or redo: say what it did in the status line, and show the claim (or its article)."""
+        self.last_action, self.just_decided = message, None
+        self.show_claim(claim) if claim.deleted_at is None else self.reload()
 
     def action_back(self) -> None:
         if self.selecting:
@@ -181,12 +190,17 @@ class ArticleScreen(SpanEditing, Screen):
             self.notify(f"Article done; on to “{self.article.title}”.", timeout=3, markup=False)
 
     def decided(self, updated: DeskClaim, message: str) -> None:
-        """After a verdict: say so in the status line (a toast per key press would cost a redraw), move on."""
+        """After a verdict: say so in the status line (a toast per key press would cost a redraw), move on; the
+        note key then offers the claim just decided, until the reviewer moves or acts on another claim."""
         self.replace(updated)
         self.last_action = message
         if self.app.auto_advance and updated.status != "pending":
             self.action_next_pending()
+            moved = self.selected is None or self.selected.id != updated.id
+            self.just_decided = updated if moved else None
+            self.refresh_status()
         else:
+            self.just_decided = None
             self.refresh_claims()
 
     def after_failed_write(self, error: StoreError) -> None:
@@ -237,33 +251,43 @@ class ArticleScreen(SpanEditing, Screen):
             self.refresh_claims()
 
     def action_note(self) -> None:
-        if (claim := self.selected) is not None:
+        """Note the claim just decided by a verdict key (the cursor has moved on), else the selected claim."""
+        claim = self.just_decided or self.selected
+        if claim is not None:
             draft = self.note_draft[1] if self.note_draft and self.note_draft[0] == claim.id else None
-            self.app.push_screen(NoteForm(claim, draft), self._noted)
+            self.app.push_screen(NoteForm(claim, draft, just_decided=claim is self.just_decided),
+                                 lambda result: self._noted(claim, result))
 
     @records
-    def _noted(self, result: NoteResult | None) -> None:
-        claim = self.selected
-        if result is None or claim is None:
+    def _noted(self, claim: DeskClaim, result: NoteResult | None) -> None:
+        if result is None:
             return
         self.note_draft = (claim.id, result)  # until it is stored: if the store refuses, `n` brings it back
         self._save_note(claim, result)
         self.note_draft = None
 
     def _save_note(self, claim: DeskClaim, result: NoteResult) -> None:
+        on_view = self.selected is not None and self.selected.id == claim.id
         if result.status:
             updated = self.app.desk.decide(claim.id, result.status, note=result.note, evidence=result.evidence)
-            self.decided(updated, f"Claim #{claim.id} marked {result.status}, with a note.")
+            message = f"Claim #{claim.id} marked {result.status}, with a note."
+            if on_view:
+                self.decided(updated, message)
+                return
+            self.replace(updated)
+            self.last_action = message
         else:
             self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
-            self.refresh_claims()
             self.notify(f"Note kept for claim #{claim.id}.", timeout=2)
+        self.just_decided = None
+        self.refresh_claims()
 
     @records
     def action_flag(self) -> None:
         if (claim := self.selected) is not None:
             updated = self.app.desk.toggle_flag(claim)
             self.replace(updated)
+            self.just_decided = None
             self.refresh_claims()
             self.notify(f"Claim #{claim.id} {'flagged: come back later' if updated.flagged else 'unflagged'}.",
                         timeout=2)
