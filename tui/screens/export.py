@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -53,6 +53,10 @@ class ExportScreen(ModalScreen[None]):
     ExportScreen .row Input, ExportScreen .row Select { width: 1fr; }
     ExportScreen #export-title { text-style: bold; margin-bottom: 1; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen Input:focus, ExportScreen Select:focus > SelectCurrent, ExportScreen Checkbox:focus {
+        background: $primary 35%;
+    }
+    ExportScreen .row.-focused Label { color: $accent; text-style: bold; }
     """
 
     class Done(Message):
@@ -108,6 +112,11 @@ class ExportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self._show_organisation("csv")
         self.query_one("#export-path", Input).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The label of the row holding the focus lights up, so the reviewer sees where typing goes."""
+        for row in self.query(".row"):
+            row.set_class(row in event.widget.ancestors, "-focused")
 
     @on(Select.Changed, "#export-format")
     def format_changed(self, event: Select.Changed) -> None:
