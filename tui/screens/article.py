@@ -20,6 +20,7 @@ from tui.widgets.article_dates import dateline_date
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.span_editing import SPAN_BINDINGS, SpanEditing
+from tui.wording import counted
 from tui.write_guard import records
 
 
@@ -320,4 +321,4 @@ class ArticleScreen(SpanEditing, Screen):
             self.notify(f"Matching failed: {message.error}", severity="error", markup=False)
             return
         self.reload_from_store()
-        self.notify(f"Matching done: {message.count} earlier claims linked.", timeout=2)
+        self.notify(f"Matching done: {counted(message.count, 'earlier claim')} linked.", timeout=2)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from store import STATUSES, Store, StoreError
 from store.exchange.export import ExportFilter, ExportOptions, check_when, export_to_path
 from tui.settings import Settings, load_settings
+from tui.wording import counted
 
 # choice -> (label, format, excel, file suffix)
 CHOICES = {
@@ -60,7 +61,7 @@ class ExportScreen(ModalScreen[None]):
     """
 
     class Done(Message):
-        def __init__(self, output: Path, count: int | None, error: str | None = None, noun: str = "claims"):
+        def __init__(self, output: Path, count: int | None, error: str | None = None, noun: str = "claim"):
             super().__init__()
             self.output, self.count, self.error, self.noun = output, count, error, noun
 
@@ -168,7 +169,7 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True)
     def run_export(self, output: Path, filters: ExportFilter, options: ExportOptions) -> None:
-        noun = "reviews" if options.fmt == "claimreview" else "claims"
+        noun = "review" if options.fmt == "claimreview" else "claim"
         try:
             count = export_file(self.app.db_path, output, filters, options)
         except Exception as error:  # noqa: BLE001 - any failure is reported, the app stays up
@@ -181,5 +182,5 @@ class ExportScreen(ModalScreen[None]):
         if message.error:
             self.notify(f"Export failed: {message.error}", severity="error", markup=False)
             return
-        self.notify(f"Exported {message.count} {message.noun} to {message.output}", markup=False)
+        self.notify(f"Exported {counted(message.count, message.noun)} to {message.output}", markup=False)
         self.dismiss()

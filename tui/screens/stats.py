@@ -18,10 +18,16 @@ ORDER = ("verified", "disputed", "unverified", "pending")
 
 
 def legend() -> Text:
+    """The colours, and the figures after each bar: decided of all claims, and ✗ the disputed ones."""
     text = Text()
     for status in ORDER:
         text.append("██", style=STATUS_COLOURS[status])
         text.append(f" {status}   ")
+    text.append("\nAfter each bar: ", style="dim")
+    text.append("3/5", style="dim bold")
+    text.append(" claims decided of all, ", style="dim")
+    text.append("✗2", style="dim bold")
+    text.append(" claims disputed.", style="dim")
     return text
 
 
