@@ -21,9 +21,10 @@ from tui.wording import counted
 
 EMPTY_HINT = ("No articles yet. Press l to load files, folders or web pages.\n"
               "Or from a shell:  claimdesk load PATH...  (files, folders, URLs, or - for stdin)")
-COLUMNS = [Column("#", 6, "right"), Column("Title"), Column("Source", 16), Column("Date", 10),
-           Column("Claims", 6, "right"), Column("Matched", 7, "right"), Column("Progress", 10),
-           Column("Decided", 9, "right")]
+COLUMNS = [Column("#", 6, "right", min_width=4), Column("Title", min_width=25, grow=3),
+           Column("Source", min_width=8, max_width=30), Column("Date", 10),
+           Column("Claims", 6, "right", min_width=4), Column("Matched", 7, "right", min_width=4),
+           Column("Progress", 10), Column("Decided", 9, "right", min_width=6)]
 
 
 def progress_bar(decided: int, total: int, width: int = 10) -> Text:

@@ -8,8 +8,9 @@ from store.desk_models import ClaimRow
 from tui.widgets.row_list import Column, RowList
 from tui.widgets.status_style import FLAG, status_badge
 
-COLUMNS = [Column("#", 7, "right"), Column("", 1), Column("Status", 12), Column("Claim"), Column("Article", 28),
-           Column("Speaker", 16)]
+COLUMNS = [Column("#", 7, "right", min_width=5), Column("", 1), Column("Status", 12),
+           Column("Claim", min_width=28, grow=4), Column("Article", min_width=12, grow=2, max_width=50),
+           Column("Speaker", min_width=10, max_width=32)]
 
 
 def claim_cells(row: ClaimRow) -> list[Text | str]:

@@ -16,6 +16,10 @@ SCREENS = [
     pytest.param(("down", "enter", "question_mark"), (100, 30), id="help-100x30"),
     pytest.param(("slash", *"flood"), (100, 30), id="search-100x30"),
     pytest.param(("down", "enter", "e", "shift+left"), (80, 24), id="select-mode-80x24"),
+    pytest.param((), (80, 24), id="article-list-80x24"),
+    pytest.param((), (200, 50), id="article-list-200x50"),
+    pytest.param(("c",), (80, 24), id="claim-list-80x24"),
+    pytest.param(("c",), (200, 50), id="claim-list-200x50"),
 ]
 
 
