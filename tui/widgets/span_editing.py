@@ -86,12 +86,16 @@ class SpanEditing:
         self._set_span(start, moved)
 
     def _edit(self, change) -> None:
-        """Run a span edit (a StoreError leaves select mode on, for another try: see ``@records``)."""
+        """Run a span edit (a StoreError leaves select mode on, for another try: see ``@records``). The claim
+        filter stays; a claim the edit made that the filter hides is announced, not shown."""
         ids = change()
         self.leave_select_mode()
-        self.claim_filter = type(self.claim_filter)(article_id=self.article_id)
         self.reload(select_id=ids[0])
         self.rematch(ids)
+        hidden = [i for i in ids if i not in {c.id for c in self.claims}]
+        if hidden:
+            self.notify(f"Claim #{hidden[0]} does not pass the filter ({self.claim_filter.describe()}), so it is "
+                        "not listed; c changes the filter.", severity="warning", timeout=6, markup=False)
 
     @records
     def action_save_span(self) -> None:
