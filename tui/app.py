@@ -22,7 +22,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.load import open_load_dialog, stop_loads
 from tui.screens.search import SearchScreen
 from tui.screens.stats import StatsScreen
-from tui.settings import Settings, load_settings
+from tui.settings import Settings, settings_or_defaults
 from tui.store_watch import StoreWatch
 from tui.terminal_safety import TerminalSafe
 
@@ -54,10 +54,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
         self.clock = clock
         self.settings_error = None
         if settings is None:
-            try:
-                settings = load_settings()
-            except ValueError as error:
-                settings, self.settings_error = Settings(), str(error)
+            settings, self.settings_error = settings_or_defaults()
         self.settings = settings
         self.auto_advance = settings.auto_advance if auto_advance is None else auto_advance
         self.matches = MatchService(self.db_path)

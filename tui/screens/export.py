@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Store, StoreError
 from store.exchange.export import ExportFilter, ExportOptions, check_when, export_to_path
-from tui.settings import Settings, load_settings
+from tui.settings import Settings, settings_or_defaults
 from tui.wording import counted
 
 # choice -> (label, format, excel, file suffix)
@@ -98,11 +98,8 @@ class ExportScreen(ModalScreen[None]):
                 yield Label(second, classes="second")
                 yield other
 
-    def _settings(self):
-        try:
-            return load_settings()
-        except ValueError:
-            return Settings()
+    def _settings(self) -> Settings:
+        return settings_or_defaults()[0]  # the app warned at start if the file is broken
 
     def _article_below(self) -> int | None:
         if self.article_id is None:
