@@ -12,6 +12,7 @@ from store.errors import explain
 from store.paths import default_db_path
 from tui.cli import archive, export, importing, load, nlp, review
 from tui.cli.context import Context
+from tui.settings import settings_or_defaults
 
 
 class ClaimdeskGroup(click.Group):
@@ -37,6 +38,9 @@ class ClaimdeskGroup(click.Group):
 def main(ctx: click.Context, db_path: Path | None, reviewer: str | None) -> None:
     """claimdesk: review the factual claims in news articles, match them against earlier verdicts, export."""
     ctx.obj = Context(db_path or default_db_path(), reviewer)
+    _, problem = settings_or_defaults()
+    if problem and ctx.invoked_subcommand is not None:  # the app shows it on screen
+        click.echo(f"Warning: {problem}", err=True)
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj)
 
