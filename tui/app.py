@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from claims.desk.analyse import ClaimAnalyser
 from claims.desk.decide import Desk
 from claims.desk.rematch import MatchService
 from store import Store, utc_now
@@ -58,6 +59,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
         self.settings = settings
         self.auto_advance = settings.auto_advance if auto_advance is None else auto_advance
         self.matches = MatchService(self.db_path)
+        self.analyser = ClaimAnalyser(self.db_path)
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, clock=self.clock)

@@ -50,6 +50,13 @@ class ArticleScreen(SpanEditing, Screen):
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
 
+    class Analysed(Message):
+        """Claims added by hand were scored, typed and attributed (see claims.desk.analyse)."""
+
+        def __init__(self, claim_ids: list[int], error: str | None = None):
+            super().__init__()
+            self.claim_ids, self.error = claim_ids, error
+
     class Rematched(Message):
         def __init__(self, count: int, error: str | None = None):
             super().__init__()
@@ -315,6 +322,26 @@ class ArticleScreen(SpanEditing, Screen):
             self.post_message(self.Rematched(0, f"{type(error).__name__}: {error}"))
             return
         self.post_message(self.Rematched(count))
+
+    @work(thread=True, group="analyse")
+    def analyse(self, claim_ids: list[int]) -> None:
+        try:
+            analysed = self.app.analyser.analyse(claim_ids)
+        except Exception as error:  # noqa: BLE001 - a failed analysis leaves the claim as added, the desk up
+            self.post_message(self.Analysed([], f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Analysed(analysed))
+
+    def on_article_screen_analysed(self, message: Analysed) -> None:
+        if message.error:
+            self.notify(f"Could not analyse the added claim: {message.error}", severity="warning", markup=False)
+            return
+        if not self.selecting:
+            self.reload_from_store()
+        for claim in (c for c in self.all_claims if c.id in message.claim_ids):
+            found = f"score {claim.score:.2f}, {claim.type.replace('_', ' ')}"
+            self.notify(f"Claim #{claim.id} analysed: {found}, speaker {claim.speaker or 'none found'}.",
+                        timeout=3, markup=False)
 
     def on_article_screen_rematched(self, message: Rematched) -> None:
         if message.error:
