@@ -11,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from claims.match.diff import contradictions
-from store import NotFoundError, StoreError
+from store import Article, NotFoundError, StoreError
 from store.desk_models import ClaimFilter, DeskClaim
+from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
 from tui.forms.note import NoteForm, NoteResult
 from tui.screens.history import HistoryScreen
@@ -46,6 +47,8 @@ class ArticleScreen(SpanEditing, Screen):
         Binding("c", "filter", "Filter claims", show=False, id="claim.filter"),
         Binding("H", "full_history", "Full history", show=False, id="claim.history"),
         Binding("A", "app.toggle_auto_advance", "Auto-advance on/off", show=False, id="app.auto_advance"),
+        Binding("m", "edit_metadata", "Edit article details", show=False,
+                id="article.metadata"),
         *SPAN_BINDINGS,
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
@@ -103,13 +106,30 @@ class ArticleScreen(SpanEditing, Screen):
 
     def load_article(self, article_id: int, claim_id: int | None = None) -> None:
         self.article_id = article_id
-        self.article = self.app.store.article(article_id)
-        self.title = self.article.title
-        when = self.article.published or dateline_date(self.article.dateline)
-        self.sub_title = " · ".join(p for p in (self.article.source, when) if p)
+        self._show_article(self.app.store.article(article_id))
         self.index = 0
         self.claim_filter = ClaimFilter(article_id=article_id)
         self.reload(select_id=claim_id)
+
+    def _show_article(self, article: Article) -> None:
+        self.article = article
+        self.title = article.title
+        when = article.published or dateline_date(article.dateline)
+        self.sub_title = " · ".join(p for p in (article.source, when) if p)
+
+    def action_edit_metadata(self) -> None:
+        """Correct the article's title, source, web address or date (a form; the store checks the values)."""
+        self.app.push_screen(ArticleMetadataForm(self.article, self._save_metadata), self._metadata_saved)
+
+    def _save_metadata(self, values: ArticleMetadata) -> Article:
+        return self.app.store.update_article_metadata(self.article_id, values.title, values.source, values.url,
+                                                      values.published)
+
+    def _metadata_saved(self, article: Article | None) -> None:
+        if article is not None:
+            self._show_article(article)
+            self.last_action = f"Article #{article.id}'s details saved."
+            self.refresh_status()
 
     def reload(self, select_id: int | None = None) -> None:
         self.all_claims = self.app.store.desk_claims(self.article_id)
