@@ -56,7 +56,7 @@ def build(path: Path, megabytes: float, seed: int = 3) -> None:
 class OldSearchScreen(SearchScreen):
     """The search as it was: on the screen's thread at every key, with snippet() on every article."""
 
-    def search(self, words: str, wait: float = 0.0) -> None:
+    def search(self, words: str, wait: float | None = None) -> None:
         self.words = words
         store = self.app.store
         query = fts_query(words)

@@ -74,8 +74,9 @@ class SearchScreen(ReloadAfterFailedWrite, Screen):
     def reload_from_store(self) -> None:
         self.search(self.words, wait=0.0)
 
-    def search(self, words: str, wait: float = DEBOUNCE_SECONDS) -> None:
+    def search(self, words: str, wait: float | None = None) -> None:
         """Show the hits for ``words`` once the reader stops typing (at once for no words)."""
+        wait = DEBOUNCE_SECONDS if wait is None else wait
         self.words = words
         if not words.strip():
             self.workers.cancel_group(self, "search")

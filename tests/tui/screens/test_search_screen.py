@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from store import Store
+from tui.screens import search
 from tui.screens.search import SearchScreen
 
 
@@ -26,6 +27,7 @@ async def test_search_runs_off_the_screen_thread_once_typing_stops(make_app, mon
         return real(store, words, limit)
 
     monkeypatch.setattr(Store, "search_articles", recorded)
+    monkeypatch.setattr(search, "DEBOUNCE_SECONDS", 1.0)  # however slow the machine, five keys come within it
     async with make_app().run_test(size=(120, 30)) as pilot:
         screen = await typed(pilot, "flood")
         assert [words for words, _, _ in calls] == ["flood"]  # one search for five keys, not five
