@@ -39,8 +39,10 @@ class ArticleMetadataForm(ModalScreen[Article | None]):
         width: 84; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 0 1;
     }
     ArticleMetadataForm .row { height: auto; margin-bottom: 1; }
-    ArticleMetadataForm .row Label { width: 13; padding-top: 1; color: $text-muted; }
+    ArticleMetadataForm .row Label { width: 13; color: $text-muted; }
     ArticleMetadataForm .row Input { width: 1fr; }
+    ArticleMetadataForm .row Input:focus { background: $primary 35%; }
+    ArticleMetadataForm #metadata-heading { text-style: bold; margin: 1 0; }
     ArticleMetadataForm #metadata-buttons { height: auto; align-horizontal: right; }
     """
 
@@ -50,12 +52,12 @@ class ArticleMetadataForm(ModalScreen[Article | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Details of article #{self.article.id}", markup=False)
+            yield Label(f"Details of article #{self.article.id}", markup=False, id="metadata-heading")
             for name, label in FIELDS:
                 with Horizontal(classes="row"):
                     yield Label(label)
                     yield Input(getattr(self.article, name) or "", placeholder=PLACEHOLDERS.get(name, ""),
-                                id=f"metadata-{name}")
+                                compact=True, id=f"metadata-{name}")
             with Horizontal(id="metadata-buttons"):
                 yield Button("Save", variant="primary", id="metadata-save")
                 yield Button("Cancel", id="metadata-cancel")

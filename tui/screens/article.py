@@ -306,7 +306,7 @@ class ArticleScreen(SpanEditing, Screen):
             self.last_action = message
         else:
             self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
-            self.notify(f"Note kept for claim #{claim.id}.", timeout=2)
+            self.last_action = f"Note kept for claim #{claim.id}."
         self.just_decided = None
         self.refresh_claims()
 

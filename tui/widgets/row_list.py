@@ -93,7 +93,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         return column_widths(self.columns, total)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # without the scrollbar, so the last column is not cut
         if y == 0:
             return self._line([c.title for c in self.columns], width, self.get_component_rich_style("row-list--header"))
         index = y - 1 + int(self.scroll_y)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from store import Store
+from store import NewClaim, Store
 from tui.screens import search
 from tui.screens.search import SearchScreen
 
@@ -53,3 +53,17 @@ async def test_clearing_the_words_clears_the_hits_at_once(make_app):
         await pilot.press(*["backspace"] * 3)
         assert screen.query_one("#search-results").rows == []
         assert screen.sub_title == ""
+
+
+
+async def test_with_a_scrollbar_the_last_column_is_not_cut(make_app, db_path):
+    with Store(db_path) as store, store.transaction():
+        store.insert_claims(1, [NewClaim(f"Flood figure number {n}.", 0, 10, 0.5, "quantity", "the ministry", "said")
+                                for n in range(40)])
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await typed(pilot, "figure")
+        results = screen.query_one("#search-results")
+        assert results.scrollbars_enabled[0]  # more rows than fit: a vertical scrollbar is shown
+        line = results.render_line(1)
+        assert line.cell_length == results.scrollable_content_region.width
+        assert line.text.rstrip().endswith("the minis…")
