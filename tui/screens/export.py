@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Store, StoreError
 from store.exchange.export import ExportFilter, ExportOptions, check_when, export_to_path
+from tui.screens.article import ArticleScreen
 from tui.settings import Settings, settings_or_defaults
 from tui.wording import counted
 
@@ -104,7 +105,7 @@ class ExportScreen(ModalScreen[None]):
     def _article_below(self) -> int | None:
         if self.article_id is None:
             below = [s for s in self.app.screen_stack if s is not self]
-            self.article_id = getattr(below[-1], "article_id", None) if below else None
+            self.article_id = below[-1].article_id if below and isinstance(below[-1], ArticleScreen) else None
         return self.article_id
 
     def on_mount(self) -> None:
