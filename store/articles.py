@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from store.claims import check_id
-from store.errors import NotFoundError
+from store.clean_text import clean_field
+from store.errors import NotFoundError, StoreError
 from store.models import Article, ArticleSummary, from_row
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _real_date(value: str) -> bool:
+    """YYYY-MM-DD (a time may follow, as feeds give it) naming a day that exists."""
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
@@ -69,6 +87,24 @@ class ArticleQueries:
         if not rows:
             raise NotFoundError(f"there is no article {article_id}.")
         return from_row(Article, rows[0])
+
+    def update_article_metadata(self, article_id: int, title: str, source: str | None, url: str | None,
+                                published: str | None) -> Article:
+        """Correct an article's title, source, URL or publication date (YYYY-MM-DD); its text and claims stay.
+        StoreError, nothing written, for an empty title, a date that does not exist or a URL that is not web."""
+        title, source, url = clean_field(title), clean_field(source), clean_field(url, limit=2000)
+        published = clean_field(published, limit=40)
+        if not title:
+            raise StoreError("an article needs a title.")
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise StoreError(f"{url!r} is not a web address (http:// or https://).")
+        if published and not _real_date(published):
+            raise StoreError(f"{published!r} is not a date: give it as YYYY-MM-DD.")
+        self.article(article_id)  # NotFoundError if it is gone
+        with self.transaction():
+            self.db.execute("UPDATE articles SET title = ?, source = ?, url = ?, published = ? WHERE id = ?",
+                            [title, source, url, published, article_id])
+        return self.article(article_id)
 
     def articles(self) -> list[ArticleSummary]:
         return [from_row(ArticleSummary, row) for row in self.records(_SUMMARY_SQL)]

@@ -51,6 +51,13 @@ class ClaimQueries:
             ids.append(cursor.lastrowid)
         return ids
 
+    def set_analysis(self, claim_id: int, score: float, type: str, speaker: str | None, cue: str | None) -> None:
+        """What the extractor found for a claim (one added by hand is analysed after it is stored): its
+        check-worthiness score, type and speaker. Not a reviewer's decision: no history row."""
+        with self.transaction():
+            self.db.execute("UPDATE claims SET score = ?, type = ?, speaker = ?, cue = ? WHERE id = ?",
+                            [score, type, speaker, cue, claim_id])
+
     def insert_link(self, claim_id: int, earlier_id: int, score: float, kind: str) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO claim_links (claim_id, earlier_id, score, kind) VALUES (?, ?, ?, ?)",

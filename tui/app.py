@@ -8,21 +8,26 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from claims.desk.analyse import ClaimAnalyser
 from claims.desk.decide import Desk
 from claims.desk.rematch import MatchService
 from store import Store, utc_now
 from tui.desk_actions import DeskActions
-from tui.keymap import all_screen_bindings, binding_ids, check_keymap
+from tui.keymap import binding_ids, check_keymap
 from tui.palette import ClaimdeskCommands
 from tui.screens.article import ArticleScreen
 from tui.screens.article_list import ArticleListScreen
+from tui.screens.claim_list import ClaimListScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.load import open_load_dialog, stop_loads
-from tui.settings import Settings, load_settings
+from tui.screens.search import SearchScreen
+from tui.screens.stats import StatsScreen
+from tui.settings import Settings, settings_or_defaults
 from tui.store_watch import StoreWatch
 from tui.terminal_safety import TerminalSafe
 
+MAIN_SCREENS = (ArticleListScreen, ArticleScreen, ClaimListScreen, SearchScreen, StatsScreen)  # keys rebindable
 UI_LOCK_WAIT_MS = 3_000  # a reviewer's write waits this long for another program's lock, then is refused
 
 
@@ -50,13 +55,11 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
         self.clock = clock
         self.settings_error = None
         if settings is None:
-            try:
-                settings = load_settings()
-            except ValueError as error:
-                settings, self.settings_error = Settings(), str(error)
+            settings, self.settings_error = settings_or_defaults()
         self.settings = settings
         self.auto_advance = settings.auto_advance if auto_advance is None else auto_advance
         self.matches = MatchService(self.db_path)
+        self.analyser = ClaimAnalyser(self.db_path)
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, clock=self.clock)
@@ -75,7 +78,8 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
                 self.theme = self.settings.theme
             else:
                 self.notify(f"Unknown theme {self.settings.theme!r} in the config file.", severity="warning")
-        keymap, unknown = check_keymap(self.settings.keys, binding_ids(all_screen_bindings()))
+        known = binding_ids([self.BINDINGS, *(screen.BINDINGS for screen in MAIN_SCREENS)])
+        keymap, unknown = check_keymap(self.settings.keys, known)
         self.set_keymap(keymap)
         if unknown:
             self.notify(f"The config file rebinds unknown keys: {', '.join(unknown)} (see ? for the ids).",

@@ -8,23 +8,26 @@ from claims.desk.undo import Step
 from store import StoreError
 from store.models import ClaimFilter, DeskClaim
 from tui.forms.prompt import PromptScreen
+from tui.screen_protocol import StoreView
+from tui.screens.article import ArticleScreen
+from tui.screens.claim_list import ClaimListScreen
+from tui.screens.search import SearchScreen
+from tui.screens.stats import StatsScreen
 from tui.write_guard import records
 
 
 class DeskActions:
     """Mixin of ClaimdeskApp: actions that work on every screen."""
 
-    def _article_screen(self):
-        from tui.screens.article import ArticleScreen
-
+    def _article_screen(self) -> ArticleScreen | None:
         return self.screen if isinstance(self.screen, ArticleScreen) else None
 
     def _bring_back(self, step: Step, claim: DeskClaim, message: str) -> None:
         screen = self._article_screen()
         if screen is not None:
-            screen.show_claim(claim) if claim.deleted_at is None else screen.reload()
-        elif hasattr(self.screen, "action_refresh"):
-            self.screen.action_refresh()
+            screen.show_undone(claim, message)
+        elif isinstance(self.screen, StoreView):
+            self.screen.reload_from_store()
         if step.changes_text:  # a claim came back, went, or moved: its matches and the matcher follow
             if screen is not None:
                 screen.rematch(step.claim_ids)
@@ -34,10 +37,8 @@ class DeskActions:
 
     def after_failed_write(self, error: StoreError) -> None:
         """A write was refused: bring the screen on view back in line with the database."""
-        if hasattr(self.screen, "after_failed_write"):
+        if isinstance(self.screen, StoreView):
             self.screen.after_failed_write(error)
-        elif hasattr(self.screen, "action_refresh"):
-            self.screen.action_refresh()
 
     @records
     def action_undo(self) -> None:
@@ -64,18 +65,12 @@ class DeskActions:
             screen.refresh_status()
 
     def action_search(self) -> None:
-        from tui.screens.claim_list import SearchScreen
-
         self.push_screen(SearchScreen())
 
     def action_claims(self, flagged: bool = False) -> None:
-        from tui.screens.claim_list import ClaimListScreen
-
         self.push_screen(ClaimListScreen(ClaimFilter(flagged=flagged)))
 
     def action_stats(self) -> None:
-        from tui.screens.stats import StatsScreen
-
         self.push_screen(StatsScreen())
 
     def action_jump(self) -> None:

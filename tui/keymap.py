@@ -15,14 +15,3 @@ def check_keymap(keys: dict[str, str], known: set[str]) -> tuple[dict[str, str],
     """The usable part of a keymap, and a list of ids that name no action."""
     unknown = sorted(k for k in keys if k not in known)
     return {k: v.replace(" ", "") for k, v in keys.items() if k in known and v.strip()}, unknown
-
-
-def all_screen_bindings() -> list[list]:
-    from tui.app import ClaimdeskApp
-    from tui.screens.article import ArticleScreen
-    from tui.screens.article_list import ArticleListScreen
-    from tui.screens.claim_list import ClaimListScreen, SearchScreen
-    from tui.screens.stats import StatsScreen
-
-    return [s.BINDINGS for s in (ClaimdeskApp, ArticleListScreen, ArticleScreen, ClaimListScreen, SearchScreen,
-                                 StatsScreen)]

@@ -62,16 +62,21 @@ def load_settings(path: Path | None = None) -> Settings:
     )
 
 
+def settings_or_defaults(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The config file's settings, or the defaults and one sentence saying why the file could not be used."""
+    try:
+        return load_settings(path), None
+    except ValueError as error:
+        return Settings(), f"{error} The defaults are used instead."
+
+
 def resolve_reviewer(flag: str | None, settings: Settings | None = None) -> str:
     """``--reviewer``, else ``$CLAIMDESK_REVIEWER``, else the config file, else the login name."""
     if flag:
         return flag
     if env := os.environ.get(ENV_REVIEWER):
         return env
-    try:
-        settings = settings or load_settings()
-    except ValueError:
-        settings = Settings()
+    settings = settings or settings_or_defaults()[0]  # a broken file is reported by the caller, once
     if settings.reviewer:
         return settings.reviewer
     try:

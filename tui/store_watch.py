@@ -2,23 +2,23 @@
 
 SQLite's ``PRAGMA data_version`` changes on a connection whenever *another* connection commits, and costs
 nothing to read, so the app polls it on its own store connection every REFRESH_SECONDS. When it changed, the
-screen on view is reloaded: its ``refresh_from_store()`` if it has one, else its ``on_screen_resume()`` (every
-main screen reloads from the store there, keeping the selection). Screens below catch up when they resume.
+screen on view is reloaded through its ``reload_from_store()`` (tui.screen_protocol.StoreView, which every main
+screen implements, keeping the selection). Screens below catch up when they resume.
 """
 
 from __future__ import annotations
 
 from store.errors import DATABASE_ERRORS
+from tui.screen_protocol import StoreView
 
 REFRESH_SECONDS = 1.0
 
 
 def refresh_screen(screen: object) -> bool:
     """Reload the screen from the store; False if it has nothing to reload."""
-    handler = getattr(screen, "refresh_from_store", None) or getattr(screen, "on_screen_resume", None)
-    if handler is None:
+    if not isinstance(screen, StoreView):
         return False
-    handler()
+    screen.reload_from_store()
     return True
 
 

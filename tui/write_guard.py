@@ -4,7 +4,7 @@ Each write action of the app and its screens (verdicts, notes, flags, applied ma
 undo and redo) is decorated with ``@records``. When the store refuses (busy past its timeout, a claim another
 reviewer deleted, a selection with no text, a damaged page), the reviewer sees one error notification saying
 why, the app keeps running, and the screen is brought back in line with the database through its
-``after_failed_write(error)``, if it has one.
+``after_failed_write(error)`` (see tui.screen_protocol).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from store import StoreError
 from store.errors import DATABASE_ERRORS, explain
+from tui.screen_protocol import RecoversFromFailedWrite
 
 Action = TypeVar("Action", bound=Callable)
 WRITE_ERRORS = DATABASE_ERRORS
@@ -40,10 +41,9 @@ def records(action: Action) -> Action:
         except WRITE_ERRORS as raw:
             error = as_store_error(raw, getattr(self.app, "db_path", "the database"))
             not_recorded(self, error)
-            resync = getattr(self, "after_failed_write", None)
-            if resync is not None:
+            if isinstance(self, RecoversFromFailedWrite):
                 try:
-                    resync(error)
+                    self.after_failed_write(error)
                 except WRITE_ERRORS:  # the error is already on screen; the screen stays as it was
                     pass
             return None

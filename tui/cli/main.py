@@ -12,6 +12,7 @@ from store.errors import DATABASE_ERRORS, explain
 from store.paths import database_location
 from tui.cli import archive, export, importing, load, nlp, review
 from tui.cli.context import Context
+from tui.settings import settings_or_defaults
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -53,6 +54,9 @@ def main(ctx: click.Context, db_location: str | None, reviewer: str | None) -> N
     if db_path.is_dir():
         raise click.ClickException(f"{db_path} is a folder; give --db a database file.")
     ctx.obj = Context(db_path, reviewer)
+    _, problem = settings_or_defaults()
+    if problem and ctx.invoked_subcommand is not None:  # the app shows it on screen
+        click.echo(f"Warning: {problem}", err=True)
     if ctx.invoked_subcommand is None:
         _open_app(ctx.obj)
 

@@ -41,15 +41,23 @@ class NoteForm(ModalScreen[NoteResult | None]):
     NoteForm .claim { color: $text-muted; margin-bottom: 1; }
     """
 
-    def __init__(self, claim: DeskClaim, draft: NoteResult | None = None):
-        """``draft``: what the reviewer typed last time, when the store refused it; else the claim's own note."""
+    def __init__(self, claim: DeskClaim, draft: NoteResult | None = None, just_decided: bool = False):
+        """``draft``: what the reviewer typed last time, when the store refused it; else the claim's own note.
+        ``just_decided``: the claim is the one a verdict key just decided (the cursor has moved on from it)."""
         super().__init__()
         self.claim = claim
         self.draft = draft or NoteResult(claim.note, claim.evidence, None)
+        self.just_decided = just_decided
+
+    @property
+    def heading(self) -> str:
+        if self.just_decided:
+            return f"Note and evidence for claim #{self.claim.id}, just marked {self.claim.status}"
+        return f"Note and evidence for claim #{self.claim.id}"
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Note and evidence for claim #{self.claim.id}")
+            yield Label(self.heading, markup=False, id="note-heading")
             yield Label(self.claim.text[:300], markup=False, classes="claim")
             yield Input(self.draft.note or "", placeholder="Rationale: why this verdict", id="note-text")
             evidence = " ".join((self.draft.evidence or "").split())

@@ -11,8 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from claims.match.diff import contradictions
-from store import NotFoundError, StoreError
+from store import Article, NotFoundError, StoreError
 from store.models import ClaimFilter, DeskClaim
+from store.wording import counted
+from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
 from tui.forms.note import NoteForm, NoteResult
 from tui.screens.history import HistoryScreen
@@ -45,9 +47,18 @@ class ArticleScreen(SpanEditing, Screen):
         Binding("c", "filter", "Filter claims", show=False, id="claim.filter"),
         Binding("H", "full_history", "Full history", show=False, id="claim.history"),
         Binding("A", "app.toggle_auto_advance", "Auto-advance on/off", show=False, id="app.auto_advance"),
+        Binding("m", "edit_metadata", "Edit article details", show=False,
+                id="article.metadata"),
         *SPAN_BINDINGS,
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
+
+    class Analysed(Message):
+        """Claims added by hand were scored, typed and attributed (see claims.desk.analyse)."""
+
+        def __init__(self, claim_ids: list[int], error: str | None = None):
+            super().__init__()
+            self.claim_ids, self.error = claim_ids, error
 
     class Rematched(Message):
         def __init__(self, count: int, error: str | None = None):
@@ -67,6 +78,7 @@ class ArticleScreen(SpanEditing, Screen):
         self.apply_armed: tuple[int, int] | None = None
         self.last_action = ""
         self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
+        self.just_decided: DeskClaim | None = None  # the claim a verdict key decided and moved on from: `n` notes it
         self.init_span_editing()
 
     def compose(self) -> ComposeResult:
@@ -82,6 +94,10 @@ class ArticleScreen(SpanEditing, Screen):
         self.query_one(ArticleView).focus()
 
     def on_screen_resume(self) -> None:
+        self.reload_from_store()
+
+    def reload_from_store(self) -> None:
+        """Show what the database holds now (another program's write, undo, redo), on the same claim."""
         self.reload(select_id=self.selected.id if self.selected else None)
 
     @property
@@ -90,13 +106,30 @@ class ArticleScreen(SpanEditing, Screen):
 
     def load_article(self, article_id: int, claim_id: int | None = None) -> None:
         self.article_id = article_id
-        self.article = self.app.store.article(article_id)
-        self.title = self.article.title
-        when = self.article.published or dateline_date(self.article.dateline)
-        self.sub_title = " · ".join(p for p in (self.article.source, when) if p)
+        self._show_article(self.app.store.article(article_id))
         self.index = 0
         self.claim_filter = ClaimFilter(article_id=article_id)
         self.reload(select_id=claim_id)
+
+    def _show_article(self, article: Article) -> None:
+        self.article = article
+        self.title = article.title
+        when = article.published or dateline_date(article.dateline)
+        self.sub_title = " · ".join(p for p in (article.source, when) if p)
+
+    def action_edit_metadata(self) -> None:
+        """Correct the article's title, source, web address or date (a form; the store checks the values)."""
+        self.app.push_screen(ArticleMetadataForm(self.article, self._save_metadata), self._metadata_saved)
+
+    def _save_metadata(self, values: ArticleMetadata) -> Article:
+        return self.app.store.update_article_metadata(self.article_id, values.title, values.source, values.url,
+                                                      values.published)
+
+    def _metadata_saved(self, article: Article | None) -> None:
+        if article is not None:
+            self._show_article(article)
+            self.last_action = f"Article #{article.id}'s details saved."
+            self.refresh_status()
 
     def reload(self, select_id: int | None = None) -> None:
         self.all_claims = self.app.store.desk_claims(self.article_id)
@@ -124,6 +157,8 @@ class ArticleScreen(SpanEditing, Screen):
         parts = [self.last_action] if self.last_action else []
         parts += [f"reviewer: {app.reviewer}", f"{decided}/{len(self.all_claims)} decided",
                  f"auto-advance {'on' if app.auto_advance else 'off'} (A)"]
+        if self.just_decided is not None:
+            parts.insert(1 if self.last_action else 0, f"n: note on #{self.just_decided.id}")
         if self.claim_filter.active:
             parts.append(f"filter: {self.claim_filter.describe()} ({len(self.claims)})")
         if self.selecting:
@@ -132,6 +167,7 @@ class ArticleScreen(SpanEditing, Screen):
 
     def select(self, index: int) -> None:
         self.index, self.chosen_match = index, 0
+        self.just_decided = None
         self.refresh_claims()
 
     def replace(self, updated: DeskClaim) -> None:
@@ -144,6 +180,11 @@ class ArticleScreen(SpanEditing, Screen):
             self.load_article(claim.article_id, claim.id)
         else:
             self.reload(select_id=claim.id)
+
+    def show_undone(self, claim: DeskClaim, message: str) -> None:
+        """After undo or redo: say what it did in the status line, and show the claim (or its article)."""
+        self.last_action, self.just_decided = message, None
+        self.show_claim(claim) if claim.deleted_at is None else self.reload()
 
     def action_back(self) -> None:
         if self.selecting:
@@ -177,12 +218,17 @@ class ArticleScreen(SpanEditing, Screen):
             self.notify(f"Article done; on to “{self.article.title}”.", timeout=3, markup=False)
 
     def decided(self, updated: DeskClaim, message: str) -> None:
-        """After a verdict: say so in the status line (a toast per key press would cost a redraw), move on."""
+        """After a verdict: say so in the status line (a toast per key press would cost a redraw), move on; the
+        note key then offers the claim just decided, until the reviewer moves or acts on another claim."""
         self.replace(updated)
         self.last_action = message
         if self.app.auto_advance and updated.status != "pending":
             self.action_next_pending()
+            moved = self.selected is None or self.selected.id != updated.id
+            self.just_decided = updated if moved else None
+            self.refresh_status()
         else:
+            self.just_decided = None
             self.refresh_claims()
 
     def after_failed_write(self, error: StoreError) -> None:
@@ -193,7 +239,7 @@ class ArticleScreen(SpanEditing, Screen):
         if self.selecting:
             self.leave_select_mode()
         self.last_action = ""
-        self.reload(select_id=self.selected.id if self.selected else None)
+        self.reload_from_store()
 
     @records
     def action_mark(self, status: str) -> None:
@@ -233,33 +279,43 @@ class ArticleScreen(SpanEditing, Screen):
             self.refresh_claims()
 
     def action_note(self) -> None:
-        if (claim := self.selected) is not None:
+        """Note the claim just decided by a verdict key (the cursor has moved on), else the selected claim."""
+        claim = self.just_decided or self.selected
+        if claim is not None:
             draft = self.note_draft[1] if self.note_draft and self.note_draft[0] == claim.id else None
-            self.app.push_screen(NoteForm(claim, draft), self._noted)
+            self.app.push_screen(NoteForm(claim, draft, just_decided=claim is self.just_decided),
+                                 lambda result: self._noted(claim, result))
 
     @records
-    def _noted(self, result: NoteResult | None) -> None:
-        claim = self.selected
-        if result is None or claim is None:
+    def _noted(self, claim: DeskClaim, result: NoteResult | None) -> None:
+        if result is None:
             return
         self.note_draft = (claim.id, result)  # until it is stored: if the store refuses, `n` brings it back
         self._save_note(claim, result)
         self.note_draft = None
 
     def _save_note(self, claim: DeskClaim, result: NoteResult) -> None:
+        on_view = self.selected is not None and self.selected.id == claim.id
         if result.status:
             updated = self.app.desk.decide(claim.id, result.status, note=result.note, evidence=result.evidence)
-            self.decided(updated, f"Claim #{claim.id} marked {result.status}, with a note.")
+            message = f"Claim #{claim.id} marked {result.status}, with a note."
+            if on_view:
+                self.decided(updated, message)
+                return
+            self.replace(updated)
+            self.last_action = message
         else:
             self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
-            self.refresh_claims()
-            self.notify(f"Note kept for claim #{claim.id}.", timeout=2)
+            self.last_action = f"Note kept for claim #{claim.id}."
+        self.just_decided = None
+        self.refresh_claims()
 
     @records
     def action_flag(self) -> None:
         if (claim := self.selected) is not None:
             updated = self.app.desk.toggle_flag(claim)
             self.replace(updated)
+            self.just_decided = None
             self.refresh_claims()
             self.notify(f"Claim #{claim.id} {'flagged: come back later' if updated.flagged else 'unflagged'}.",
                         timeout=2)
@@ -287,9 +343,29 @@ class ArticleScreen(SpanEditing, Screen):
             return
         self.post_message(self.Rematched(count))
 
+    @work(thread=True, group="analyse")
+    def analyse(self, claim_ids: list[int]) -> None:
+        try:
+            analysed = self.app.analyser.analyse(claim_ids)
+        except Exception as error:  # noqa: BLE001 - a failed analysis leaves the claim as added, the desk up
+            self.post_message(self.Analysed([], f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Analysed(analysed))
+
+    def on_article_screen_analysed(self, message: Analysed) -> None:
+        if message.error:
+            self.notify(f"Could not analyse the added claim: {message.error}", severity="warning", markup=False)
+            return
+        if not self.selecting:
+            self.reload_from_store()
+        for claim in (c for c in self.all_claims if c.id in message.claim_ids):
+            found = f"score {claim.score:.2f}, {claim.type.replace('_', ' ')}"
+            self.notify(f"Claim #{claim.id} analysed: {found}, speaker {claim.speaker or 'none found'}.",
+                        timeout=3, markup=False)
+
     def on_article_screen_rematched(self, message: Rematched) -> None:
         if message.error:
             self.notify(f"Matching failed: {message.error}", severity="error", markup=False)
             return
-        self.reload(select_id=self.selected.id if self.selected else None)
-        self.notify(f"Matching done: {message.count} earlier claims linked.", timeout=2)
+        self.reload_from_store()
+        self.notify(f"Matching done: {counted(message.count, 'earlier claim')} linked.", timeout=2)

@@ -12,15 +12,18 @@ from textual.widgets import Footer, Header, Static
 
 from store import ArticleSummary
 from store.models import SORT_KEYS, ArticleQuery
+from store.wording import counted
 from tui.forms.article_filter import ArticleFilterForm
+from tui.screen_protocol import ReloadAfterFailedWrite
 from tui.widgets.article_dates import shown_date
 from tui.widgets.row_list import Column, RowList
 
 EMPTY_HINT = ("No articles yet. Press l to load files, folders or web pages.\n"
               "Or from a shell:  claimdesk load PATH...  (files, folders, URLs, or - for stdin)")
-COLUMNS = [Column("#", 6, "right"), Column("Title"), Column("Source", 16), Column("Date", 10),
-           Column("Claims", 6, "right"), Column("Matched", 7, "right"), Column("Progress", 10),
-           Column("Decided", 9, "right")]
+COLUMNS = [Column("#", 6, "right", min_width=4), Column("Title", min_width=25, grow=3),
+           Column("Source", min_width=8, max_width=30), Column("Date", 10),
+           Column("Claims", 6, "right", min_width=4), Column("Matched", 7, "right", min_width=4),
+           Column("Progress", 10), Column("Decided", 9, "right", min_width=6)]
 
 
 def progress_bar(decided: int, total: int, width: int = 10) -> Text:
@@ -47,7 +50,7 @@ class ArticleTable(RowList):
         return list(self.formatter(self.rows[index]))
 
 
-class ArticleListScreen(Screen):
+class ArticleListScreen(ReloadAfterFailedWrite, Screen):
     BINDINGS = [
         Binding("enter", "open_article", "Open", id="list.open"),
         Binding("o", "sort", "Sort", id="list.sort"),
@@ -77,15 +80,18 @@ class ArticleListScreen(Screen):
         self.query_one(ArticleTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.action_refresh()
+        self.reload_from_store()
 
     def action_refresh(self) -> None:
+        self.reload_from_store()
+
+    def reload_from_store(self) -> None:
         table = self.query_one(ArticleTable)
         articles = self.app.store.article_summaries(self.query_state)
         table.set_rows(articles)
         self.query_one("#empty-hint").display = not articles and not self._filtered
         decided, total = sum(a.decided for a in articles), sum(a.claims for a in articles)
-        self.sub_title = f"{len(articles)} articles · {decided}/{total} claims decided"
+        self.sub_title = f"{counted(len(articles), 'article')} · {decided:,}/{counted(total, 'claim')} decided"
         self._show_status()
 
     @property

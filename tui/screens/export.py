@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,7 +17,9 @@ from store import STATUSES, Store, StoreError
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import export_to_path
 from store.paths import default_export_dir
-from tui.settings import load_settings
+from store.wording import counted
+from tui.screens.article import ArticleScreen
+from tui.settings import Settings, settings_or_defaults
 
 # choice -> (label, format, excel, file suffix)
 CHOICES = {
@@ -55,10 +57,14 @@ class ExportScreen(ModalScreen[None]):
     ExportScreen .row Input, ExportScreen .row Select { width: 1fr; }
     ExportScreen #export-title { text-style: bold; margin-bottom: 1; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen Input:focus, ExportScreen Select:focus > SelectCurrent, ExportScreen Checkbox:focus {
+        background: $primary 35%;
+    }
+    ExportScreen .row.-focused Label { color: $accent; text-style: bold; }
     """
 
     class Done(Message):
-        def __init__(self, output: Path, count: int | None, error: str | None = None, noun: str = "claims"):
+        def __init__(self, output: Path, count: int | None, error: str | None = None, noun: str = "claim"):
             super().__init__()
             self.output, self.count, self.error, self.noun = output, count, error, noun
 
@@ -95,23 +101,23 @@ class ExportScreen(ModalScreen[None]):
                 yield Label(second, classes="second")
                 yield other
 
-    def _settings(self):
-        try:
-            return load_settings()
-        except ValueError:
-            from tui.settings import Settings
-
-            return Settings()
+    def _settings(self) -> Settings:
+        return settings_or_defaults()[0]  # the app warned at start if the file is broken
 
     def _article_below(self) -> int | None:
         if self.article_id is None:
             below = [s for s in self.app.screen_stack if s is not self]
-            self.article_id = getattr(below[-1], "article_id", None) if below else None
+            self.article_id = below[-1].article_id if below and isinstance(below[-1], ArticleScreen) else None
         return self.article_id
 
     def on_mount(self) -> None:
         self._show_organisation("csv")
         self.query_one("#export-path", Input).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The label of the row holding the focus lights up, so the reviewer sees where typing goes."""
+        for row in self.query(".row"):
+            row.set_class(row in event.widget.ancestors, "-focused")
 
     @on(Select.Changed, "#export-format")
     def format_changed(self, event: Select.Changed) -> None:
@@ -163,7 +169,7 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True)
     def run_export(self, output: Path, filters: ExportFilter, options: ExportOptions) -> None:
-        noun = "reviews" if options.fmt == "claimreview" else "claims"
+        noun = "review" if options.fmt == "claimreview" else "claim"
         try:
             count = export_file(self.app.db_path, output, filters, options)
         except Exception as error:  # noqa: BLE001 - any failure is reported, the app stays up
@@ -176,5 +182,5 @@ class ExportScreen(ModalScreen[None]):
         if message.error:
             self.notify(f"Export failed: {message.error}", severity="error", markup=False)
             return
-        self.notify(f"Exported {message.count} {message.noun} to {message.output}", markup=False)
+        self.notify(f"Exported {counted(message.count, message.noun)} to {message.output}", markup=False)
         self.dismiss()

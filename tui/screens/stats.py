@@ -11,16 +11,23 @@ from textual.widgets import Footer, Header, Static
 
 from store import STATUSES
 from store.models import VerdictCount
+from tui.screen_protocol import ReloadAfterFailedWrite
 from tui.widgets.status_style import STATUS_COLOURS
 
 ORDER = ("verified", "disputed", "unverified", "pending")
 
 
 def legend() -> Text:
+    """The colours, and the figures after each bar: decided of all claims, and ✗ the disputed ones."""
     text = Text()
     for status in ORDER:
         text.append("██", style=STATUS_COLOURS[status])
         text.append(f" {status}   ")
+    text.append("\nAfter each bar: ", style="dim")
+    text.append("3/5", style="dim bold")
+    text.append(" claims decided of all, ", style="dim")
+    text.append("✗2", style="dim bold")
+    text.append(" claims disputed.", style="dim")
     return text
 
 
@@ -60,7 +67,7 @@ def totals_line(total: VerdictCount) -> Text:
     return text
 
 
-class StatsScreen(Screen):
+class StatsScreen(ReloadAfterFailedWrite, Screen):
     BINDINGS = [
         Binding("escape,backspace,s", "app.pop_screen", "Back", id="screen.back"),
         Binding("r", "refresh", "Refresh", id="stats.refresh"),
@@ -78,12 +85,18 @@ class StatsScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Statistics"
-        self.action_refresh()
+        self.reload_from_store()
 
     def on_resize(self) -> None:
-        self.action_refresh()
+        self.reload_from_store()
+
+    def on_screen_resume(self) -> None:
+        self.reload_from_store()
 
     def action_refresh(self) -> None:
+        self.reload_from_store()
+
+    def reload_from_store(self) -> None:
         store, width = self.app.store, max(self.size.width - 4, 40)
         totals = totals_line(store.verdict_totals())
         totals.append("\n")

@@ -51,7 +51,8 @@ def _fields(claim: Claim) -> list[tuple[str, str]]:
 def diff_lines(new: str, earlier: str) -> Text:
     """Two lines: this claim with what only it says marked, the earlier claim with what only it says marked."""
     segments = diff_words(new, earlier)
-    text = Text("  now:  ", style="dim")
+    text = Text()
+    text.append("  now:  ", style="dim")  # a label only: Text("…", style="dim") would dim every word after it
     text.append_text(_side(segments, "a"))
     text.append("\n  then: ", style="dim")
     text.append_text(_side(segments, "b"))

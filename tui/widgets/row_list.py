@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.segment import Segment
@@ -17,12 +16,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.column_widths import Column, column_widths
 
-@dataclass(frozen=True)
-class Column:
-    title: str
-    width: int = 0  # 0: share the room left
-    justify: str = "left"
+__all__ = ["Column", "RowList", "fit"]
 
 
 def fit(cell: Text | str, width: int, justify: str) -> Text:
@@ -94,13 +90,10 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def widths(self, total: int) -> list[int]:
-        fixed = sum(c.width for c in self.columns) + len(self.columns)
-        flex = [c for c in self.columns if not c.width]
-        share = max((total - fixed) // max(len(flex), 1), 8)
-        return [c.width or share for c in self.columns]
+        return column_widths(self.columns, total)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # without the scrollbar, so the last column is not cut
         if y == 0:
             return self._line([c.title for c in self.columns], width, self.get_component_rich_style("row-list--header"))
         index = y - 1 + int(self.scroll_y)

@@ -85,13 +85,18 @@ class SpanEditing:
         moved = layout.next_word_end(end) if step > 0 else layout.previous_word_end(end)
         self._set_span(start, moved)
 
-    def _edit(self, change) -> None:
-        """Run a span edit (a StoreError leaves select mode on, for another try: see ``@records``)."""
+    def _edit(self, change) -> list[int]:
+        """Run a span edit (a StoreError leaves select mode on, for another try: see ``@records``). The claim
+        filter stays; a claim the edit made that the filter hides is announced, not shown."""
         ids = change()
         self.leave_select_mode()
-        self.claim_filter = type(self.claim_filter)(article_id=self.article_id)
         self.reload(select_id=ids[0])
         self.rematch(ids)
+        hidden = [i for i in ids if i not in {c.id for c in self.claims}]
+        if hidden:
+            self.notify(f"Claim #{hidden[0]} does not pass the filter ({self.claim_filter.describe()}), so it is "
+                        "not listed; c changes the filter.", severity="warning", timeout=6, markup=False)
+        return ids
 
     @records
     def action_save_span(self) -> None:
@@ -105,8 +110,9 @@ class SpanEditing:
     @records
     def action_add_claim(self) -> None:
         (start, end), article_id = self.span, self.article_id
-        self._edit(lambda: [self.app.desk.add_claim(article_id, start, end).id])
-        self.notify("Claim added; matching it against the archive (ctrl+z undoes).", timeout=2)
+        added = self._edit(lambda: [self.app.desk.add_claim(article_id, start, end).id])
+        self.analyse(added)  # score, type and speaker, as for extracted claims (in a worker)
+        self.notify("Claim added; analysing it and matching it against the archive (ctrl+z undoes).", timeout=2)
 
     @records
     def action_split_claim(self) -> None:

@@ -17,11 +17,13 @@ SELECTED = Style(bold=True, underline=True, reverse=True)
 SELECTION = Style(color="black", bgcolor="#56b6c2", underline=True)
 FLAG_MARK = Style(color="white", bgcolor="#c678dd", bold=True)
 FLAG = "⚑"
+# What differs between a claim and an earlier one: dark text on a light fill, so it stands out (contrast above
+# 7:1) on a dark theme and a light one alike; other changed words underlined in the theme's own colour.
 DIFF_STYLES = {
-    "number": Style(bold=True, color="#e06c75", underline=True),
-    "name": Style(bold=True, color="#d19a66", underline=True),
-    "negation": Style(bold=True, color="#ff5f87", reverse=True),
-    "": Style(color="#c678dd"),
+    "number": Style(bold=True, color="black", bgcolor="#ffb86c"),
+    "name": Style(bold=True, color="black", bgcolor="#8be9fd"),
+    "negation": Style(bold=True, color="black", bgcolor="#ff79c6"),
+    "": Style(underline=True),
 }
 
 

@@ -17,12 +17,19 @@ _WORD = re.compile(r"\S+")
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of every paragraph to `width` cells; a word wider than a line is cut."""
+    """Greedy word wrap of every paragraph to `width` cells; a word wider than a line is cut. A run of blank
+    lines (empty or only spaces) is shown as one: the offsets of the text stay those of the article."""
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
-    position = 0
+    position, blank_before = 0, False
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, position, width))
+        blank = not paragraph.strip()
+        if blank:
+            if not blank_before:
+                lines.append((position, position))
+        else:
+            lines.extend(_wrap_paragraph(paragraph, position, width))
+        blank_before = blank
         position += len(paragraph) + 1
     return lines
 

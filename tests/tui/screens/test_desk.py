@@ -9,8 +9,9 @@ from store import Store
 from tui.forms.note import NoteForm
 from tui.screens.article import ArticleScreen
 from tui.screens.article_list import ArticleListScreen
-from tui.screens.claim_list import ClaimListScreen, SearchScreen
+from tui.screens.claim_list import ClaimListScreen
 from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
 from tui.screens.stats import StatsScreen
 
 
@@ -131,6 +132,7 @@ async def test_jump_to_a_claim_by_id(make_app):
 async def test_search_lists_claims_and_opens_one_in_its_article(make_app):
     async with make_app().run_test(size=(120, 30)) as pilot:
         await pilot.press("slash", *"60,000", "enter")
+        await pilot.app.workers.wait_for_complete()  # the search runs in a worker
         await pilot.pause()
         assert isinstance(pilot.app.screen, SearchScreen)
         rows = pilot.app.screen.query_one("#search-results").rows

@@ -49,7 +49,7 @@ async def test_json_lines_with_a_reviewer_filter_reports_its_count(make_app, tmp
         out = tmp_path / "v.jsonl"
         await export(pilot, dialog, path=str(out), reviewer="ANA")
         assert not isinstance(pilot.app.screen, ExportScreen)
-        assert f"Exported 1 claims to {out}" in messages(pilot.app)
+        assert f"Exported 1 claim to {out}" in messages(pilot.app)
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["reviewer"] == "ana" and record["history"]
 
@@ -73,7 +73,7 @@ async def test_claimreview_uses_the_configured_organisation(make_app, tmp_path):
         await pilot.pause()
         assert dialog.query_one("#export-organisation").value == "Harbour Checks"
         await export(pilot, dialog, path=str(out))
-        assert f"Exported 1 reviews to {out}" in messages(pilot.app)
+        assert f"Exported 1 review to {out}" in messages(pilot.app)
     (review,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert review["author"]["name"] == "Harbour Checks"
 

@@ -16,9 +16,23 @@ SCREENS = [
     pytest.param(("down", "enter", "question_mark"), (100, 30), id="help-100x30"),
     pytest.param(("slash", *"flood"), (100, 30), id="search-100x30"),
     pytest.param(("down", "enter", "e", "shift+left"), (80, 24), id="select-mode-80x24"),
+    pytest.param((), (80, 24), id="article-list-80x24"),
+    pytest.param((), (200, 50), id="article-list-200x50"),
+    pytest.param(("c",), (80, 24), id="claim-list-80x24"),
+    pytest.param(("c",), (200, 50), id="claim-list-200x50"),
 ]
+
+
+async def settled(pilot) -> None:
+    """Wait for workers (the search runs in one) and the redraw after them."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize(("keys", "size"), SCREENS)
 def test_screen_looks_as_before(snap_compare, make_app, keys, size):
-    assert snap_compare(make_app(), press=list(keys), terminal_size=size)
+    async def press_then_settle(pilot) -> None:
+        await pilot.press(*keys)
+        await settled(pilot)
+
+    assert snap_compare(make_app(), run_before=press_then_settle, terminal_size=size)
