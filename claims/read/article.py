@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from claims.read.dateline import find_dateline
-from store.clean_text import UnreadableText, clean, decode
+from store.clean_text import UnreadableText, clean
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -15,7 +14,7 @@ FEED_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")
 LOADABLE_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 _TITLE_MAX = 160
 
-__all__ = ["ArticleDraft", "ReadFailure", "UnreadableText", "draft_from_body", "is_html", "read_file", "read_text"]
+__all__ = ["ArticleDraft", "ReadFailure", "UnreadableText", "draft_from_body", "is_html", "read_text"]
 
 
 @dataclass(frozen=True)
@@ -64,19 +63,6 @@ def draft_from_body(body: str, origin: str, source: str | None = None, title: st
         source=source or (dateline.agency if dateline else None),
         dateline=body[dateline.start : dateline.end].strip() if dateline else None,
     )
-
-
-def read_file(path: Path, source: str | None = None) -> ArticleDraft:
-    """A .txt/.md article, or an .html page (main text and metadata through trafilatura)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableText(f"cannot read {path}: {error.strerror or error}.") from error
-    if path.suffix.lower() in HTML_SUFFIXES:
-        from claims.read.html import read_html
-
-        return read_html(data, str(path), source)
-    return read_text(decode(data, str(path)), str(path), source)
 
 
 def is_html(text: str) -> bool:

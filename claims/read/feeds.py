@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from claims.read.article import ArticleDraft, ReadFailure, draft_from_body, is_html, read_text
+from claims.read.html import html_to_text
 from store.clean_text import UnreadableText, clean, clean_field
 
 FEED_FORMATS = ("json", "jsonl", "csv", "tsv")
@@ -135,8 +136,6 @@ def _text_value(value: Any) -> str:
         value = "\n\n".join(str(v) for v in value if v)
     text = "" if value is None else str(value)
     if is_html(text) or ("</p>" in text.lower() and text.lstrip().startswith("<")):
-        from claims.read.html import html_to_text
-
         return html_to_text(text)
     return text
 

@@ -40,7 +40,7 @@ def html_to_text(html: str) -> str:
 
 
 def _extract(data: bytes | str, url: str | None) -> Any:
-    import trafilatura
+    import trafilatura  # heavy (lxml and its parsers): loaded on the first page read, never by the review app
 
     try:
         return trafilatura.bare_extraction(

@@ -5,14 +5,16 @@ One bad input never stops the others: each yields its drafts or a :class:`ReadFa
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text
 from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
 from claims.read.fetch import TIMEOUT_S, fetch, is_url, new_client
+from claims.read.html import read_html
 from claims.read.sources import expand_paths
 from store.clean_text import MAX_BYTES, UnreadableText, decode
 
@@ -46,6 +48,14 @@ def read_inputs(items: Iterable[str], options: ReadOptions | None = None,
             yield from reader.read(item)
     finally:
         reader.close()
+
+
+def read_file(path: Path, source: str | None = None) -> ArticleDraft:
+    """A .txt/.md article, or an .html page (main text and metadata through trafilatura)."""
+    data = _read_bytes(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html(data, str(path), source)
+    return read_text(decode(data, str(path)), str(path), source)
 
 
 class InputReader:
@@ -86,15 +96,11 @@ class InputReader:
         if fmt in FEED_FORMATS:
             yield from self._feed(decode(data, str(path)), str(path), fmt)
         elif fmt == "html":
-            from claims.read.html import read_html
-
             yield read_html(data, str(path), self.options.source)
         else:
             yield read_text(decode(data, str(path)), str(path), self.options.source)
 
     def _from_url(self, url: str) -> Iterator[ArticleDraft]:
-        from claims.read.html import read_html
-
         if self._client is None:
             self._client = new_client(self.options.timeout)
         page = fetch(url, self.options.timeout, self.options.max_bytes, self._client)
@@ -110,8 +116,6 @@ class InputReader:
         if fmt in FEED_FORMATS:
             yield from self._feed(text, origin, fmt)
         elif fmt == "html":
-            from claims.read.html import read_html
-
             yield read_html(text, origin, self.options.source)
         else:
             yield read_text(text, origin, self.options.source)
@@ -152,8 +156,6 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _parses(line: str) -> bool:
-    import json
-
     try:
         json.loads(line)
     except ValueError:
@@ -162,8 +164,6 @@ def _parses(line: str) -> bool:
 
 
 def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:
-    from dataclasses import replace
-
     return replace(draft, url=url)
 
 

@@ -7,6 +7,11 @@ from pathlib import Path
 
 import click
 
+from claims.extract.nlp import ModelMissingError
+from claims.extract.pipeline import Extractor
+from claims.read.article import UnreadableText, read_text
+from claims.read.inputs import read_file
+from store.clean_text import clean, decode
 from tui.cli.output import FORMATS, print_jsonl, print_table
 
 
@@ -17,10 +22,6 @@ from tui.cli.output import FORMATS, print_jsonl, print_table
 @click.argument("path")
 def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
     """Show the claims found in an article file (or - for stdin)."""
-    from claims.extract.nlp import ModelMissingError
-    from claims.extract.pipeline import Extractor
-    from claims.read.article import UnreadableText, read_file, read_text
-
     extractor = Extractor(model=model)
     try:
         if per_line:
@@ -33,9 +34,7 @@ def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
     _print(records, fmt, per_line)
 
 
-def _per_line(extractor, path: str) -> list[dict]:
-    from store.clean_text import clean, decode
-
+def _per_line(extractor: Extractor, path: str) -> list[dict]:
     data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
     lines = clean(decode(data, path)).split("\n")
     if lines and lines[-1] == "":
@@ -81,7 +80,7 @@ def _print(records: list[dict], fmt: str, per_line: bool) -> None:
 @click.option("--seed", type=int, default=0, show_default=True)
 def train_detector(data_dir: Path, output_dir: Path, seed: int) -> None:
     """Train the check-worthiness model on ClaimBuster (see the README)."""
-    from claims.extract.train_detector import train
+    from claims.extract.train_detector import train  # loads the spaCy pipeline and NumPy training code: only here
 
     metrics = train(data_dir, output_dir, seed=seed)
     print_table(("metric", "value"), sorted(metrics.items()))

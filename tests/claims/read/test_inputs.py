@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from claims.read.article import ReadFailure, read_file
-from claims.read.inputs import ReadOptions, list_inputs, read_inputs
+from claims.read.article import ReadFailure
+from claims.read.inputs import ReadOptions, list_inputs, read_file, read_inputs
 from tests.claims.pages import ARTICLE_PAGE, SECOND_PAGE
 
 WIRE = "Kabul, Sep 23 (Bakhtar Agency) - The ministry said 1,200 schools had reopened.\n\nMore follows."
