@@ -112,8 +112,7 @@ def _from_head(head: Token, cue: str) -> Attribution | None:
         return None
     head = _named_appositive(head) or head
     first, last = speaker_tokens(head)
-    doc = head.doc
-    text = clean_speaker(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+    text = clean_speaker(head.doc[first : last + 1].text)  # the span's text only: doc.text rebuilds the whole doc
     if not text:
         return None
     return Attribution(speaker=text, cue=cue, tokens=(first, last + 1), pronoun=lower in PRONOUNS)

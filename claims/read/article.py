@@ -1,4 +1,9 @@
-"""Reading one article into a draft: its title, dateline and body text, from plain text, Markdown or HTML."""
+"""Reading one article into a draft: its title, dateline and body text, from plain text, Markdown or HTML.
+
+One article holds at most :data:`MAX_ARTICLE_CHARS` characters of text, whatever route it comes by (file, folder,
+web page, feed record, stdin, the app's load dialog): every draft is made by :func:`draft_from_body`, which refuses
+a longer one with one sentence. Extraction time grows with the text (measured: benchmarks/big_article.py).
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,10 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 FEED_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")
 LOADABLE_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 _TITLE_MAX = 160
+MAX_ARTICLE_CHARS = 1_000_000  # about 170,000 words: ten times the longest long-read (spaCy's own max_length)
 
-__all__ = ["ArticleDraft", "ReadFailure", "UnreadableText", "draft_from_body", "is_html", "read_text"]
+__all__ = ["MAX_ARTICLE_CHARS", "ArticleDraft", "ReadFailure", "UnreadableText", "check_length", "draft_from_body",
+           "is_html", "read_text"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class ReadFailure:
 
 def read_text(text: str, origin: str, source: str | None = None) -> ArticleDraft:
     """Split a plain-text or Markdown article into title and body."""
+    check_length(text, origin)
     text = clean(text).strip("\n")
     if not text.strip():
         raise UnreadableText(f"{origin} is empty.")
@@ -51,6 +59,7 @@ def read_text(text: str, origin: str, source: str | None = None) -> ArticleDraft
 def draft_from_body(body: str, origin: str, source: str | None = None, title: str | None = None) -> ArticleDraft:
     """A draft of an already-cleaned body whose title is known (or is taken from its first sentence)."""
     body = body.strip("\n")
+    check_length(body, origin)
     if not body.strip():
         raise UnreadableText(f"{origin} is empty.")
     dateline = find_dateline(body)
@@ -63,6 +72,13 @@ def draft_from_body(body: str, origin: str, source: str | None = None, title: st
         source=source or (dateline.agency if dateline else None),
         dateline=body[dateline.start : dateline.end].strip() if dateline else None,
     )
+
+
+def check_length(text: str, origin: str) -> None:
+    """Refuse an article longer than :data:`MAX_ARTICLE_CHARS` characters."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise UnreadableText(f"{origin}: the article is {len(text):,} characters long; one article may hold at most "
+                             f"{MAX_ARTICLE_CHARS:,} (split it, or load the part to check).")
 
 
 def is_html(text: str) -> bool:

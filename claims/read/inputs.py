@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text
 from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
@@ -40,7 +40,7 @@ def list_inputs(items: Iterable[str], options: ReadOptions | None = None) -> lis
 
 
 def read_inputs(items: Iterable[str], options: ReadOptions | None = None,
-                stdin: TextIO | None = None) -> Iterator[ArticleDraft | ReadFailure]:
+                stdin: IO[Any] | None = None) -> Iterator[ArticleDraft | ReadFailure]:
     """The drafts of each input in turn (a feed gives one per record), failures in their place."""
     reader = InputReader(options or ReadOptions(), stdin)
     try:
@@ -52,7 +52,7 @@ def read_inputs(items: Iterable[str], options: ReadOptions | None = None,
 
 def read_file(path: Path, source: str | None = None) -> ArticleDraft:
     """A .txt/.md article, or an .html page (main text and metadata through trafilatura)."""
-    data = _read_bytes(path)
+    data = read_bytes(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         return read_html(data, str(path), source)
     return read_text(decode(data, str(path)), str(path), source)
@@ -61,7 +61,7 @@ def read_file(path: Path, source: str | None = None) -> ArticleDraft:
 class InputReader:
     """Reads one input at a time; keeps one HTTP client for all the URLs."""
 
-    def __init__(self, options: ReadOptions, stdin: TextIO | None = None):
+    def __init__(self, options: ReadOptions, stdin: IO[Any] | None = None):
         self.options = options
         self.stdin = stdin
         self._client: Any = None
@@ -92,7 +92,7 @@ class InputReader:
 
     def _from_file(self, path: Path) -> Iterator[ArticleDraft | ReadFailure]:
         fmt = self.options.fmt if self.options.fmt != "auto" else _format_of_name(path.name)
-        data = _read_bytes(path)
+        data = read_bytes(path, self.options.max_bytes)
         if fmt in FEED_FORMATS:
             yield from self._feed(decode(data, str(path)), str(path), fmt)
         elif fmt == "html":
@@ -126,8 +126,7 @@ class InputReader:
     def _stdin_text(self) -> str:
         if self.stdin is None:
             raise UnreadableText("nothing to read from standard input.")
-        data = self.stdin.read()
-        return decode(data, "<stdin>") if isinstance(data, bytes) else data
+        return read_stdin(self.stdin, self.options.max_bytes)
 
     @staticmethod
     def _format_of_text(text: str) -> str:
@@ -148,11 +147,27 @@ def _format_of_name(name: str) -> str:
     return feed_format(name) or "text"
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes; one larger than ``max_bytes`` is refused without being read whole."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return read_limited(handle, str(path), max_bytes)
     except OSError as error:
         raise UnreadableText(f"cannot read {path}: {error.strerror or error}.") from error
+
+
+def read_stdin(stdin: IO[Any], max_bytes: int = MAX_BYTES) -> str:
+    """Standard input as text, read up to ``max_bytes`` (one byte more and it is refused: a pipe has no end)."""
+    data = read_limited(getattr(stdin, "buffer", stdin), "<stdin>", max_bytes)
+    return decode(data, "<stdin>") if isinstance(data, bytes) else data
+
+
+def read_limited(handle: IO[Any], origin: str, max_bytes: int) -> Any:
+    """At most ``max_bytes`` from ``handle``; :class:`UnreadableText` if there is more."""
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UnreadableText(f"{origin} is larger than {max_bytes / (1024 * 1024):g} MB, the limit for one input.")
+    return data
 
 
 def _parses(line: str) -> bool:

@@ -10,7 +10,7 @@ import click
 from claims.extract.nlp import ModelMissingError
 from claims.extract.pipeline import Extractor
 from claims.read.article import UnreadableText, read_text
-from claims.read.inputs import read_file
+from claims.read.inputs import read_bytes, read_file, read_stdin
 from store.clean_text import clean, decode
 from tui.cli.output import FORMATS, print_jsonl, print_table
 
@@ -27,7 +27,7 @@ def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
         if per_line:
             records = _per_line(extractor, path)
         else:
-            draft = read_text(sys.stdin.read(), "<stdin>") if path == "-" else read_file(Path(path))
+            draft = read_text(read_stdin(sys.stdin), "<stdin>") if path == "-" else read_file(Path(path))
             records = [_claim_record(c) for c in extractor.extract(draft.text)]
     except (ModelMissingError, UnreadableText) as error:
         raise click.ClickException(str(error)) from error
@@ -35,8 +35,8 @@ def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
 
 
 def _per_line(extractor: Extractor, path: str) -> list[dict]:
-    data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-    lines = clean(decode(data, path)).split("\n")
+    text = read_stdin(sys.stdin) if path == "-" else decode(read_bytes(Path(path)), path)
+    lines = clean(text).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return [
@@ -44,13 +44,6 @@ def _per_line(extractor: Extractor, path: str) -> list[dict]:
          "speaker": c.speaker}
         for n, c in enumerate(extractor.score_lines(lines), start=1)
     ]
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise click.ClickException(f"cannot read {path}: {error.strerror or error}.") from error
 
 
 def _claim_record(c) -> dict:

@@ -122,3 +122,15 @@ def test_a_missing_model_stops_a_load_in_a_worker_process_with_its_install_hint(
     result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), "load", "--workers", "1", str(tmp_path / "a.txt")])
     assert result.exit_code == 1
     assert "spaCy model 'no_such_model_for_claimdesk' is not installed: run" in result.output
+
+
+def test_an_article_over_the_size_limit_is_refused_in_one_sentence_from_a_file_or_stdin(runner, tmp_path):
+    from claims.read.article import MAX_ARTICLE_CHARS
+
+    text = "A long report\n\n" + "The council said the river rose 2 metres. " * (MAX_ARTICLE_CHARS // 40)
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    for args, stdin in ((["load", str(tmp_path / "long.txt")], None), (["load", "-"], text)):
+        result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), *args], input=stdin)
+        assert result.exit_code == 1
+        assert f"characters long; one article may hold at most {MAX_ARTICLE_CHARS:,}" in result.stderr
+        assert "0 loaded, 0 already loaded, 1 failed." in result.stderr
