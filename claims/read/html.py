@@ -12,6 +12,9 @@ from claims.read.article import ArticleDraft, draft_from_body
 from store.clean_text import UnreadableText, check_bytes, clean, clean_field, strip_escapes
 
 MIN_TEXT_CHARS = 40
+# The published date from the page's markup only (meta tags, <time>, JSON-LD, the URL, a dated byline): the
+# extensive search would take a copyright year or a year in the text for a date ("2020" -> 2020-01-01).
+_DATE_SEARCH = {"original_date": True, "extensive_search": False}
 
 
 def read_html(data: bytes | str, origin: str, source: str | None = None, url: str | None = None) -> ArticleDraft:
@@ -45,7 +48,7 @@ def _extract(data: bytes | str, url: str | None) -> Any:
     try:
         return trafilatura.bare_extraction(
             strip_escapes(data), url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, favor_precision=True, deduplicate=False,
+            include_images=False, favor_precision=True, deduplicate=False, date_extraction_params=_DATE_SEARCH,
         )
     except Exception as error:  # the library's parsers raise many types on broken pages
         raise UnreadableText(f"cannot read the page: {type(error).__name__}.") from error

@@ -108,3 +108,16 @@ def test_control_characters_in_page_metadata_are_removed(tmp_path):
     path.write_text(page, encoding="utf-8")
     draft = read_file(path)
     assert draft.title == "Dam costs rise to 4.2 billion crowns"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [pytest.param("<footer>Copyright 2020 The Gazette</footer>", id="copyright-year"),
+     pytest.param("<p>The dam opened in 2020, on March 3.</p>", id="a-date-in-the-text")],
+)
+def test_a_page_that_names_no_publication_date_has_none(tmp_path, footer):
+    body = "<p>The council said the dam will cost 4.2 billion crowns, more than planned in the spring.</p>" * 3
+    path = tmp_path / "undated.html"
+    path.write_text(f"<html><head><title>Dam costs</title></head><body><article>{body}{footer}</article></body>"
+                    f"</html>", encoding="utf-8")
+    assert read_file(path).published is None
