@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claims.read.article import strip_format_chars
+
 Span = Any  # spacy.tokens.Span; spaCy is never imported at module level
 Token = Any
 
@@ -166,10 +168,12 @@ def _trim(doc: Any, first: int, last: int) -> tuple[int, int]:
 
 
 def clean_speaker(text: str) -> str:
-    """Collapse whitespace, drop quotes at the edges and a leading "On Monday," style phrase."""
-    text = " ".join(text.split())
+    """Collapse whitespace, drop invisible format characters (zero-width spaces, bidi controls), quotes at the
+    edges and a leading "On Monday," style phrase; "" when no letter is left (a speaker is named in words)."""
+    text = " ".join(strip_format_chars(text).split())
     text = _LEADING_TIME.sub("", text)
-    return text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
+    text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
+    return text if any(char.isalpha() for char in text) else ""
 
 
 def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: Attribution) -> Attribution:
@@ -179,7 +183,7 @@ def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: A
     if previous.speaker:
         return Attribution(previous.speaker, found.cue, previous.tokens)
     ents = previous_sent.ents if previous_sent is not None else []
-    people = [ent for ent in ents if ent.label_ == "PERSON"]
+    people = [ent for ent in ents if ent.label_ == "PERSON" and clean_speaker(ent.text)]
     if people:
         return Attribution(clean_speaker(people[-1].text), found.cue, (people[-1].start, people[-1].end))
     subject = _main_subject(previous_sent) if previous_sent is not None else None

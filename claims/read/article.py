@@ -8,7 +8,8 @@ a longer one with one sentence. Extraction time grows with the text (measured: b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from claims.read.dateline import find_dateline
 from store.clean_text import UnreadableText, clean
@@ -21,7 +22,7 @@ _TITLE_MAX = 160
 MAX_ARTICLE_CHARS = 1_000_000  # about 170,000 words: ten times the longest long-read (spaCy's own max_length)
 
 __all__ = ["MAX_ARTICLE_CHARS", "ArticleDraft", "ReadFailure", "UnreadableText", "check_length", "draft_from_body",
-           "is_html", "read_text"]
+           "is_html", "read_text", "strip_format_chars", "visible_names"]
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ def draft_from_body(body: str, origin: str, source: str | None = None, title: st
     if not body.strip():
         raise UnreadableText(f"{origin} is empty.")
     dateline = find_dateline(body)
+    title = strip_format_chars(title or "").strip()
     if not title:
-        title = _title_from_body(body, dateline.end if dateline else 0)
+        title = strip_format_chars(_title_from_body(body, dateline.end if dateline else 0))
     return ArticleDraft(
         title=title,
         text=body,
@@ -79,6 +81,22 @@ def check_length(text: str, origin: str) -> None:
     if len(text) > MAX_ARTICLE_CHARS:
         raise UnreadableText(f"{origin}: the article is {len(text):,} characters long; one article may hold at most "
                              f"{MAX_ARTICLE_CHARS:,} (split it, or load the part to check).")
+
+
+def strip_format_chars(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width spaces and joiners, soft
+    hyphens, bidirectional controls such as U+202E): for one-line names and titles, where they only hide or
+    reverse what is shown. Article text keeps them (its claims are quoted exactly)."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+def visible_names(draft: ArticleDraft) -> ArticleDraft:
+    """The draft with format characters taken out of its author and source (the title already has none)."""
+    author = strip_format_chars(draft.author).strip() if draft.author else None
+    source = strip_format_chars(draft.source).strip() if draft.source else None
+    return replace(draft, author=author or None, source=source or None)
 
 
 def is_html(text: str) -> bool:

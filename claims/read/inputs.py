@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text
+from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text, visible_names
 from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
 from claims.read.fetch import TIMEOUT_S, fetch, is_url, new_client
 from claims.read.html import read_html
@@ -69,7 +69,8 @@ class InputReader:
     def read(self, item: str) -> Iterator[ArticleDraft | ReadFailure]:
         origin = "<stdin>" if item == STDIN else item
         try:
-            yield from self._read(item, origin)
+            for found in self._read(item, origin):
+                yield visible_names(found) if isinstance(found, ArticleDraft) else found
         except UnreadableText as error:
             yield ReadFailure(origin, str(error))
         except OSError as error:

@@ -121,3 +121,13 @@ def test_a_page_that_names_no_publication_date_has_none(tmp_path, footer):
     path.write_text(f"<html><head><title>Dam costs</title></head><body><article>{body}{footer}</article></body>"
                     f"</html>", encoding="utf-8")
     assert read_file(path).published is None
+
+
+def test_titles_and_names_lose_invisible_format_characters_the_text_keeps_them(tmp_path):
+    (tmp_path / "a.txt").write_text("Dam \u202ecosts\u202c rise\n\nThe sen\u200bator said the dam costs more.",
+                                    encoding="utf-8")
+    page = ARTICLE_PAGE.replace("Mira Tolland", "Mira\u200b Tolland").replace("<title>", "<title>\u2067")
+    (tmp_path / "b.html").write_text(page, encoding="utf-8")
+    text, html = read_inputs([str(tmp_path / "a.txt"), str(tmp_path / "b.html")])
+    assert text.title == "Dam costs rise" and "sen\u200bator" in text.text
+    assert html.title == "Dam costs rise to 4.2 billion crowns" and html.author == "Mira Tolland"
