@@ -15,6 +15,7 @@ from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_htm
 from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
 from claims.read.fetch import TIMEOUT_S, fetch, is_url, new_client
 from claims.read.html import read_html
+from claims.read.metadata import GivenMetadata
 from claims.read.sources import expand_paths
 from store.clean_text import MAX_BYTES, UnreadableText, decode
 
@@ -24,7 +25,8 @@ STDIN = "-"
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read the inputs: the outlet, a folder filter, feed field names, the format, fetch limits."""
+    """How to read the inputs: the outlet, a folder filter, feed field names, the format, fetch limits, and the
+    URL, date and title given for a single article (refused for a feed)."""
 
     source: str | None = None
     glob: str | None = None
@@ -32,6 +34,7 @@ class ReadOptions:
     fmt: str = "auto"
     timeout: float = TIMEOUT_S
     max_bytes: int = MAX_BYTES
+    given: GivenMetadata = field(default_factory=GivenMetadata)
 
 
 def list_inputs(items: Iterable[str], options: ReadOptions | None = None) -> list[str]:
@@ -70,7 +73,7 @@ class InputReader:
         origin = "<stdin>" if item == STDIN else item
         try:
             for found in self._read(item, origin):
-                yield visible_names(found) if isinstance(found, ArticleDraft) else found
+                yield self.options.given.apply(visible_names(found)) if isinstance(found, ArticleDraft) else found
         except UnreadableText as error:
             yield ReadFailure(origin, str(error))
         except OSError as error:
@@ -122,6 +125,9 @@ class InputReader:
             yield read_text(text, origin, self.options.source)
 
     def _feed(self, text: str, origin: str, fmt: str) -> Iterator[ArticleDraft | ReadFailure]:
+        if self.options.given:
+            raise UnreadableText(f"{origin} is a feed: a URL, date or title given for one article cannot apply to "
+                                 f"its records (name their fields instead).")
         yield from read_feed(text, origin, fmt, self.options.fields, self.options.source)
 
     def _stdin_text(self) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -18,7 +20,8 @@ from claims.desk.progress import LoadTally
 from claims.extract.nlp import ModelMissingError
 from claims.extract.workers import WORKER_FROM, WORKERS_AT_MOST
 from claims.read.feeds import FeedFields
-from claims.read.inputs import FORMATS, ReadOptions
+from claims.read.inputs import FORMATS, STDIN, ReadOptions
+from claims.read.metadata import GivenMetadata, article_title, article_url, published_date
 from store import StoreError
 from tui.cli.context import Context, pass_context
 
@@ -41,11 +44,18 @@ from tui.cli.context import Context, pass_context
               help=f"Extra processes for claim extraction, a batch ahead of storing and matching (default: one per "
               f"usable core, at most {WORKERS_AT_MOST}, for {WORKER_FROM} inputs or more when two cores or more "
               f"are usable, else 0).")
+@click.option("--url", callback=lambda _c, _p, v: _checked(article_url, v),
+              help="The article's web address (one file or stdin only).")
+@click.option("--date", "published", metavar="YYYY-MM-DD", callback=lambda _c, _p, v: _checked(published_date, v),
+              help="The article's publication date (one file or stdin only).")
+@click.option("--title", callback=lambda _c, _p, v: _checked(article_title, v),
+              help="The article's title, instead of its first line (one file or stdin only).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_context
 def load(context: Context, source: str | None, glob: str | None, fmt: str, text_field: str | None,
          title_field: str | None, url_field: str | None, date_field: str | None, author_field: str | None,
-         timeout: float, workers: int | None, paths: tuple[str, ...]) -> None:
+         timeout: float, workers: int | None, url: str | None, published: str | None, title: str | None,
+         paths: tuple[str, ...]) -> None:
     """Load articles: .txt/.md/.html files, folders, http(s) URLs, .json/.jsonl/.csv feeds, or - for stdin.
 
     Extracts their claims and matches them against the archive; each article is stored whole or not at all.
@@ -53,7 +63,10 @@ def load(context: Context, source: str | None, glob: str | None, fmt: str, text_
     """
     fields = FeedFields().with_names(text=text_field, title=title_field, url=url_field, date=date_field,
                                      author=author_field)
-    options = ReadOptions(source=source, glob=glob, fields=fields, fmt=fmt, timeout=timeout)
+    given = GivenMetadata(url, published, title)
+    if given and (len(paths) != 1 or (paths[0] != STDIN and Path(paths[0]).is_dir())):
+        raise click.UsageError("--url, --date and --title describe one article: give one file, URL or - (stdin).")
+    options = ReadOptions(source=source, glob=glob, fields=fields, fmt=fmt, timeout=timeout, given=given)
     store = context.open_store(create=True)
     try:
         tally = _run(LoadSession(store, paths, options, stdin=sys.stdin, workers=workers))
@@ -75,6 +88,16 @@ def _run(session: LoadSession) -> LoadTally:
         click.echo(f"interrupted: {tally.summary()} Every stored article is complete.", err=True)
         sys.exit(143 if isinstance(interrupt, Terminated) else 130)
     return tally
+
+
+def _checked(check: Callable[[str], str], value: str | None) -> str | None:
+    """An option's value passed through ``check``; its one-sentence ValueError becomes click's usage error."""
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 class Terminated(KeyboardInterrupt):
