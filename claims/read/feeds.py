@@ -155,7 +155,7 @@ def _text_value(name: str, value: Any, origin: str) -> str:
     if not isinstance(value, str):
         raise UnreadableText(f"{origin}: the {name} field holds {_kind(value)}, not the article's text.")
     if is_html(value) or ("</p>" in value.lower() and value.lstrip().startswith("<")):
-        return html_to_text(value)
+        return html_to_text(value, origin)
     return value
 
 

@@ -12,6 +12,9 @@ from claims.read.article import ArticleDraft, draft_from_body
 from store.clean_text import UnreadableText, check_bytes, clean, clean_field, strip_escapes
 
 MIN_TEXT_CHARS = 40
+# A page's markup is read whole by trafilatura, whose time grows faster than the page on repetitive markup (19 MB of
+# one repeated paragraph: ~10 min; 5 MB of ordinary paragraphs: 8 s). Pages larger than this are refused.
+MAX_PAGE_BYTES = 5 * 1024 * 1024
 # The published date from the page's markup only (meta tags, <time>, JSON-LD, the URL, a dated byline): the
 # extensive search would take a copyright year or a year in the text for a date ("2020" -> 2020-01-01).
 _DATE_SEARCH = {"original_date": True, "extensive_search": False}
@@ -21,6 +24,7 @@ def read_html(data: bytes | str, origin: str, source: str | None = None, url: st
     """The article in an HTML page. ``url`` is where it was fetched from (the canonical URL wins when given)."""
     if isinstance(data, bytes):
         check_bytes(data, origin)
+    check_page_size(data, origin)
     document = _extract(data, url)
     body = clean(document.text or "") if document is not None else ""
     if len(body.strip()) < MIN_TEXT_CHARS:
@@ -36,10 +40,18 @@ def read_html(data: bytes | str, origin: str, source: str | None = None, url: st
     )
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, origin: str = "the page") -> str:
     """Only the main text of an HTML fragment or page (for feeds whose body field holds HTML)."""
+    check_page_size(html, origin)
     document = _extract(html, None)
     return _paragraphs(clean(document.text or "")) if document is not None else ""
+
+
+def check_page_size(data: bytes | str, origin: str) -> None:
+    """Refuse a page over :data:`MAX_PAGE_BYTES` (characters for text already decoded)."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise UnreadableText(f"{origin}: the web page is {len(data) / (1024 * 1024):.1f} MB; a page may be at most "
+                             f"{MAX_PAGE_BYTES // (1024 * 1024)} MB.")
 
 
 def _extract(data: bytes | str, url: str | None) -> Any:

@@ -86,3 +86,18 @@ def test_a_file_over_the_input_limit_is_refused_without_being_read_whole(tmp_pat
     path.write_bytes(b"words " * 400_000)
     failure = only(read_inputs([str(path)], ReadOptions(max_bytes=1024 * 1024)))
     assert failure.reason == f"{path} is larger than 1 MB, the limit for one input."
+
+
+@pytest.mark.parametrize("route", ["file", "stdin", "feed"])
+def test_a_web_page_over_the_page_limit_is_refused_before_it_is_parsed(tmp_path, route):
+    from claims.read.html import MAX_PAGE_BYTES
+
+    page = "<html><body><article>" + "<p>The same line again.</p>\n" * (MAX_PAGE_BYTES // 28 + 10) + "</article>"
+    if route == "stdin":
+        result = only(read_inputs(["-"], stdin=io.BytesIO(page.encode())))
+    else:
+        name, content = ("big.html", page) if route == "file" else ("f.jsonl", json.dumps({"title": "T",
+                                                                                             "text": page}))
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        result = only(read_inputs([str(tmp_path / name)]))
+    assert isinstance(result, ReadFailure) and "a page may be at most 5 MB" in result.reason
