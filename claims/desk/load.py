@@ -1,8 +1,8 @@
 """Loading articles: extract their claims, store them with their matches, one transaction per article.
 
 Extraction runs in batches through ``nlp.pipe``; with ``workers`` > 0 it runs in that many separate processes,
-each a batch ahead, while this process stores and matches the batch before (claims/extract_pool.py: the workers
-never outlive the load; the default count is claims/load_workers.default_workers; see benchmarks/load_speed.py).
+each a batch ahead, while this process stores and matches the batch before (claims/extract/pool.py: the workers
+never outlive the load; the default count is claims/extract/workers.default_workers; see benchmarks/load_speed.py).
 """
 
 from __future__ import annotations

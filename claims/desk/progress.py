@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from claims.desk.load import LoadResult
+from claims.read.inputs import InputReader
 
 
 @dataclass
@@ -49,8 +50,8 @@ class LoadTally:
             self.failures.append(result)
         self.total = max(self.total, self.done)
 
-    def drafts(self, reader, inputs: list[str]) -> Iterator:
-        """Each input's drafts, read with ``reader`` (claims.read.inputs.InputReader); a feed's extra records grow
+    def drafts(self, reader: InputReader, inputs: list[str]) -> Iterator:
+        """Each input's drafts, read with ``reader``; a feed's extra records grow
         ``total``."""
         for item in inputs:
             for number, draft in enumerate(reader.read(item)):

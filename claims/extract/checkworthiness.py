@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from claims.extract.detector import DEFAULT_DIR, load_detector
+
 Span = Any  # spacy.tokens.Span
 
 CUE_THRESHOLD = 0.5
@@ -105,8 +107,6 @@ class ModelScorer:
 
 def load_scorer(directory: str | Path | None = None) -> Scorer:
     """The model in ``directory``, ``$CLAIMDESK_DETECTOR_DIR`` or the package; cues if it is missing."""
-    from claims.extract.detector import DEFAULT_DIR, load_detector
-
     path = Path(directory or os.environ.get(DETECTOR_ENV, "").strip() or DEFAULT_DIR)
     try:
         return ModelScorer(load_detector(path))

@@ -173,6 +173,7 @@ def load_detector(directory: Path | None = None) -> CheckworthyDetector:
 
 def register_component() -> None:
     """Register the ``claimdesk_checkworthy`` factory and the ``Span._.checkworthiness`` extension."""
+    # spaCy on first use only: importing the detector (as the review app does, through the pipeline) must not load it
     from spacy.language import Language
     from spacy.tokens import Span as SpacySpan
 

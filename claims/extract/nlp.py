@@ -76,7 +76,7 @@ def load_nlp(model: str | None = None) -> Any:
 def _load(name: str) -> Any:
     if not is_installed(name):
         raise ModelMissingError(missing_message(name))
-    import spacy
+    import spacy  # the model library loads here, on first use only: the review screens open without it
 
     _register_components()
     try:
@@ -91,7 +91,7 @@ def _load(name: str) -> Any:
 
 
 def _register_components() -> None:
-    from spacy.language import Language
+    from spacy.language import Language  # spaCy on first use only (see _load)
 
     if not Language.has_factory(NEWLINE_COMPONENT):
         Language.component(NEWLINE_COMPONENT, func=newline_boundaries)

@@ -16,6 +16,10 @@ from claims.read.dateline import find_dateline
 
 THRESHOLD_ENV = "CLAIMDESK_CLAIM_THRESHOLD"
 CHUNK_CHARS = 100_000
+# Characters parsed at once: the parser's memory grows with it (about 4 MB per 1,000 characters, measured with
+# benchmarks/big_article.py), so a batch holds 32 texts or this many characters, whichever comes first; a usual
+# batch of 32 news articles is about this size, and a long article no longer goes through in one batch.
+BATCH_CHARS = 200_000
 log = logging.getLogger(__name__)
 
 
@@ -81,11 +85,12 @@ class Extractor:
         """The claims of each text, one list per text, through batched ``nlp.pipe``."""
         claims: list[ExtractedClaim] = []
         threshold = self.threshold
-        for doc, piece in self.nlp.pipe(nlp_stream(texts), as_tuples=True, batch_size=batch_size):
-            claims.extend(claim for claim in self._sentences(doc, piece, threshold) if claim.is_claim)
-            if piece.last:
-                yield claims
-                claims = []
+        for group in char_batches(nlp_stream(texts), batch_size, BATCH_CHARS):
+            for doc, piece in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                claims.extend(claim for claim in self._sentences(doc, piece, threshold) if claim.is_claim)
+                if piece.last:
+                    yield claims
+                    claims = []
 
     def score_lines(self, lines: Iterable[str], batch_size: int = 256) -> Iterator[ExtractedClaim]:
         """Each line scored as one text; every line is returned, with ``is_claim`` set.
@@ -181,6 +186,20 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         if len(batch) >= size:
             yield batch
             batch = []
+    if batch:
+        yield batch
+
+
+def char_batches(pieces: Iterable[tuple[str, _Piece]], size: int, chars: int) -> Iterator[list[tuple[str, _Piece]]]:
+    """``pieces`` in order, cut after ``size`` pieces or once a batch holds ``chars`` characters."""
+    batch: list[tuple[str, _Piece]] = []
+    held = 0
+    for item in pieces:
+        batch.append(item)
+        held += len(item[0])
+        if len(batch) >= size or held >= chars:
+            yield batch
+            batch, held = [], 0
     if batch:
         yield batch
 

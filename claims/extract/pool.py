@@ -16,6 +16,7 @@ the pipes or terminal of whoever started the load.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -232,8 +233,6 @@ def detach(parent: int) -> None:
 def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return  # elsewhere the worker stops at its next read or write on the pipe
-    import ctypes
-
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):

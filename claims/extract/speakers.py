@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claims.read.article import strip_format_chars
+
 Span = Any  # spacy.tokens.Span; spaCy is never imported at module level
 Token = Any
 
@@ -112,8 +114,7 @@ def _from_head(head: Token, cue: str) -> Attribution | None:
         return None
     head = _named_appositive(head) or head
     first, last = speaker_tokens(head)
-    doc = head.doc
-    text = clean_speaker(doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)])
+    text = clean_speaker(head.doc[first : last + 1].text)  # the span's text only: doc.text rebuilds the whole doc
     if not text:
         return None
     return Attribution(speaker=text, cue=cue, tokens=(first, last + 1), pronoun=lower in PRONOUNS)
@@ -167,10 +168,12 @@ def _trim(doc: Any, first: int, last: int) -> tuple[int, int]:
 
 
 def clean_speaker(text: str) -> str:
-    """Collapse whitespace, drop quotes at the edges and a leading "On Monday," style phrase."""
-    text = " ".join(text.split())
+    """Collapse whitespace, drop invisible format characters (zero-width spaces, bidi controls), quotes at the
+    edges and a leading "On Monday," style phrase; "" when no letter is left (a speaker is named in words)."""
+    text = " ".join(strip_format_chars(text).split())
     text = _LEADING_TIME.sub("", text)
-    return text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
+    text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
+    return text if any(char.isalpha() for char in text) else ""
 
 
 def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: Attribution) -> Attribution:
@@ -180,7 +183,7 @@ def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: A
     if previous.speaker:
         return Attribution(previous.speaker, found.cue, previous.tokens)
     ents = previous_sent.ents if previous_sent is not None else []
-    people = [ent for ent in ents if ent.label_ == "PERSON"]
+    people = [ent for ent in ents if ent.label_ == "PERSON" and clean_speaker(ent.text)]
     if people:
         return Attribution(clean_speaker(people[-1].text), found.cue, (people[-1].start, people[-1].end))
     subject = _main_subject(previous_sent) if previous_sent is not None else None

@@ -38,7 +38,7 @@ GROUNDTRUTH = "groundtruth.csv"
 PART_NAMES = ("train", "dev", "test")
 CREDIT = """# Check-worthiness model: data credit
 
-Trained by `claims/train_detector.py` on `crowdsourced.csv` of the ClaimBuster dataset: Arslan, Hassan, Li and
+Trained by `claims/extract/train_detector.py` on `crowdsourced.csv` of the ClaimBuster dataset: Arslan, Hassan, Li and
 Tremayne, "A Benchmark Dataset of Check-worthy Factual Claims", ICWSM 2020; Zenodo 10.5281/zenodo.3609356.
 Licence: that Zenodo record's licence (recalled as CC BY 4.0; confirm on the record before redistributing).
 The weights are hashed n-gram and lexical-count coefficients; no sentence of the dataset is stored here.

@@ -1,21 +1,28 @@
-"""Reading one article into a draft: its title, dateline and body text, from plain text, Markdown or HTML."""
+"""Reading one article into a draft: its title, dateline and body text, from plain text, Markdown or HTML.
+
+One article holds at most :data:`MAX_ARTICLE_CHARS` characters of text, whatever route it comes by (file, folder,
+web page, feed record, stdin, the app's load dialog): every draft is made by :func:`draft_from_body`, which refuses
+a longer one with one sentence. Extraction time grows with the text (measured: benchmarks/big_article.py).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
+import unicodedata
+from dataclasses import dataclass, replace
 
 from claims.read.dateline import find_dateline
-from store.clean_text import UnreadableText, clean, decode
+from store.clean_text import UnreadableText, clean
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 FEED_SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")
 LOADABLE_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 _TITLE_MAX = 160
+MAX_ARTICLE_CHARS = 1_000_000  # about 170,000 words: ten times the longest long-read (spaCy's own max_length)
 
-__all__ = ["ArticleDraft", "ReadFailure", "UnreadableText", "draft_from_body", "is_html", "read_file", "read_text"]
+__all__ = ["MAX_ARTICLE_CHARS", "ArticleDraft", "ReadFailure", "UnreadableText", "check_length", "draft_from_body",
+           "is_html", "read_text", "strip_format_chars", "visible_names"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class ReadFailure:
 
 def read_text(text: str, origin: str, source: str | None = None) -> ArticleDraft:
     """Split a plain-text or Markdown article into title and body."""
+    check_length(text, origin)
     text = clean(text).strip("\n")
     if not text.strip():
         raise UnreadableText(f"{origin} is empty.")
@@ -52,11 +60,13 @@ def read_text(text: str, origin: str, source: str | None = None) -> ArticleDraft
 def draft_from_body(body: str, origin: str, source: str | None = None, title: str | None = None) -> ArticleDraft:
     """A draft of an already-cleaned body whose title is known (or is taken from its first sentence)."""
     body = body.strip("\n")
+    check_length(body, origin)
     if not body.strip():
         raise UnreadableText(f"{origin} is empty.")
     dateline = find_dateline(body)
+    title = strip_format_chars(title or "").strip()
     if not title:
-        title = _title_from_body(body, dateline.end if dateline else 0)
+        title = strip_format_chars(_title_from_body(body, dateline.end if dateline else 0))
     return ArticleDraft(
         title=title,
         text=body,
@@ -66,17 +76,27 @@ def draft_from_body(body: str, origin: str, source: str | None = None, title: st
     )
 
 
-def read_file(path: Path, source: str | None = None) -> ArticleDraft:
-    """A .txt/.md article, or an .html page (main text and metadata through trafilatura)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableText(f"cannot read {path}: {error.strerror or error}.") from error
-    if path.suffix.lower() in HTML_SUFFIXES:
-        from claims.read.html import read_html
+def check_length(text: str, origin: str) -> None:
+    """Refuse an article longer than :data:`MAX_ARTICLE_CHARS` characters."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise UnreadableText(f"{origin}: the article is {len(text):,} characters long; one article may hold at most "
+                             f"{MAX_ARTICLE_CHARS:,} (split it, or load the part to check).")
 
-        return read_html(data, str(path), source)
-    return read_text(decode(data, str(path)), str(path), source)
+
+def strip_format_chars(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width spaces and joiners, soft
+    hyphens, bidirectional controls such as U+202E): for one-line names and titles, where they only hide or
+    reverse what is shown. Article text keeps them (its claims are quoted exactly)."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+def visible_names(draft: ArticleDraft) -> ArticleDraft:
+    """The draft with format characters taken out of its author and source (the title already has none)."""
+    author = strip_format_chars(draft.author).strip() if draft.author else None
+    source = strip_format_chars(draft.source).strip() if draft.source else None
+    return replace(draft, author=author or None, source=source or None)
 
 
 def is_html(text: str) -> bool:

@@ -38,7 +38,7 @@ def is_url(item: str) -> bool:
 
 def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, client: Any = None) -> Page:
     """GET ``url``; follow up to :data:`MAX_REDIRECTS` redirects; refuse non-text answers and oversize bodies."""
-    import httpx
+    import httpx  # the web client loads on the first fetch only: the review app imports this module without it
 
     own = client is None
     client = client or new_client(timeout)
@@ -59,7 +59,7 @@ def fetch(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES, clie
 
 def new_client(timeout: float = TIMEOUT_S) -> Any:
     """An httpx client to share across fetches (connection reuse)."""
-    import httpx
+    import httpx  # heavy web client: loaded on the first fetch only (the review app never needs it)
 
     return httpx.Client(
         timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=MAX_REDIRECTS,

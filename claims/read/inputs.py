@@ -5,14 +5,17 @@ One bad input never stops the others: each yields its drafts or a :class:`ReadFa
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
-from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text
+from claims.read.article import HTML_SUFFIXES, ArticleDraft, ReadFailure, is_html, read_text, visible_names
 from claims.read.feeds import FEED_FORMATS, FeedFields, feed_format, read_feed
 from claims.read.fetch import TIMEOUT_S, fetch, is_url, new_client
+from claims.read.html import read_html
+from claims.read.metadata import GivenMetadata
 from claims.read.sources import expand_paths
 from store.clean_text import MAX_BYTES, UnreadableText, decode
 
@@ -22,7 +25,8 @@ STDIN = "-"
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read the inputs: the outlet, a folder filter, feed field names, the format, fetch limits."""
+    """How to read the inputs: the outlet, a folder filter, feed field names, the format, fetch limits, and the
+    URL, date and title given for a single article (refused for a feed)."""
 
     source: str | None = None
     glob: str | None = None
@@ -30,6 +34,7 @@ class ReadOptions:
     fmt: str = "auto"
     timeout: float = TIMEOUT_S
     max_bytes: int = MAX_BYTES
+    given: GivenMetadata = field(default_factory=GivenMetadata)
 
 
 def list_inputs(items: Iterable[str], options: ReadOptions | None = None) -> list[str]:
@@ -38,7 +43,7 @@ def list_inputs(items: Iterable[str], options: ReadOptions | None = None) -> lis
 
 
 def read_inputs(items: Iterable[str], options: ReadOptions | None = None,
-                stdin: TextIO | None = None) -> Iterator[ArticleDraft | ReadFailure]:
+                stdin: IO[Any] | None = None) -> Iterator[ArticleDraft | ReadFailure]:
     """The drafts of each input in turn (a feed gives one per record), failures in their place."""
     reader = InputReader(options or ReadOptions(), stdin)
     try:
@@ -48,10 +53,18 @@ def read_inputs(items: Iterable[str], options: ReadOptions | None = None,
         reader.close()
 
 
+def read_file(path: Path, source: str | None = None) -> ArticleDraft:
+    """A .txt/.md article, or an .html page (main text and metadata through trafilatura)."""
+    data = read_bytes(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html(data, str(path), source)
+    return read_text(decode(data, str(path)), str(path), source)
+
+
 class InputReader:
     """Reads one input at a time; keeps one HTTP client for all the URLs."""
 
-    def __init__(self, options: ReadOptions, stdin: TextIO | None = None):
+    def __init__(self, options: ReadOptions, stdin: IO[Any] | None = None):
         self.options = options
         self.stdin = stdin
         self._client: Any = None
@@ -59,7 +72,8 @@ class InputReader:
     def read(self, item: str) -> Iterator[ArticleDraft | ReadFailure]:
         origin = "<stdin>" if item == STDIN else item
         try:
-            yield from self._read(item, origin)
+            for found in self._read(item, origin):
+                yield self.options.given.apply(visible_names(found)) if isinstance(found, ArticleDraft) else found
         except UnreadableText as error:
             yield ReadFailure(origin, str(error))
         except OSError as error:
@@ -82,19 +96,15 @@ class InputReader:
 
     def _from_file(self, path: Path) -> Iterator[ArticleDraft | ReadFailure]:
         fmt = self.options.fmt if self.options.fmt != "auto" else _format_of_name(path.name)
-        data = _read_bytes(path)
+        data = read_bytes(path, self.options.max_bytes)
         if fmt in FEED_FORMATS:
             yield from self._feed(decode(data, str(path)), str(path), fmt)
         elif fmt == "html":
-            from claims.read.html import read_html
-
             yield read_html(data, str(path), self.options.source)
         else:
             yield read_text(decode(data, str(path)), str(path), self.options.source)
 
     def _from_url(self, url: str) -> Iterator[ArticleDraft]:
-        from claims.read.html import read_html
-
         if self._client is None:
             self._client = new_client(self.options.timeout)
         page = fetch(url, self.options.timeout, self.options.max_bytes, self._client)
@@ -110,20 +120,20 @@ class InputReader:
         if fmt in FEED_FORMATS:
             yield from self._feed(text, origin, fmt)
         elif fmt == "html":
-            from claims.read.html import read_html
-
             yield read_html(text, origin, self.options.source)
         else:
             yield read_text(text, origin, self.options.source)
 
     def _feed(self, text: str, origin: str, fmt: str) -> Iterator[ArticleDraft | ReadFailure]:
+        if self.options.given:
+            raise UnreadableText(f"{origin} is a feed: a URL, date or title given for one article cannot apply to "
+                                 f"its records (name their fields instead).")
         yield from read_feed(text, origin, fmt, self.options.fields, self.options.source)
 
     def _stdin_text(self) -> str:
         if self.stdin is None:
             raise UnreadableText("nothing to read from standard input.")
-        data = self.stdin.read()
-        return decode(data, "<stdin>") if isinstance(data, bytes) else data
+        return read_stdin(self.stdin, self.options.max_bytes)
 
     @staticmethod
     def _format_of_text(text: str) -> str:
@@ -144,16 +154,30 @@ def _format_of_name(name: str) -> str:
     return feed_format(name) or "text"
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes; one larger than ``max_bytes`` is refused without being read whole."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return read_limited(handle, str(path), max_bytes)
     except OSError as error:
         raise UnreadableText(f"cannot read {path}: {error.strerror or error}.") from error
 
 
-def _parses(line: str) -> bool:
-    import json
+def read_stdin(stdin: IO[Any], max_bytes: int = MAX_BYTES) -> str:
+    """Standard input as text, read up to ``max_bytes`` (one byte more and it is refused: a pipe has no end)."""
+    data = read_limited(getattr(stdin, "buffer", stdin), "<stdin>", max_bytes)
+    return decode(data, "<stdin>") if isinstance(data, bytes) else data
 
+
+def read_limited(handle: IO[Any], origin: str, max_bytes: int) -> Any:
+    """At most ``max_bytes`` from ``handle``; :class:`UnreadableText` if there is more."""
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UnreadableText(f"{origin} is larger than {max_bytes / (1024 * 1024):g} MB, the limit for one input.")
+    return data
+
+
+def _parses(line: str) -> bool:
     try:
         json.loads(line)
     except ValueError:
@@ -162,8 +186,6 @@ def _parses(line: str) -> bool:
 
 
 def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:
-    from dataclasses import replace
-
     return replace(draft, url=url)
 
 

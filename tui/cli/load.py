@@ -6,14 +6,24 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+from rich.text import Text
 
-from claims.extract.workers import WORKER_FROM, WORKERS_AT_MOST, default_workers
+from claims.desk.load import LoadResult
+from claims.desk.load_session import LoadSession
+from claims.desk.progress import LoadTally
+from claims.extract.nlp import ModelMissingError
+from claims.extract.workers import WORKER_FROM, WORKERS_AT_MOST
+from claims.read.feeds import FeedFields
+from claims.read.inputs import FORMATS, STDIN, ReadOptions
+from claims.read.metadata import GivenMetadata, article_title, article_url, published_date
 from store import StoreError
 from tui.cli.context import Context, pass_context
-
-FORMATS = ("auto", "text", "html", "json", "jsonl", "csv", "tsv")
 
 
 @click.command()
@@ -34,58 +44,60 @@ FORMATS = ("auto", "text", "html", "json", "jsonl", "csv", "tsv")
               help=f"Extra processes for claim extraction, a batch ahead of storing and matching (default: one per "
               f"usable core, at most {WORKERS_AT_MOST}, for {WORKER_FROM} inputs or more when two cores or more "
               f"are usable, else 0).")
+@click.option("--url", callback=lambda _c, _p, v: _checked(article_url, v),
+              help="The article's web address (one file or stdin only).")
+@click.option("--date", "published", metavar="YYYY-MM-DD", callback=lambda _c, _p, v: _checked(published_date, v),
+              help="The article's publication date (one file or stdin only).")
+@click.option("--title", callback=lambda _c, _p, v: _checked(article_title, v),
+              help="The article's title, instead of its first line (one file or stdin only).")
 @click.argument("paths", nargs=-1, required=True)
 @pass_context
 def load(context: Context, source: str | None, glob: str | None, fmt: str, text_field: str | None,
          title_field: str | None, url_field: str | None, date_field: str | None, author_field: str | None,
-         timeout: float, workers: int | None, paths: tuple[str, ...]) -> None:
+         timeout: float, workers: int | None, url: str | None, published: str | None, title: str | None,
+         paths: tuple[str, ...]) -> None:
     """Load articles: .txt/.md/.html files, folders, http(s) URLs, .json/.jsonl/.csv feeds, or - for stdin.
 
     Extracts their claims and matches them against the archive; each article is stored whole or not at all.
     See the README ("The command line") for how each kind of input is read and which feed fields are used.
     """
-    from claims.read.feeds import FeedFields
-    from claims.read.inputs import ReadOptions, list_inputs
-
     fields = FeedFields().with_names(text=text_field, title=title_field, url=url_field, date=date_field,
                                      author=author_field)
-    options = ReadOptions(source=source, glob=glob, fields=fields, fmt=fmt, timeout=timeout)
-    inputs = list_inputs(paths, options)
+    given = GivenMetadata(url, published, title)
+    if given and (len(paths) != 1 or (paths[0] != STDIN and Path(paths[0]).is_dir())):
+        raise click.UsageError("--url, --date and --title describe one article: give one file, URL or - (stdin).")
+    options = ReadOptions(source=source, glob=glob, fields=fields, fmt=fmt, timeout=timeout, given=given)
     store = context.open_store(create=True)
     try:
-        tally = _run(store, inputs, options, default_workers(workers, len(inputs)))
+        tally = _run(LoadSession(store, paths, options, stdin=sys.stdin, workers=workers))
     finally:
         store.close()
     _finish(tally)
 
 
-def _run(store, inputs: list[str], options, workers: int):
-    from claims.desk.load import Loader
-    from claims.desk.progress import LoadTally
-    from claims.extract.nlp import ModelMissingError
-    from claims.read.inputs import InputReader
-
-    tally = LoadTally(total=len(inputs))
-    reader = InputReader(options, sys.stdin)
-    results = Loader(store, workers=workers).load(tally.drafts(reader, inputs))
-    display = _Display(tally, show_bar=len(inputs) > 1)
+def _run(session: LoadSession) -> LoadTally:
+    """The session's load, shown as it goes; Ctrl-C or SIGTERM rolls back only the article being written."""
+    tally = session.tally
+    display = _Display(tally, show_bar=len(session.inputs) > 1)
     try:
         with display, _sigterm_interrupts():
-            for result in results:
-                tally.add(result)
-                display.show(result)
-    except ModelMissingError as error:
-        raise click.ClickException(str(error)) from error
-    except StoreError as error:
+            session.run(lambda result, _tally: display.show(result))
+    except (ModelMissingError, StoreError) as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt as interrupt:
-        results.close()  # rolls back the article being written, stops the extraction processes
         click.echo(f"interrupted: {tally.summary()} Every stored article is complete.", err=True)
         sys.exit(143 if isinstance(interrupt, Terminated) else 130)
-    finally:
-        reader.close()
     return tally
 
+
+def _checked(check: Callable[[str], str], value: str | None) -> str | None:
+    """An option's value passed through ``check``; its one-sentence ValueError becomes click's usage error."""
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 class Terminated(KeyboardInterrupt):
@@ -109,7 +121,7 @@ def _terminated(signum: int, frame: object) -> None:
     raise Terminated
 
 
-def _finish(tally) -> None:
+def _finish(tally: LoadTally) -> None:
     if tally.done > 20:  # the failures scrolled away: list them again under the summary
         for failure in tally.failures:
             click.echo(f"failed   {failure.reason}", err=True)
@@ -121,7 +133,7 @@ def _finish(tally) -> None:
 class _Display:
     """One line per article on stdout; progress on stderr: a bar on a terminal, a plain line every 10% if not."""
 
-    def __init__(self, tally, show_bar: bool):
+    def __init__(self, tally: LoadTally, show_bar: bool):
         self.tally = tally
         self.enabled = show_bar
         self.live = show_bar and sys.stderr.isatty()
@@ -138,10 +150,8 @@ class _Display:
         if self._progress is not None:
             self._progress.stop()
 
-    def show(self, result) -> None:
+    def show(self, result: LoadResult) -> None:
         if self._progress is not None and sys.stdout.isatty():  # same terminal: print above the bar
-            from rich.text import Text
-
             self._progress.console.print(Text(_line(result)), soft_wrap=True)
         else:
             click.echo(_line(result), err=result.status == "failed")
@@ -153,16 +163,13 @@ class _Display:
             self._next_line = self.tally.done + max(1, self.tally.total // 10)
 
     def _start_bar(self) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn
-
         self._progress = Progress(TextColumn("loading"), BarColumn(), TextColumn("{task.fields[status]}"),
                                   console=Console(stderr=True), transient=True)
         self._task = self._progress.add_task("load", total=self.tally.total, status="starting…")
         self._progress.start()
 
 
-def _line(result) -> str:
+def _line(result: LoadResult) -> str:
     if result.status == "loaded":
         return f"loaded   #{result.article_id} {result.title!s:.60}  ({result.claims} claims, {result.matches} matches)"
     if result.status == "duplicate":

@@ -7,6 +7,11 @@ from pathlib import Path
 
 import click
 
+from claims.extract.nlp import ModelMissingError
+from claims.extract.pipeline import Extractor
+from claims.read.article import UnreadableText, read_text
+from claims.read.inputs import read_bytes, read_file, read_stdin
+from store.clean_text import clean, decode
 from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 
 
@@ -17,27 +22,21 @@ from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 @click.argument("path")
 def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
     """Show the claims found in an article file (or - for stdin)."""
-    from claims.extract.nlp import ModelMissingError
-    from claims.extract.pipeline import Extractor
-    from claims.read.article import UnreadableText, read_file, read_text
-
     extractor = Extractor(model=model)
     try:
         if per_line:
             records = _per_line(extractor, path)
         else:
-            draft = read_text(sys.stdin.read(), "<stdin>") if path == "-" else read_file(Path(path))
+            draft = read_text(read_stdin(sys.stdin), "<stdin>") if path == "-" else read_file(Path(path))
             records = [_claim_record(c) for c in extractor.extract(draft.text)]
     except (ModelMissingError, UnreadableText) as error:
         raise click.ClickException(str(error)) from error
     _print(records, fmt, per_line)
 
 
-def _per_line(extractor, path: str) -> list[dict]:
-    from store.clean_text import clean, decode
-
-    data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-    lines = clean(decode(data, path)).split("\n")
+def _per_line(extractor: Extractor, path: str) -> list[dict]:
+    text = read_stdin(sys.stdin) if path == "-" else decode(read_bytes(Path(path)), path)
+    lines = clean(text).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return [
@@ -45,13 +44,6 @@ def _per_line(extractor, path: str) -> list[dict]:
          "speaker": c.speaker}
         for n, c in enumerate(extractor.score_lines(lines), start=1)
     ]
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise click.ClickException(f"cannot read {path}: {error.strerror or error}.") from error
 
 
 def _claim_record(c) -> dict:
@@ -81,7 +73,7 @@ def _print(records: list[dict], fmt: str, per_line: bool) -> None:
 @click.option("--seed", type=int, default=0, show_default=True)
 def train_detector(data_dir: Path, output_dir: Path, seed: int) -> None:
     """Train the check-worthiness model on ClaimBuster (see the README)."""
-    from claims.extract.train_detector import train
+    from claims.extract.train_detector import train  # loads the spaCy pipeline and NumPy training code: only here
 
     metrics = train(data_dir, output_dir, seed=seed)
     print_table(("metric", "value"), sorted(metrics.items()))

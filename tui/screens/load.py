@@ -16,6 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
+from claims.desk.load import LoadResult
+from claims.desk.load_session import LoadSession
+from claims.desk.progress import LoadTally
+from claims.read.inputs import ReadOptions
+from store import Store, utc_now
+from tui.screens.article_list import ArticleListScreen
+
 LOG_LINES = 8
 
 
@@ -36,7 +43,7 @@ class LoadJob:
         self.error: str | None = None
         self.stopping = threading.Event()  # set when the app quits: stop after the article being stored
 
-    def record(self, tally, line: str, failure: str | None) -> None:
+    def record(self, tally: LoadTally, line: str, failure: str | None) -> None:
         with self.lock:
             self.done, self.total, self.status = tally.done, tally.total, tally.status_line()
             self.summary = tally.summary()
@@ -72,42 +79,19 @@ def run_load(app: App, job: LoadJob) -> None:
 
 
 def _load(app: App, job: LoadJob) -> None:
-    from claims.desk.load import Loader
-    from claims.desk.progress import LoadTally
-    from claims.extract.workers import default_workers
-    from claims.read.inputs import InputReader, ReadOptions, list_inputs
-    from store import Store
-
-    options = ReadOptions(source=job.source)
-    inputs = list_inputs(job.items, options)
-    tally = LoadTally(total=len(inputs))
-    reader = InputReader(options)
-    try:
-        with Store(app.db_path, clock=getattr(app, "clock", None) or _utc) as store:
-            workers = default_workers(None, len(inputs))  # as `claimdesk load`: extraction processes for big loads
-            results = Loader(store, workers=workers).load(tally.drafts(reader, inputs))
-            try:
-                for result in results:
-                    tally.add(result)
-                    failure = result.reason if result.status == "failed" else None
-                    job.record(tally, _line(result), failure)
-                    if job.stopping.is_set():
-                        break
-            finally:
-                results.close()  # stops the extraction processes
-    finally:
-        reader.close()
-    if not inputs:
+    with Store(app.db_path, clock=getattr(app, "clock", None) or utc_now) as store:
+        # as `claimdesk load`: extraction processes for big loads (the default worker count)
+        session = LoadSession(store, job.items, ReadOptions(source=job.source))
+        session.run(lambda result, tally: job.record(tally, _line(result), _failure(result)), job.stopping.is_set)
+    if not session.inputs:
         job.error = "nothing to load there."
 
 
-def _utc() -> str:
-    from store import utc_now
-
-    return utc_now()
+def _failure(result: LoadResult) -> str | None:
+    return result.reason if result.status == "failed" else None
 
 
-def _line(result) -> str:
+def _line(result: LoadResult) -> str:
     if result.status == "loaded":
         return f"loaded #{result.article_id} {result.title!s:.50} ({result.claims} claims, {result.matches} matches)"
     if result.status == "duplicate":
@@ -116,11 +100,9 @@ def _line(result) -> str:
 
 
 def _finished(app: App, job: LoadJob) -> None:
-    from tui.screens.article_list import ArticleListScreen
-
     for screen in app.screen_stack:
         if isinstance(screen, ArticleListScreen):
-            screen.action_refresh()
+            screen.reload_from_store()
     if job.error:
         app.notify(f"Load stopped: {job.error}", severity="error", markup=False, timeout=10)
     else:

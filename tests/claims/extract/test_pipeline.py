@@ -118,6 +118,30 @@ def test_long_texts_are_cut_into_chunks_with_true_offsets(extractor: Extractor, 
     assert len(claims) == 40
 
 
+class BatchRecorder:
+    """The real pipeline, noting how many characters each batch it parses holds."""
+
+    def __init__(self, nlp):
+        self.nlp, self.batches = nlp, []
+
+    def pipe(self, items, as_tuples=False, batch_size=32, **kwargs):
+        items = list(items)
+        for start in range(0, len(items), batch_size):
+            self.batches.append(sum(len(text) for text, _ in items[start : start + batch_size]))
+        return self.nlp.pipe(items, as_tuples=as_tuples, batch_size=batch_size, **kwargs)
+
+
+def test_a_long_text_is_parsed_a_few_chunks_at_a_time_so_memory_stays_bounded(nlp, monkeypatch) -> None:
+    """The parser's memory grows with the characters in a batch: a 1 MB article took 3 GB in one batch."""
+    monkeypatch.setattr("claims.extract.pipeline.CHUNK_CHARS", 300)
+    monkeypatch.setattr("claims.extract.pipeline.BATCH_CHARS", 600, raising=False)
+    text = "\n".join(f"The port handled {n} million boxes in 20{n:02d}." for n in range(80))
+    extractor = Extractor()
+    extractor._nlp = recorder = BatchRecorder(nlp)
+    (claims,) = extractor.extract_many([text])
+    assert len(claims) == 80 and max(recorder.batches) <= 600 + 300 and len(recorder.batches) > 1
+
+
 def test_chunk_bounds_cover_the_text() -> None:
     text = "ab cd. ef\ngh " * 50
     bounds = chunk_bounds(text, 3, 40)

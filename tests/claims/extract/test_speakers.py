@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from claims.extract.speakers import attribute_sentences, clean_speaker, quote_state
@@ -82,3 +84,48 @@ def test_clean_speaker(raw: str, clean: str) -> None:
 )
 def test_quote_state(text: str, before: bool, after: bool) -> None:
     assert quote_state(text, before) is after
+
+
+def work_to_attribute(nlp, sentences: int) -> int:
+    """Calls made (Python and spaCy's profiled Cython) while attributing ``sentences`` sentences of one doc."""
+    doc = nlp(" ".join(f"Mayor Tomas Brandt said {n} homes were flooded." for n in range(sentences)))
+    sents = list(doc.sents)
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    sys.setprofile(count)
+    try:
+        found = attribute_sentences(sents)
+    finally:
+        sys.setprofile(None)
+    assert all(a.speaker == "Mayor Tomas Brandt" for a in found)
+    return calls
+
+
+def test_attribution_work_grows_with_the_article_not_with_its_square(nlp):
+    """A big article took 20 minutes when every attributed sentence rebuilt the whole doc's text."""
+    small, large = work_to_attribute(nlp, 100), work_to_attribute(nlp, 400)
+    assert large < 6 * small  # linear: about 4x; rebuilding the doc text per sentence: about 16x
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The sen\u200bator said the dam will cost 4 billion crowns.", "The senator",
+                     id="zero-width-space"),
+        pytest.param("The \u202emayor\u202c said the dam will cost 4 billion crowns.", "The mayor",
+                     id="bidi-override"),
+        pytest.param("\U0001F1F8 said the dam will cost 4 billion crowns.", None, id="emoji-is-no-speaker"),
+    ],
+)
+def test_speakers_carry_no_invisible_characters_and_are_named_in_letters(nlp, text, speaker):
+    (found,) = attribute_sentences(list(nlp(text).sents))
+    assert found.speaker == speaker
+
+
+def test_clean_speaker_drops_format_characters_and_needs_a_letter():
+    assert clean_speaker("Mira\u00ad Castell\u2066") == "Mira Castell"
+    assert clean_speaker("\u201c\U0001F1F8\u201d") == "" and clean_speaker("42") == ""

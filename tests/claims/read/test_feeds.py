@@ -72,3 +72,59 @@ def test_a_broken_json_file_is_one_failure(tmp_path):
 def test_source_option_wins_over_the_record(tmp_path):
     (draft,) = read_inputs([write(tmp_path, "f.json", json.dumps(RECORD))], ReadOptions(source="Desk"))
     assert draft.source == "Desk"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        pytest.param("text", {"html": "<p>x</p>"}, "the text field holds an object, not the article's text",
+                     id="text-object"),
+        pytest.param("text", 12345, "the text field holds a number (12345), not the article's text", id="text-number"),
+        pytest.param("body", [BODY, {"p": 2}], "the body field holds a list, not the article's text",
+                     id="text-list-with-an-object"),
+        pytest.param("title", {"en": "Flood count"}, "the title field holds an object, not text", id="title-object"),
+        pytest.param("url", ["https://a.example", "https://b.example"], "the url field holds a list, not text",
+                     id="url-list"),
+    ],
+)
+def test_a_field_that_holds_no_text_makes_its_record_a_failure_with_the_reason(tmp_path, field, value, reason):
+    record = {**RECORD, field: value} if field != "body" else {"title": "T", "body": value}
+    results = list(read_inputs([write(tmp_path, "f.jsonl", json.dumps(record) + "\n" + json.dumps(RECORD))]))
+    assert isinstance(results[0], ReadFailure) and reason in results[0].reason
+    assert results[0].origin.endswith("#line1") and results[1].title == RECORD["title"]
+
+
+def test_list_fields_are_joined_as_text_not_stored_as_python_lists(tmp_path):
+    record = {**RECORD, "title": ["Governor revises", "flood count"], "body": [BODY, "More follows."],
+              "author": [{"name": "J. Moss"}, "K. Aune"], "published": 20260509}
+    (draft,) = read_inputs([write(tmp_path, "f.json", json.dumps([record]))])
+    assert (draft.title, draft.author, draft.published) == ("Governor revises flood count", "J. Moss, K. Aune",
+                                                            "20260509")
+    assert draft.text == BODY + "\n\nMore follows."
+
+
+def test_a_csv_quote_left_open_is_reported_at_its_line_instead_of_merging_the_next_record(tmp_path):
+    text = ("title,text,url,date\n"
+            'Dam,"The dam will cost 4.2 billion crowns, the ministry said.",https://a.example/1,2026-01-01\n'
+            'Rail,"Fares will rise by 7 percent, the operator said.,https://a.example/2,2026-02-02\n'
+            'Ferry,"The strike ended after 9 days, the union said.",https://a.example/3,2026-03-03\n')
+    results = list(read_inputs([write(tmp_path, "f.csv", text)]))
+    assert [type(r).__name__ for r in results] == ["ArticleDraft", "ReadFailure"]
+    assert results[0].url == "https://a.example/1"
+    assert results[1].reason.endswith("f.csv line 3: a quote is not closed where it should be (',' expected after "
+                                      "'\"'); nothing from line 3 on was read.")
+
+
+def test_csv_with_multi_line_quoted_text_and_cr_line_ends_still_loads(tmp_path):
+    text = 'title,text\r"Dam","The dam will cost 4.2 billion crowns.\r\rWork starts in 2027."\rRail,Fares rise.\r'
+    results = list(read_inputs([write(tmp_path, "f.csv", text)]))
+    assert [r.title for r in results] == ["Dam", "Rail"]
+    assert results[0].origin.endswith("#line2") and results[1].origin.endswith("#line5")
+
+
+def test_deeply_nested_json_is_one_clear_failure_per_file_or_line(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    (failure,) = read_inputs([write(tmp_path, "f.json", deep)])
+    assert failure.reason.endswith("f.json: the JSON is nested too deeply to read.")
+    results = list(read_inputs([write(tmp_path, "g.jsonl", deep + "\n" + json.dumps(RECORD))]))
+    assert "line 1: the JSON is nested too deeply" in results[0].reason and results[1].title == RECORD["title"]

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from claims.read.article import ReadFailure, read_file
-from claims.read.inputs import ReadOptions, list_inputs, read_inputs
+from claims.read.article import ReadFailure
+from claims.read.inputs import ReadOptions, list_inputs, read_file, read_inputs
 from tests.claims.pages import ARTICLE_PAGE, SECOND_PAGE
 
 WIRE = "Kabul, Sep 23 (Bakhtar Agency) - The ministry said 1,200 schools had reopened.\n\nMore follows."
@@ -108,3 +108,26 @@ def test_control_characters_in_page_metadata_are_removed(tmp_path):
     path.write_text(page, encoding="utf-8")
     draft = read_file(path)
     assert draft.title == "Dam costs rise to 4.2 billion crowns"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [pytest.param("<footer>Copyright 2020 The Gazette</footer>", id="copyright-year"),
+     pytest.param("<p>The dam opened in 2020, on March 3.</p>", id="a-date-in-the-text")],
+)
+def test_a_page_that_names_no_publication_date_has_none(tmp_path, footer):
+    body = "<p>The council said the dam will cost 4.2 billion crowns, more than planned in the spring.</p>" * 3
+    path = tmp_path / "undated.html"
+    path.write_text(f"<html><head><title>Dam costs</title></head><body><article>{body}{footer}</article></body>"
+                    f"</html>", encoding="utf-8")
+    assert read_file(path).published is None
+
+
+def test_titles_and_names_lose_invisible_format_characters_the_text_keeps_them(tmp_path):
+    (tmp_path / "a.txt").write_text("Dam \u202ecosts\u202c rise\n\nThe sen\u200bator said the dam costs more.",
+                                    encoding="utf-8")
+    page = ARTICLE_PAGE.replace("Mira Tolland", "Mira\u200b Tolland").replace("<title>", "<title>\u2067")
+    (tmp_path / "b.html").write_text(page, encoding="utf-8")
+    text, html = read_inputs([str(tmp_path / "a.txt"), str(tmp_path / "b.html")])
+    assert text.title == "Dam costs rise" and "sen\u200bator" in text.text
+    assert html.title == "Dam costs rise to 4.2 billion crowns" and html.author == "Mira Tolland"

@@ -122,3 +122,59 @@ def test_a_missing_model_stops_a_load_in_a_worker_process_with_its_install_hint(
     result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), "load", "--workers", "1", str(tmp_path / "a.txt")])
     assert result.exit_code == 1
     assert "spaCy model 'no_such_model_for_claimdesk' is not installed: run" in result.output
+
+
+def test_an_article_over_the_size_limit_is_refused_in_one_sentence_from_a_file_or_stdin(runner, tmp_path):
+    from claims.read.article import MAX_ARTICLE_CHARS
+
+    text = "A long report\n\n" + "The council said the river rose 2 metres. " * (MAX_ARTICLE_CHARS // 40)
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    for args, stdin in ((["load", str(tmp_path / "long.txt")], None), (["load", "-"], text)):
+        result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), *args], input=stdin)
+        assert result.exit_code == 1
+        assert f"characters long; one article may hold at most {MAX_ARTICLE_CHARS:,}" in result.stderr
+        assert "0 loaded, 0 already loaded, 1 failed." in result.stderr
+
+
+DAM = "Dam report\n\nThe dam will cost 4 billion crowns, the ministry said.\n"
+
+
+@pytest.mark.parametrize("route", ["file", "stdin"])
+def test_one_plain_text_article_can_be_given_its_url_date_and_title(runner, tmp_path, route):
+    (tmp_path / "dam.txt").write_text(DAM, encoding="utf-8")
+    path, stdin = (str(tmp_path / "dam.txt"), None) if route == "file" else ("-", DAM)
+    db = str(tmp_path / "t.db")
+    result = runner.invoke(main, ["--db", db, "load", "--url", "https://gazette.example/dam", "--date",
+                                  "2026-05-09", "--title", "Dam costs \u202erise", path], input=stdin)
+    assert result.exit_code == 0, result.output
+    (article,) = articles_in(runner, db)
+    assert (article["title"], article["url"], article["published"]) == ("Dam costs rise",
+                                                                         "https://gazette.example/dam", "2026-05-09")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--date", "2026-13-45", "A"], "'2026-13-45' is not a date: give it as YYYY-MM-DD", id="bad-date"),
+        pytest.param(["--url", "gazette.example/dam", "A"], "is not a web address", id="bad-url"),
+        pytest.param(["--title", "Dam", "A", "B"], "--url, --date and --title describe one article: give one file",
+                     id="several-inputs"),
+        pytest.param(["--date", "2026-05-09", "FOLDER"], "describe one article", id="a-folder"),
+    ],
+)
+def test_url_date_and_title_are_checked_and_refused_for_several_inputs(runner, tmp_path, args, message):
+    (tmp_path / "A").write_text(DAM, encoding="utf-8")
+    (tmp_path / "B").write_text(DAM.replace("4", "5"), encoding="utf-8")
+    (tmp_path / "FOLDER").mkdir()
+    args = [str(tmp_path / a) if a in ("A", "B", "FOLDER") else a for a in args]
+    result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), "load", *args])
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_a_title_given_for_a_feed_is_refused_and_nothing_is_stored(runner, tmp_path):
+    (tmp_path / "feed.json").write_text(json.dumps(FEED), encoding="utf-8")
+    result = runner.invoke(main, ["--db", str(tmp_path / "t.db"), "load", "--title", "One", str(tmp_path /
+                                                                                               "feed.json")])
+    assert result.exit_code == 1 and "is a feed: a URL, date or title given for one article" in result.stderr
+    assert articles_in(runner, str(tmp_path / "t.db")) == []

@@ -174,3 +174,18 @@ def test_quitting_the_app_stops_a_load_after_the_article_being_stored(tmp_path, 
     _load(SimpleNamespace(db_path=db_path, clock=None), job)
     with Store(db_path) as store:
         assert len(store.articles()) == before + 1 and job.done == 1
+
+
+async def test_an_article_over_the_size_limit_is_refused_in_the_dialog_as_on_the_command_line(make_app, tmp_path):
+    from claims.read.article import MAX_ARTICLE_CHARS
+
+    (tmp_path / "long.txt").write_text("A long report\n\n" + "The river rose. " * (MAX_ARTICLE_CHARS // 16 + 1),
+                                       encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("l")
+        app.screen.query_one("#load-paths").value = str(tmp_path / "long.txt")
+        await pilot.press("enter")
+        await wait_until_finished(app, pilot)
+        log = str(app.screen.query_one("#load-log").render())
+        assert f"one article may hold at most {MAX_ARTICLE_CHARS:,}" in " ".join(log.split())
