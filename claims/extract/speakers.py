@@ -37,6 +37,15 @@ NOT_SPEAKERS = frozenset(
 )
 VERDICT_WORDS = frozenset({"true", "false", "mostly true", "mostly false", "half true", "barely true",
                            "pants on fire", "half-true", "mostly-true", "mostly-false"})
+# Verbs that make a claim only when a post, an ad or an image does it ("A viral meme displays ...").
+MEDIA_VERBS = frozenset("show shows showed displays displayed display circulate circulating circulated features "
+                        "featured shared share urges urged asks asked".split())
+MEDIA_NOUNS = frozenset("post posts meme memes ad ads advertisement image images photo photos picture video videos "
+                        "tweet tweets headline headlines article articles billboard billboards mailer mailers flyer "
+                        "website websites blog blogs story stories graphic graphics users page pages email emails "
+                        "message messages chain letter commercial commercials".split())
+# "He made a statement", "had this to say": the subject states what follows.
+STATEMENT_NOUNS = frozenset({"statement", "claim", "remark", "remarks", "comment", "comments", "assertion"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 UNRESOLVABLE = frozenset({"it", "this", "that", "i", "we", "you", "they", "one", "there", "which", "who"})
@@ -163,7 +172,7 @@ def _according_to(sent: Span) -> Attribution | None:
 
 
 def _speech_verb(sent: Span) -> Attribution | None:
-    verbs = [token for token in sent if token.lower_ in SPEECH_VERBS and _subject(token) is not None]
+    verbs = [token for token in sent if _states(token) and _subject(token) is not None]
     if not verbs:
         return _inverted(sent)
     verb = min(verbs, key=_depth)
@@ -185,6 +194,19 @@ def _inverted(sent: Span) -> Attribution | None:
             text = clean_speaker(doc[first:last].text)
             return Attribution(speaker=text, cue=token.lower_, tokens=(first, last)) if text else None
     return None
+
+
+def _states(token: Token) -> bool:
+    """A speech verb, a post's or ad's "shows" / "displays", or "made a statement"."""
+    if token.lower_ in SPEECH_VERBS:
+        return True
+    subject = _subject(token)
+    if subject is None:
+        return False
+    if token.lower_ in MEDIA_VERBS:
+        return subject.lower_ in MEDIA_NOUNS
+    return token.lower_ in {"made", "makes", "make"} and any(
+        child.dep_ == "dobj" and child.lower_ in STATEMENT_NOUNS for child in token.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -302,6 +324,10 @@ def _borrow(
 ) -> Attribution:
     """A quoted sentence with no speaker of its own borrows the one of the sentence before, or after."""
     previous = done[index - 1] if index else NONE
+    if index and sents[index].text.lstrip()[:5] in {"said ", "says "}:
+        named = _closing_name(sents[index - 1])
+        if named is not None:
+            return named
     introduced = index > 0 and sents[index - 1].text.rstrip()[-1:] == ":"
     if previous.speaker and (quoted or introduced):
         return Attribution(previous.speaker, "quote", previous.tokens)
@@ -312,6 +338,21 @@ def _borrow(
     if lead_source and _trailing_source(sents[index + 1], following) and _same_subject(sents[index], sents[index + 1]):
         return Attribution(following.speaker, following.cue, following.tokens)
     return NONE
+
+
+def _closing_name(sent: Span) -> Attribution | None:
+    """The capitalised words a sentence ends with ("... Hillsborough County Commissioner Stacy White")."""
+    words = [token for token in sent if not token.is_space]
+    last = len(words)
+    while last and words[last - 1].is_punct:
+        last -= 1
+    first = last
+    while first and words[first - 1].is_title and last - first < 6:
+        first -= 1
+    if first == last:
+        return None
+    text = clean_speaker(sent.doc[words[first].i : words[last - 1].i + 1].text)
+    return Attribution(text, "said", (words[first].i, words[last - 1].i + 1)) if text else None
 
 
 def _trailing_source(sent: Span, found: Attribution) -> bool:
