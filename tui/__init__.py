@@ -1,4 +1,6 @@
-"""claimdesk's terminal front end: the Textual app and the ``claimdesk`` command line.
+"""claimdesk's terminal front end: the Textual app (app.py, screens/, forms/, widgets/) and the ``claimdesk``
+command line (cli/). May import claims and the store's public modules (store.interface, models, errors, paths,
+exchange, ...); never sqlite3, sqlite_utils or the store's internals (import-linter contracts in pyproject.toml).
 
 One BLAS thread per process, set before numpy loads OpenBLAS (any entry point imports this package first):
 claimdesk's matrix products are small, and OpenBLAS's spinning helper threads took the core the extraction worker
