@@ -4,6 +4,9 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 
 - ``articles``: one row per loaded article; ``content_hash`` (of the whitespace-normalised text) is unique, so
   loading the same article twice does not duplicate it.
+  ``earlier_check`` is 1 for an earlier fact-check imported from another organisation (an article holding one
+  imported claim: title = the fact-check's headline, else the claim; ``subtitle``; source = the organisation),
+  0 for an article loaded to review: the review queue lists only those.
 - ``claims``: the claims found in an article; ``start``/``end`` are character offsets into ``articles.text``.
   ``status`` is one of pending, verified, disputed, unverified.
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
@@ -155,6 +158,23 @@ _MATCH_JOURNAL = [
 def m005_match_journal(db: Database) -> None:
     """The claims' change journal (for persisted match indexes) and the archive's own id."""
     for statement in _MATCH_JOURNAL:
+        db.execute(statement)
+
+
+_EARLIER_CHECKS = [
+    "ALTER TABLE articles ADD COLUMN earlier_check INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN subtitle TEXT",
+    "UPDATE articles SET earlier_check = 1 WHERE id IN (SELECT article_id FROM claims WHERE origin = 'imported')",
+    "CREATE INDEX idx_articles_queue ON articles(earlier_check, id)",
+]
+
+
+@migrations(name="m006_earlier_checks")
+def m006_earlier_checks(db: Database) -> None:
+    """The review queue and the reference archive apart: ``articles.earlier_check`` is 1 for an earlier
+    fact-check imported from another organisation (its title is the fact-check's headline, ``subtitle`` its
+    subtitle or description), 0 for an article loaded to review."""
+    for statement in _EARLIER_CHECKS:
         db.execute(statement)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from store.articles import ArticleQueries
 from store.claims import ClaimQueries
 from store.connection import connect
+from store.earlier import EarlierChecks
 from store.errors import explain
 from store.match_journal import MatchJournal
 from store.queries import DeskQueries
@@ -30,7 +31,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True):
