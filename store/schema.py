@@ -166,6 +166,19 @@ _EARLIER_CHECKS = [
     "ALTER TABLE articles ADD COLUMN subtitle TEXT",
     "UPDATE articles SET earlier_check = 1 WHERE id IN (SELECT article_id FROM claims WHERE origin = 'imported')",
     "CREATE INDEX idx_articles_queue ON articles(earlier_check, id)",
+    # The full-text triggers re-indexed a row on ANY update (a verdict, a flag, linked_at): only when a column
+    # the index holds changes now, so a decision or a million checks marked linked cost no re-indexing.
+    "DROP TRIGGER IF EXISTS claims_au",
+    """CREATE TRIGGER claims_au AFTER UPDATE OF text, speaker, note ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, speaker, note)
+            VALUES ('delete', old.rowid, old.text, old.speaker, old.note);
+        INSERT INTO claims_fts (rowid, text, speaker, note) VALUES (new.rowid, new.text, new.speaker, new.note);
+    END""",
+    "DROP TRIGGER IF EXISTS articles_au",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
 ]
 
 

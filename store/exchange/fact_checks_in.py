@@ -129,7 +129,7 @@ def read_verdict_file(path: str | Path, rating_map: Mapping[str, str] | None = N
     table = rating_table(rating_map)
     try:
         if first_text(path) in ("{", "["):
-            records = _flatten_all(json_records(path, skipped))
+            records = _flatten_all(json_records(path, skipped, progress))
             yield from _from_claim_reviews(records, table, skipped)
         else:
             yield from _from_table(path, table, skipped, progress)

@@ -15,7 +15,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from store.errors import StoreError
@@ -102,27 +102,36 @@ def _chain(first: str, rest: io.TextIOBase) -> Iterator[str]:
     yield from rest
 
 
-def json_records(path: Path, skipped: list[str]) -> Iterator[tuple[str, object]]:
-    """(where, value) per top-level JSON value; lines passed over are added to ``skipped``."""
+def json_records(path: Path, skipped: list[str],
+                 progress: Callable[[int], None] | None = None) -> Iterator[tuple[str, object]]:
+    """(where, value) per top-level JSON value (or element of a top-level list); lines passed over are added to
+    ``skipped``; ``progress`` is told the bytes read every 1,000 values."""
     with open_text(path) as stream:
-        start = stream.read(_CHUNK)
-        body = start.lstrip("\ufeff \t\r\n")
-        if _first_line_is_json(body):
-            yield from _json_lines(_chain(start, stream), path.name, skipped)
-        elif body.startswith("["):
-            yield from _json_list(body[1:], stream, path.name)
-        elif path.stat().st_size > MAX_DOCUMENT_BYTES:
-            yield from _json_lines(_chain(start, stream), path.name, skipped, big=True)
-        else:
-            text = start + stream.read()
-            try:
-                value = json.loads(text.lstrip("\ufeff"))
-            except RecursionError as error:
-                raise RecordFileError(f"{path.name} is nested too deeply to read.") from error
-            except json.JSONDecodeError:
-                yield from _json_lines(io.StringIO(text, newline=""), path.name, skipped)
-                return
-            yield "record", value
+        for number, found in enumerate(_json_values(path, stream, skipped)):
+            yield found
+            if progress is not None and number % 1000 == 0:
+                progress(stream.bytes_read())
+
+
+def _json_values(path: Path, stream: TextFile, skipped: list[str]) -> Iterator[tuple[str, object]]:
+    start = stream.read(_CHUNK)
+    body = start.lstrip("\ufeff \t\r\n")
+    if _first_line_is_json(body):
+        yield from _json_lines(_chain(start, stream), path.name, skipped)
+    elif body.startswith("["):
+        yield from _json_list(body[1:], stream, path.name)
+    elif path.stat().st_size > MAX_DOCUMENT_BYTES:
+        yield from _json_lines(_chain(start, stream), path.name, skipped, big=True)
+    else:
+        text = start + stream.read()
+        try:
+            value = json.loads(text.lstrip("\ufeff"))
+        except RecursionError as error:
+            raise RecordFileError(f"{path.name} is nested too deeply to read.") from error
+        except json.JSONDecodeError:
+            yield from _json_lines(io.StringIO(text, newline=""), path.name, skipped)
+            return
+        yield "record", value
 
 
 def _first_line_is_json(body: str) -> bool:

@@ -109,3 +109,13 @@ def test_a_rerun_after_an_interruption_adds_only_what_is_missing(store):
     report = add_earlier_checks(store, more, origin="import:checks.csv", batch=2)
     assert (report.added, report.duplicates) == (1, 3)
     assert store.review_counts().earlier_checks == 4
+
+
+def test_full_text_search_follows_notes_while_other_updates_leave_the_index_alone(store):
+    store.decide(store.loaded_id, "verified", "ana", note="confirmed by the embassy")
+    store.set_linked(store.check_ids)
+    assert [r.id for r in store.search_claims("embassy")] == [store.loaded_id]
+    triggers = dict(store.execute("SELECT name, sql FROM sqlite_master WHERE name IN ('claims_au', 'articles_au')"))
+    assert "UPDATE OF text, speaker, note" in triggers["claims_au"]
+    assert "UPDATE OF title, text" in triggers["articles_au"]
+    assert store.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')") == []

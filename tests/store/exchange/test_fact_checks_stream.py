@@ -20,7 +20,8 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_no_byte_order_mark_survives_in_a_header_or_a_first_cell(tmp_path):
-    text = '\ufeff"\ufeffclaim",title,rating,url\n"\ufeff\ufeffSince Mayor X took office, crime fell",\ufeffHead,False,\n'
+    text = ('\ufeff"\ufeffclaim",title,rating,url\n'
+            '"\ufeff\ufeffSince Mayor X took office, crime fell",\ufeffHead,False,\n')
     [check] = read_verdict_file(write(tmp_path, "arch.csv", text))
     assert check.claim == "Since Mayor X took office, crime fell"
     assert check.title == "Head"
