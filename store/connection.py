@@ -2,7 +2,8 @@
 
 Nothing is written to a file until it is known to be a claimdesk database this version can use (or a new or
 empty file, when ``create`` allows one): a file that is not SQLite, another program's database, a damaged
-(``PRAGMA quick_check``, once per file and process), read-only or locked file, or a database from a newer
+(``PRAGMA quick_check``, once per file and process, unless claimdesk found it whole and nothing changed it
+since: store.checked), read-only or locked file, or a database from a newer
 claimdesk is refused with a one-line message and left byte for byte as it was. A folder that does not exist is
 never created here: a database in it is refused.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from store.checked import vouch, vouched
 from store.errors import StoreError, explain
 from store.schema import MIGRATION_SET, known_migrations
 from store.text_match import register
@@ -62,6 +64,21 @@ def connect(path: str | Path, create: bool = True, upgrade_schema: bool = True) 
         conn.close()
         raise
     return db
+
+
+def close(db: Database, path: Path) -> None:
+    """Close the connection; a file this process found whole is recorded as such in its new state (store.checked),
+    so the next command need not read every page again."""
+    db.close()
+    if (str(path.resolve()), _inode(path)) in _CHECKED:
+        vouch(path)
+
+
+def _inode(path: Path) -> int:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return -1
 
 
 def older_schema(path: Path, pending: list[str]) -> str:
@@ -170,9 +187,9 @@ def inspect(path: Path, timeout_ms: int = BUSY_TIMEOUT_MS) -> list[str]:
             return known_migrations()
         pending = _pending(conn, tables, path)
         key = (str(path.resolve()), path.stat().st_ino)
-        if pending or key not in _CHECKED:
+        if pending or (key not in _CHECKED and not vouched(path)):
             _quick_check(conn, path)
-            _CHECKED.add(key)
+        _CHECKED.add(key)
         return pending
     except sqlite3.Error as error:
         raise explain(error, path) from error

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from store.articles import ArticleQueries
 from store.claims import ClaimQueries
-from store.connection import connect
+from store.connection import close, connect
 from store.earlier import EarlierChecks
 from store.errors import explain
 from store.match_journal import MatchJournal
@@ -48,7 +48,7 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
         return cls(path, clock, create, upgrade)
 
     def close(self) -> None:
-        self.db.close()
+        close(self.db, self.path)
 
     def wait_at_most(self, ms: int) -> None:
         """How long a write waits for another program's lock before it is refused (the app keeps this short, so
