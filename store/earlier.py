@@ -54,6 +54,11 @@ class EarlierChecks:
             found.update(row[0] for row in rows)
         return found
 
+    def use_cache_for_bulk_writes(self, megabytes: int = 64) -> None:
+        """A page cache of a fixed size for this connection (SQLite's default, 2 MB, makes every insert into the
+        indexes of a large archive read pages from disk again); memory stays flat whatever the archive's size."""
+        self.db.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
+
     def insert_earlier_checks(self, checks: list[NewEarlierCheck], origin: str) -> list[int]:
         """Store new checks (their digests not stored yet) in the caller's transaction; returns their claim ids."""
         if not checks:

@@ -141,12 +141,13 @@ class DeskQueries:
         return [_row(r) for r in self.records(sql, [query, limit])]
 
     def search_articles(self, words: str, limit: int = 100) -> list[ClaimRow]:
-        """Articles whose title or text hold every word, as list rows of kind "article" (id = article id)."""
+        """Articles to review whose title or text hold every word, as list rows of kind "article" (id = article id);
+        earlier checks are searched in the archive (store.earlier.search_earlier_checks)."""
         query = fts_query(words)
         if query is None:
             return []
         sql = ("SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 12) FROM articles_fts"
-               " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+               " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND a.earlier_check = 0"
                " ORDER BY articles_fts.rank LIMIT ?")
         return [ClaimRow(id=i, article_id=i, article_title=title, text=snip or title, status="", type="",
                          speaker=None, score=0.0, flagged=False, kind="article")

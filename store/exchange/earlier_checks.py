@@ -76,6 +76,7 @@ def add_earlier_checks(store, checks: Iterable[EarlierCheck], origin: str, batch
     """Store every fact-check not stored yet, ``batch`` to a transaction (a few statements each); with
     ``keep_ids`` False the report keeps no list of claim ids (flat memory for archives of any size)."""
     report, chunk = EarlierCheckReport(), []
+    store.use_cache_for_bulk_writes()
     for check in checks:
         if not getattr(check, "known", True):
             report.unknown_ratings[check.rating] += 1

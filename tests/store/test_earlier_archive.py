@@ -119,3 +119,13 @@ def test_full_text_search_follows_notes_while_other_updates_leave_the_index_alon
     assert "UPDATE OF text, speaker, note" in triggers["claims_au"]
     assert "UPDATE OF title, text" in triggers["articles_au"]
     assert store.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')") == []
+
+
+def test_the_review_search_leaves_the_archive_to_its_own_search(store):
+    assert store.search_articles("flee") == [] and store.search_claims("Norland") != []
+    assert all(row.id == store.loaded_id for row in store.search_claims("Norland"))
+    assert [r.claim_id for r in store.search_earlier_checks("Norland")] == [store.check_ids[0]]
+    store.db.execute("DELETE FROM claim_history WHERE claim_id = ?", [store.check_ids[1]])
+    store.db.execute("DELETE FROM claims WHERE id = ?", [store.check_ids[1]])
+    for table in ("claims_fts", "articles_fts"):
+        assert store.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')") == []

@@ -54,11 +54,13 @@ def read_rating_map(path: Path | None, pairs: tuple[str, ...]) -> dict[str, str]
               help="TOML file mapping ratings to verified/disputed/unverified (on top of the built-in map).")
 @click.option("--map", "pairs", multiple=True, metavar="RATING=STATUS",
               help='One rating mapping, e.g. --map "pants on fire=disputed" (repeatable).')
+@click.option("--no-index", is_flag=True, help="Do not bring the persisted match index up to date now (the next "
+              "match or load does it, once).")
 @click.option("--no-link", is_flag=True, help="Do not link earlier fact-checks to the claims already loaded now "
               "(the next import without --no-link links them).")
 @pass_context
 def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Path | None, pairs: tuple[str, ...],
-            no_link: bool) -> None:
+            no_link: bool, no_index: bool) -> None:
     """Import verdicts: claimdesk's own CSV/JSON Lines exports (merged into the same claims), or earlier
     fact-checks to match against: ClaimReview JSON-LD (an object, a list, JSON Lines), Google Fact Check Tools
     records, or CSV with claim, rating or status, url, speaker, date, source, title. Files of any size stream in
@@ -79,7 +81,8 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
             except (StoreError, ValueError) as error:
                 failed += 1
                 click.echo(f"failed   {path}: {error}", err=True)
-        refresh_match_index(store)
+        if not no_index:
+            refresh_match_index(store)
     if failed:
         raise SystemExit(1)
 
