@@ -147,7 +147,7 @@ def _first_line_is_json(body: str) -> bool:
 def _json_lines(chunks, name: str, skipped: list[str], big: bool = False) -> Iterator[tuple[str, object]]:
     bad: list[str] = []
     found = False
-    for number, line in enumerate(_split_lines(chunks), start=1):
+    for number, line in enumerate(_split_lines(chunks, name), start=1):
         if not line.strip():
             continue
         try:
@@ -171,13 +171,17 @@ def _json_lines(chunks, name: str, skipped: list[str], big: bool = False) -> Ite
     skipped.extend(bad)
 
 
-def _split_lines(chunks) -> Iterator[str]:
-    """Lines of a text given in pieces (a piece may hold many lines or part of one); \\n, \\r\\n, \\r end them."""
+def _split_lines(chunks, name: str = "the file") -> Iterator[str]:
+    """Lines of a text given in pieces (a piece may hold many lines or part of one); \\n, \\r\\n, \\r end them. A line
+    longer than MAX_DOCUMENT_BYTES is refused before it is held whole."""
     pending = ""
     for piece in chunks:
         pending += piece
         lines = pending.splitlines(keepends=True)
         pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
+        if len(pending) > MAX_DOCUMENT_BYTES:
+            raise RecordFileError(f"{name} holds one JSON value of more than {MAX_DOCUMENT_BYTES // 2**20} MB, too "
+                                  "big to read whole: write it as JSON Lines (one ClaimReview a line) or as a list.")
         yield from (line.rstrip("\r\n") for line in lines)
     if pending:
         yield pending

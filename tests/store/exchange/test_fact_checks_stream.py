@@ -118,3 +118,12 @@ def test_control_characters_are_shown_as_in_loaded_text(tmp_path):
     text = "claim,rating,speaker\nCrime\x1b[31m fell,False,The sen\u200bator\n"
     [check] = read_verdict_file(write(tmp_path, "c.csv", text))
     assert check.claim == "Crime␛[31m fell" and check.speaker == "The senator"
+
+
+def test_one_huge_line_is_refused_before_it_is_held_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(record_stream, "MAX_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr(record_stream, "_CHUNK", 100)
+    review = {"@type": "ClaimReview", "claimReviewed": "a claim", "reviewRating": "False"}
+    path = write(tmp_path, "one.json", json.dumps({"@graph": [review] * 100}))
+    with pytest.raises(VerdictFileError, match="write it as JSON Lines"):
+        list(read_verdict_file(path))
