@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 STATUSES = ("pending", "verified", "disputed", "unverified")
 DECIDED = ("verified", "disputed", "unverified")
 SORT_KEYS = ("id", "title", "source", "date", "progress")  # how the article list may be sorted (ArticleQuery.sort)
+ARTICLE_KINDS = ("review", "earlier", "all")  # ArticleQuery.which
 IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
 
 T = TypeVar("T")
@@ -211,6 +212,7 @@ class ArticleQuery:
     since: str | None = None  # YYYY-MM-DD, on published (else loaded_at)
     until: str | None = None
     progress: str | None = None  # None, "todo", "done"
+    which: str = "review"  # "review": articles loaded to review; "earlier": imported earlier checks; "all"
 
 
 @dataclass(frozen=True)
@@ -226,3 +228,35 @@ class VerdictCount:
     @property
     def total(self) -> int:
         return self.pending + self.verified + self.disputed + self.unverified
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """The articles loaded to review, and the earlier fact-checks kept for reference (never in the queue)."""
+
+    to_review: int
+    earlier_checks: int
+
+    def header(self) -> str:
+        """E.g. "3 articles to review · 19,250 earlier checks"."""
+        articles = "article" if self.to_review == 1 else "articles"
+        checks = "check" if self.earlier_checks == 1 else "checks"
+        return f"{self.to_review:,} {articles} to review · {self.earlier_checks:,} earlier {checks}"
+
+
+@dataclass(frozen=True)
+class EarlierCheckRow:
+    """One earlier fact-check as the archive lists it."""
+
+    claim_id: int
+    article_id: int
+    claim: str
+    title: str
+    subtitle: str | None
+    status: str
+    rating: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    speaker: str | None
+    linked: int = 0  # how many loaded claims are linked to it

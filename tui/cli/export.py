@@ -1,4 +1,5 @@
-"""The export and backup commands: verdicts out as CSV, JSON Lines or ClaimReview; a consistent copy of the db."""
+"""The export, backup and upgrade commands: verdicts out as CSV, JSON Lines or ClaimReview; a consistent copy of
+the database; an earlier claimdesk's database brought up to date (after a backup)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import click
 
 from store import STATUSES, StoreError
 from store.backup import backup as backup_database
+from store.backup import upgrade_database
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import EXPORT_FORMATS, export_to_path, write_export
 from tui.cli.context import Context, pass_context
@@ -102,4 +104,22 @@ def backup(context: Context, file: Path, force: bool) -> None:
                f"{result.target} ({result.bytes / 1_000_000:.1f} MB)")
 
 
-COMMANDS = [export, backup]
+@click.command()
+@pass_context
+def upgrade(context: Context) -> None:
+    """Bring a database an earlier claimdesk made up to this version's schema, after writing a backup next to it
+    (commands that only read refuse such a database; the app and commands that write upgrade it too)."""
+    if not context.db_path.exists():
+        raise click.ClickException(f"there is no database at {context.db_path}.")
+    try:
+        applied, backup_file = upgrade_database(context.db_path)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    if not applied:
+        click.echo(f"{context.db_path} is up to date; nothing was changed.")
+        return
+    kept = f"; the database as it was is in {backup_file}" if backup_file else ""
+    click.echo(f"upgraded {context.db_path} ({counted(len(applied), 'step')}: {', '.join(applied)}){kept}")
+
+
+COMMANDS = [export, backup, upgrade]

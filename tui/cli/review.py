@@ -23,7 +23,7 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
     note only when the verdict it replaces was yours (another reviewer's note stays in the history)."""
     who = clean_field(reviewer or context.reviewer) or context.reviewer
     note = (clean(note).strip() or None) if note is not None else None
-    with context.open_store() as store:
+    with context.open_store(write=True) as store:
         try:
             _, claim = store.decide(claim_id, status, who, **({} if note is None else {"note": note}))
         except StoreError as error:
