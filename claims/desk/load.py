@@ -28,7 +28,7 @@ class LoadResult:
     article_id: int | None = None
     title: str | None = None
     claims: int = 0
-    matches: int = 0
+    matched: int = 0  # claims with at least one earlier match (the article list's "Matched")
     reason: str | None = None
     words: int = 0
 
@@ -123,7 +123,8 @@ class Loader:
         for claim_id, claim in zip(ids, new, strict=True):
             self.matcher.add(claim_id, article_id, claim.text)
         words = len(draft.text.split())
-        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), sum(map(len, hits)), words=words)
+        matched = sum(1 for claim_hits in hits if claim_hits)
+        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matched, words=words)
 
 
 def to_new_claim(claim: ExtractedClaim) -> NewClaim:

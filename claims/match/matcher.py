@@ -12,7 +12,8 @@ order; each hit's score (0..100, 100 x P(same claim)) is a second model's, which
 both ways, numbers and negation, so another claim on the same topic is not "the same claim" (match_features).
 A near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
 above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
-either claim has fewer than `min_words_for_same` words is never "same".
+either claim has fewer than `min_words_for_same` words is "same" only when it is a near copy (fuzz.ratio >=
+SHORT_COPY_RATIO). The hits chosen (by the ranking model) are returned in the order of their score, "same" first.
 
 Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
 word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
@@ -50,6 +51,7 @@ from claims.match.text_forms import Prepared, Text
 
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
+SHORT_COPY_RATIO = 95.0  # fuzz.ratio (normalised texts) from which a short claim (under min_words_for_same) is "same"
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
 PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
@@ -149,20 +151,20 @@ class Matcher:
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
                min_score: float | None = None, speaker: str | None = None, date: dt.date | str | None = None
                ) -> list[MatchHit]:
-        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold): the
-        "same claim" hits first, then the rest, each group in the ranking model's order (a hit's score is the
-        score model's, so a lower score may come first within a group); `speaker`: who made the claim searched
-        for, `date`: when, if known (agreement with a claim's counts)."""
+        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold), chosen
+        by the ranking model and returned "same claim" first, each kind in the order of its score (the score
+        the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
         floor = self.thresholds.related if min_score is None else min_score
         found = self._scored(text, exclude_article_id, speaker, date)
         values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
         ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
         words = word_count(text or "")
         with self._lock:
-            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot)), c.slot)
-                    for rank, value, (c, _, _) in zip(ranks, values, found, strict=True) if value >= floor]
+            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
+                    for rank, value, (c, _, ratio) in zip(ranks, values, found, strict=True) if value >= floor]
         hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
-        return [hit for _, hit, _ in hits[: max(limit, 0)]]
+        chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
+        return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
@@ -251,6 +253,9 @@ class Matcher:
         chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
         return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
 
-    def _kind(self, value: float, query_words: int, slot: int) -> str:
+    def _kind(self, value: float, query_words: int, slot: int, ratio: float) -> str:
+        """A short claim is "same" only as a near copy (fuzz.ratio >= SHORT_COPY_RATIO of the normalised texts):
+        few words say too little for a loose match to be the same claim, but a quote is a quote."""
         short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same
-        return "same" if value >= self.thresholds.same and not short else "related"
+        copy = ratio >= SHORT_COPY_RATIO
+        return "same" if value >= self.thresholds.same and (copy or not short) else "related"
