@@ -11,6 +11,7 @@ STATUSES = ("pending", "verified", "disputed", "unverified")
 DECIDED = ("verified", "disputed", "unverified")
 SORT_KEYS = ("id", "title", "source", "date", "progress")  # how the article list may be sorted (ArticleQuery.sort)
 IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
+BOILERPLATE = "boilerplate"  # the type of a sentence its source repeats in article after article: not a claim
 
 T = TypeVar("T")
 

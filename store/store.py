@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store.articles import ArticleQueries
+from store.boilerplate import BoilerplateQueries
 from store.claims import ClaimQueries
 from store.connection import connect
 from store.errors import explain
@@ -30,7 +31,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, BoilerplateQueries):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True):

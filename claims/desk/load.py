@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.desk.match_index import open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
-from claims.match.matcher import Matcher
+from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, BoilerplateFinder, search_claims
+from claims.match.matcher import Matcher, MatchHit
 from claims.read.article import ArticleDraft, ReadFailure
 from store import NewClaim, Store, StoreError, content_hash
 
@@ -55,12 +56,26 @@ class Loader:
         self.extractor = extractor or Extractor()
         self._matcher = matcher
         self.workers = workers
+        self._boilerplate: BoilerplateFinder | None = None
+        self._boilerplate_ids: set[int] = set()
 
     @property
     def matcher(self) -> Matcher:
         if self._matcher is None:
             self._matcher = build_matcher(self.store)
         return self._matcher
+
+    @property
+    def boilerplate(self) -> BoilerplateFinder:
+        if self._boilerplate is None:
+            self._boilerplate = BoilerplateFinder(lambda text: self.matcher.copies(text, COPY_RATIO),
+                                                  self.store.article_sources)
+            self._boilerplate_ids = self.store.boilerplate_ids()
+        return self._boilerplate
+
+    def _matches(self, text: str) -> list[MatchHit]:
+        """The best earlier matches of `text` that are not boilerplate."""
+        return search_claims(self.matcher, text, self._boilerplate_ids)
 
     def load(self, drafts: Iterable[Item], batch_size: int = 16) -> Iterator[LoadResult]:
         batches = _batches(self._screen(drafts), batch_size)
@@ -71,7 +86,7 @@ class Loader:
                     yield item if isinstance(item, LoadResult) else self._store_article(item, next(found))
 
     def _before_first_store(self) -> None:
-        _ = self.matcher  # built from the archive before this load's claims join it
+        _ = self.matcher, self.boilerplate  # built from the archive before this load's claims join it
 
     def _screen(self, items: Iterable[Item]) -> Iterator[ArticleDraft | LoadResult]:
         """Read failures and duplicates become results here; the rest go on to extraction."""
@@ -109,8 +124,12 @@ class Loader:
     def _insert(self, draft: ArticleDraft, found: list[ExtractedClaim]) -> LoadResult:
         new = [to_new_claim(c) for c in found]
         # Matched before the write transaction, so it stays short: this article's claims are not in the matcher
-        # yet, so no hit can come from the article itself.
-        hits = [self.matcher.search(claim.text, limit=5) for claim in new]
+        # yet, so no hit can come from the article itself. Boilerplate is neither matched nor matched to.
+        copies = self.boilerplate.find(draft.source, [claim.text for claim in new])
+        new = [replace(claim, type=BOILERPLATE) if earlier is not None else claim
+               for claim, earlier in zip(new, copies, strict=True)]
+        hits = [[] if earlier is not None else self._matches(claim.text) for claim, earlier in
+                zip(new, copies, strict=True)]
         with self.store.transaction():
             article_id = self.store.insert_article(
                 draft.title, draft.text, content_hash(draft.text), draft.source, draft.url,
@@ -120,6 +139,10 @@ class Loader:
             for claim_id, claim_hits in zip(ids, hits, strict=True):
                 for hit in claim_hits:
                     self.store.insert_link(claim_id, hit.claim_id, hit.score, hit.kind)
+            earlier = {claim_id for found_copies in copies if found_copies for claim_id in found_copies}
+            if earlier:
+                self._boilerplate_ids.update(self.store.mark_boilerplate(earlier))
+        self._boilerplate_ids.update(i for i, c in zip(ids, copies, strict=True) if c is not None)
         for claim_id, claim in zip(ids, new, strict=True):
             self.matcher.add(claim_id, article_id, claim.text)
         words = len(draft.text.split())

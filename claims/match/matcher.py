@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -55,6 +56,8 @@ SHORT_COPY_RATIO = 95.0  # fuzz.ratio (normalised texts) from which a short clai
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
 PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
+
+_DIGITS = re.compile(r"\d+")
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +168,25 @@ class Matcher:
         hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
         chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
         return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
+
+    def copies(self, text: str, min_ratio: float = 90.0, candidates: int = 5000) -> list[tuple[int, int | None]]:
+        """The indexed claims that are near copies of `text` (fuzz.ratio >= `min_ratio` of the normalised texts,
+        with the same numbers), as (claim_id, article_id), among the `candidates` best by BM25 (for
+        claims.match.boilerplate)."""
+        key = fuzz_key(text or "")
+        terms = sorted(set(Text.terms_of(key)))
+        if not terms:
+            return []
+        share = min_ratio / (200.0 - min_ratio)  # as in _near_copies: a copy's length is within this factor
+        with self._lock:
+            slots, _ = self._index.ranked(terms, candidates)
+            slots = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
+            texts = [self._index.text(int(s)) for s in slots]
+            found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
+                                    processor=None)
+            numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
+            return [(self._index.claim_id(int(slots[n])), self._index.article_id(int(slots[n])))
+                    for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers]
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from claims.match.diff import contradictions
 from store import Article, NotFoundError, StoreError
-from store.models import ClaimFilter, DeskClaim
+from store.models import BOILERPLATE, ClaimFilter, DeskClaim
 from store.wording import counted
 from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
@@ -132,7 +132,7 @@ class ArticleScreen(SpanEditing, Screen):
             self.refresh_status()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.all_claims = self.app.store.desk_claims(self.article_id)
+        self.all_claims = [c for c in self.app.store.desk_claims(self.article_id) if c.type != BOILERPLATE]
         self.claims = [c for c in self.all_claims if matches(c, self.claim_filter)]
         ids = [c.id for c in self.claims]
         if select_id in ids:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claims.desk.load import Loader
@@ -81,8 +83,8 @@ def test_an_interrupted_load_leaves_whole_articles_or_nothing(store, monkeypatch
         return real(*args)
 
     monkeypatch.setattr(store, "insert_link", interrupt_on_the_second_article)
-    similar = [draft(1, text=f"The river rose 1 metres in 2001, the office said. Copy {n} ends here.")
-               for n in (2, 3)]
+    similar = [replace(draft(1, text=f"The river rose 1 metres in 2001, the office said. Copy {n} ends here."),
+                       source=f"Wire {n}") for n in (2, 3)]  # other sources: three copies of one wire are boilerplate
     with pytest.raises(KeyboardInterrupt):
         load(store, similar)
     articles = store.execute("SELECT id FROM articles ORDER BY id")
