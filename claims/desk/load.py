@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from claims.desk.match_index import open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
-from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, BoilerplateFinder, search_claims
+from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
 from claims.match.matcher import Matcher, MatchHit
 from claims.read.article import ArticleDraft, ReadFailure
 from store import NewClaim, Store, StoreError, content_hash
@@ -51,12 +51,13 @@ class Loader:
     """
 
     def __init__(self, store: Store, extractor: Extractor | None = None, matcher: Matcher | None = None,
-                 workers: int = 0):
+                 workers: int = 0, find_boilerplate: bool = True):
         self.store = store
         self.extractor = extractor or Extractor()
         self._matcher = matcher
         self.workers = workers
         self._boilerplate: BoilerplateFinder | None = None
+        self._find_boilerplate = find_boilerplate  # False: every sentence is matched (benchmarks/boilerplate.py)
         self._boilerplate_ids: set[int] = set()
 
     @property
@@ -68,10 +69,13 @@ class Loader:
     @property
     def boilerplate(self) -> BoilerplateFinder:
         if self._boilerplate is None:
-            self._boilerplate = BoilerplateFinder(lambda text: self.matcher.copies(text, COPY_RATIO),
-                                                  self.store.article_sources)
+            copies = self._copies if self._find_boilerplate else _no_copies
+            self._boilerplate = BoilerplateFinder(copies, self.store.article_sources)
             self._boilerplate_ids = self.store.boilerplate_ids()
         return self._boilerplate
+
+    def _copies(self, text: str) -> list[tuple[int, int | None]]:
+        return self.matcher.copies(text, COPY_RATIO, OPENING_WORDS)
 
     def _matches(self, text: str) -> list[MatchHit]:
         """The best earlier matches of `text` that are not boilerplate."""
@@ -148,6 +152,10 @@ class Loader:
         words = len(draft.text.split())
         matched = sum(1 for claim_hits in hits if claim_hits)
         return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matched, words=words)
+
+
+def _no_copies(text: str) -> list:
+    return []
 
 
 def to_new_claim(claim: ExtractedClaim) -> NewClaim:

@@ -4,7 +4,9 @@ Fact-check sites and news sites carry the same notices, rating widgets, bylines 
 article ("This fact check is available at IFCN's website…", "Share the Facts … PolitiFact Rating", "We rate this
 claim Half True", "Click here for more on the six PolitiFact ratings"). Matched, each copy is "the same claim" as
 every other and buries the real matches. A sentence is boilerplate when near copies of it (fuzz.ratio >=
-COPY_RATIO of the normalised texts, claims.match.matcher.Matcher.copies) are already in at least
+COPY_RATIO of the normalised texts, with the same numbers; or the same first OPENING_WORDS words, numbers
+masked, as in "Share the Facts 2018-08-27 18:56:36 UTC PolitiFact 2 1 7 PolitiFact Rating: False …";
+claims.match.matcher.Matcher.copies) are already in at least
 SAME_SOURCE_ARTICLES other articles of the same source (articles without a source count as one source), or in at
 least ANY_SOURCE_ARTICLES other articles of any source. Boilerplate is stored with the type BOILERPLATE: it is
 not highlighted and no match is stored from it or to it (claims.desk.load).
@@ -20,6 +22,7 @@ from store.models import BOILERPLATE
 
 __all__ = ["BOILERPLATE", "BoilerplateFinder", "is_boilerplate", "source_key", "search_claims"]
 COPY_RATIO = 90.0
+OPENING_WORDS = 12  # sentences opening with the same this many words (numbers masked) are copies too
 SAME_SOURCE_ARTICLES = 2
 ANY_SOURCE_ARTICLES = 3
 

@@ -58,6 +58,15 @@ PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prep
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
 
 _DIGITS = re.compile(r"\d+")
+_NUMBER_WORD = re.compile(r"\S*\d\S*")
+
+
+def _opening(key: str, words: int, stamps: int = 3) -> str:
+    """The first `words` words of a normalised text with every number as "#", if it has that many words and
+    at least `stamps` numbers among them (time stamps, codes: a widget's, not a sentence's), else ""."""
+    found = key.split()[:words] if words > 0 else []
+    masked = [_NUMBER_WORD.sub("#", w) for w in found]
+    return " ".join(masked) if len(found) == words and masked.count("#") >= stamps else ""
 
 log = logging.getLogger(__name__)
 
@@ -169,24 +178,31 @@ class Matcher:
         chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
         return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
 
-    def copies(self, text: str, min_ratio: float = 90.0, candidates: int = 5000) -> list[tuple[int, int | None]]:
+    def copies(self, text: str, min_ratio: float = 90.0, prefix_words: int = 0, candidates: int = 5000
+               ) -> list[tuple[int, int | None]]:
         """The indexed claims that are near copies of `text` (fuzz.ratio >= `min_ratio` of the normalised texts,
-        with the same numbers), as (claim_id, article_id), among the `candidates` best by BM25 (for
-        claims.match.boilerplate)."""
+        with the same numbers), or, with `prefix_words`, open with the same `prefix_words` words holding
+        three numbers or more, the numbers masked (a widget's time stamp and codes vary); as (claim_id,
+        article_id), among the `candidates` best by BM25 (for claims.match.boilerplate)."""
         key = fuzz_key(text or "")
         terms = sorted(set(Text.terms_of(key)))
         if not terms:
             return []
         share = min_ratio / (200.0 - min_ratio)  # as in _near_copies: a copy's length is within this factor
+        opening = _opening(key, prefix_words)
+        opening_terms = sorted({t for t in Text.terms_of(opening) if not t[:1].isdigit() and t != "#"})
         with self._lock:
             slots, _ = self._index.ranked(terms, candidates)
-            slots = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
-            texts = [self._index.text(int(s)) for s in slots]
+            near = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
+            texts = [self._index.text(int(s)) for s in near]
             found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
                                     processor=None)
             numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
-            return [(self._index.claim_id(int(slots[n])), self._index.article_id(int(slots[n])))
-                    for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers]
+            copies = {int(near[n]) for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers}
+            if opening and opening_terms:  # by the opening's own words: a long sentence's rarest are elsewhere
+                opened, _ = self._index.ranked(opening_terms, candidates)
+                copies |= {int(s) for s in opened if _opening(self._index.text(int(s)), prefix_words) == opening}
+            return [(self._index.claim_id(s), self._index.article_id(s)) for s in sorted(copies)]
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:

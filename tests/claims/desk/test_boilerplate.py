@@ -108,3 +108,13 @@ def test_a_decided_copy_keeps_its_place_on_the_desk(store):
 def test_the_rule(source, others, expected):
     copies = [(10 * article_id, article_id) for article_id in others]
     assert is_boilerplate(source, copies, others.get) is expected
+
+
+def test_a_widget_opening_the_same_way_with_other_stamps_and_claims_is_boilerplate(store):
+    said = ["Crime doubled in Calder", "The mayor owns six houses", "Wages fell for ten years", "Taxes are lowest"]
+    widgets = [f"Share the Facts 2019-05-2{n} 1{n}:26:06 UTC Checkers {n} 1 7 Checkers Rating: False {said[n]}."
+               for n in range(4)]
+    load(store, *(article(n, widget, CLAIMS[(n + 1) % 5]) for n, widget in enumerate(widgets)))
+    kinds = dict(store.execute("SELECT text, type FROM claims"))
+    assert [kinds[w] for w in widgets] == [BOILERPLATE] * 4
+    assert kinds[CLAIMS[1]] == "other"
