@@ -1,7 +1,7 @@
 """Boilerplate sentences (claims of type "boilerplate", see claims.match.boilerplate): marking them, finding them.
 
 Not a reviewer's decision: no history row. A claim a reviewer has decided is never marked (its verdict stays in
-sight). Marking a claim removes every match stored from it or to it, in the caller's transaction.
+sight). Marking a claim removes every match and conflict stored from it or to it, in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ class BoilerplateQueries:
                 marks = ",".join("?" * len(ids))
                 self.db.execute(f"UPDATE claims SET type = ? WHERE id IN ({marks})", [BOILERPLATE, *ids])
                 self.db.execute(f"DELETE FROM claim_links WHERE claim_id IN ({marks}) OR earlier_id IN ({marks})",
+                                [*ids, *ids])
+                self.db.execute(f"DELETE FROM claim_conflicts WHERE claim_id IN ({marks}) OR other_id IN ({marks})",
                                 [*ids, *ids])
                 marked += ids
         return marked

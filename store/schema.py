@@ -9,6 +9,7 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
   ``claims.linked_at`` says when an imported earlier fact-check was linked to the loaded claims.
+- ``claim_conflicts``: two claims that disagree (claims.match.conflicts), the later first, with what differs.
 - ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``).
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
@@ -155,6 +156,25 @@ _MATCH_JOURNAL = [
 def m005_match_journal(db: Database) -> None:
     """The claims' change journal (for persisted match indexes) and the archive's own id."""
     for statement in _MATCH_JOURNAL:
+        db.execute(statement)
+
+
+_CONFLICTS = [
+    """CREATE TABLE claim_conflicts (
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        other_id INTEGER NOT NULL REFERENCES claims(id),
+        differs TEXT NOT NULL,
+        PRIMARY KEY (claim_id, other_id)
+    )""",
+    "CREATE INDEX idx_conflicts_other ON claim_conflicts(other_id)",
+]
+
+
+@migrations(name="m007_conflicts")
+def m007_conflicts(db: Database) -> None:
+    """``claim_conflicts``: two claims on one subject that disagree (a place, a number, a date, a negation), the
+    later claim first, with what differs (claims.match.conflicts); within one article or across articles."""
+    for statement in _CONFLICTS:
         db.execute(statement)
 
 

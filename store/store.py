@@ -13,6 +13,7 @@ from pathlib import Path
 from store.articles import ArticleQueries
 from store.boilerplate import BoilerplateQueries
 from store.claims import ClaimQueries
+from store.conflicts import ConflictQueries
 from store.connection import connect
 from store.errors import explain
 from store.match_journal import MatchJournal
@@ -31,7 +32,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, BoilerplateQueries):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, BoilerplateQueries,
+            ConflictQueries):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True):

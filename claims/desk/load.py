@@ -15,6 +15,7 @@ from claims.desk.match_index import open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
 from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
+from claims.match.conflicts import ConflictFinder
 from claims.match.matcher import Matcher, MatchHit
 from claims.read.article import ArticleDraft, ReadFailure
 from store import NewClaim, Store, StoreError, content_hash
@@ -57,6 +58,7 @@ class Loader:
         self._matcher = matcher
         self.workers = workers
         self._boilerplate: BoilerplateFinder | None = None
+        self._conflict_finder: ConflictFinder | None = None
         self._find_boilerplate = find_boilerplate  # False: every sentence is matched (benchmarks/boilerplate.py)
         self._boilerplate_ids: set[int] = set()
 
@@ -73,6 +75,23 @@ class Loader:
             self._boilerplate = BoilerplateFinder(copies, self.store.article_sources)
             self._boilerplate_ids = self.store.boilerplate_ids()
         return self._boilerplate
+
+    def _conflicts(self, new: list[NewClaim], copies: list, hits: list[list[MatchHit]]) -> tuple[list, list]:
+        """Conflicts of this article's claims (not boilerplate) with each other, as (index, index, what differs),
+        and with the earlier claims they matched, as (index, earlier claim id, what differs)."""
+        claims = [(n, claim.text) for n, claim in enumerate(new) if copies[n] is None]
+        analysed = self.conflicts.analyse(claims)
+        earlier = {n: [(hit.claim_id, self.store.claim(hit.claim_id).text) for hit in hits[n]] for n, _ in claims}
+        return self.conflicts.within(analysed), self.conflicts.across(analysed, earlier)
+
+    @property
+    def conflicts(self) -> ConflictFinder:
+        if self._conflict_finder is None:
+            self._conflict_finder = ConflictFinder(self._parse if hasattr(self.extractor, "nlp") else None)
+        return self._conflict_finder
+
+    def _parse(self, texts: list[str]) -> Iterable:
+        return self.extractor.nlp.pipe(texts)  # spaCy, loaded on first use (only claims that may name a place)
 
     def _copies(self, text: str) -> list[tuple[int, int | None]]:
         return self.matcher.copies(text, COPY_RATIO, OPENING_WORDS)
@@ -134,6 +153,7 @@ class Loader:
                for claim, earlier in zip(new, copies, strict=True)]
         hits = [[] if earlier is not None else self._matches(claim.text) for claim, earlier in
                 zip(new, copies, strict=True)]
+        conflicts = self._conflicts(new, copies, hits)
         with self.store.transaction():
             article_id = self.store.insert_article(
                 draft.title, draft.text, content_hash(draft.text), draft.source, draft.url,
@@ -143,6 +163,11 @@ class Loader:
             for claim_id, claim_hits in zip(ids, hits, strict=True):
                 for hit in claim_hits:
                     self.store.insert_link(claim_id, hit.claim_id, hit.score, hit.kind)
+            inside, across = conflicts
+            for n, other, differs in inside:
+                self.store.insert_conflict(ids[n], ids[other], differs)
+            for n, earlier_id, differs in across:
+                self.store.insert_conflict(ids[n], earlier_id, differs)
             earlier = {claim_id for found_copies in copies if found_copies for claim_id in found_copies}
             if earlier:
                 self._boilerplate_ids.update(self.store.mark_boilerplate(earlier))

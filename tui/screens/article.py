@@ -147,8 +147,9 @@ class ArticleScreen(SpanEditing, Screen):
         self.links = store.links(claim.id) if claim else []
         self.chosen_match = min(self.chosen_match, max(len(self.links) - 1, 0))
         history = store.desk_history(claim.id) if claim else []
+        conflicts = store.conflicts_of(claim.id) if claim else []
         self.query_one(ClaimPanel).show(claim, self.index + 1, len(self.claims), self.links, history,
-                                        self.chosen_match)
+                                        self.chosen_match, conflicts)
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -1,4 +1,4 @@
-"""Boilerplate (a sentence a source repeats in article after article) is marked, never linked, never linked to."""
+"""What a load links: boilerplate (a sentence a source repeats) marked, never linked; conflicts stored."""
 
 from __future__ import annotations
 
@@ -118,3 +118,18 @@ def test_a_widget_opening_the_same_way_with_other_stamps_and_claims_is_boilerpla
     kinds = dict(store.execute("SELECT text, type FROM claims"))
     assert [kinds[w] for w in widgets] == [BOILERPLATE] * 4
     assert kinds[CLAIMS[1]] == "other"
+
+
+def test_conflicts_are_stored_at_load_within_and_across_articles(store):
+    load(store, article(1, "The dam on the Tessel will cost 4 billion crowns, according to the finance ministry.",
+                        "Officials said 600 homes were lost to the flood in the river district.",
+                        "Officials said 6,000 homes were lost to the flood in the river district.", source="A"))
+    load(store, article(2, "The dam on the Tessel will cost 9 billion crowns, according to the finance ministry.",
+                        CLAIMS[1], source="B"))
+    found = {(c.claim_text[:30], c.other_text[:30], c.differs) for c in store.conflicts()}
+    assert found == {("Officials said 6,000 homes wer", "Officials said 600 homes were ", "number: 6,000 / 600"),
+                     ("The dam on the Tessel will cos", "The dam on the Tessel will cos", "number: 9 / 4")}
+    (across,) = store.conflicts(article_id=2)
+    assert (across.claim_article_id, across.other_article_id) == (2, 1)
+    seen = store.conflicts_of(across.other_id)[0]
+    assert (seen.claim_id, seen.other_id, seen.differs) == (across.other_id, across.claim_id, "number: 4 / 9")
