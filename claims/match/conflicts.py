@@ -29,7 +29,7 @@ from itertools import combinations
 from typing import Any
 
 from claims.match.diff import diff_words
-from claims.match.normalise import fold
+from claims.match.normalise import STOPWORDS, fold
 
 # Verbs of being somewhere or going there, as written (the trimmed pipeline has no lemmatiser).
 PLACE_VERBS = frozenset(
@@ -39,7 +39,7 @@ PLACE_VERBS = frozenset(
     "return returns returned returning hide hides hid hidden hiding based located reside resides resided "
     "residing relocate relocated settle settled sheltering sheltered".split())
 PLACE_PREPOSITIONS = frozenset("in inside into to at within".split())
-SHARED_WORDS = 0.6
+SHARED_WORDS = 0.5
 MONTHS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec".split())
@@ -116,7 +116,7 @@ def place_conflict(a: Analysed, b: Analysed) -> str:
 
 
 def wording_conflict(a: str, b: str) -> str:
-    """A changed number, day or negation between two nearly identical claims; "" when none."""
+    """A changed number, day or negation between two claims saying nearly the same words; "" when none."""
     words_a, words_b = _WORD.findall(fold(a)), _WORD.findall(fold(b))
     if not words_a or not words_b or len(set(words_a) & set(words_b)) < SHARED_WORDS * max(len(set(words_a)),
                                                                                              len(set(words_b))):
@@ -125,22 +125,62 @@ def wording_conflict(a: str, b: str) -> str:
     shared = sum(len(s.text.split()) for s in segments if s.side == "both")
     if shared < SHARED_WORDS * max(len(a.split()), len(b.split())):
         return ""
-    changed = {side: [s.text.strip() for s in segments if s.side == side and s.kind in ("number", "name")]
-               for side in "ab"}
-    if any(_YEAR.match(w) for side in "ab" for piece in changed[side] for w in _WORD.findall(piece)):
+    blocks = _changes(segments)
+    names = [w for block in blocks for s in block for w in s.text.split() if _is_name(w)]
+    if names:
+        return ""  # another name: another subject ("Minnesota has 8,784 …" / "Wisconsin has 5,481 …")
+    if any(_YEAR.match(w) for block in blocks for s in block if s.kind == "number" for w in _WORD.findall(s.text)):
         return ""  # another year: another time
-    numbers = {side: [w for w in changed[side] if any(c.isdigit() for c in w)] for side in "ab"}
-    days = {side: [w for w in changed[side] if fold(w).strip(".,") in MONTHS | WEEKDAYS] for side in "ab"}
-    if days["a"] and days["b"]:
-        return f"date: {' '.join(days['a'])} / {' '.join(days['b'])}"
-    if numbers["a"] and numbers["b"]:
-        kind = "date" if _next_to_month(a, numbers["a"]) and _next_to_month(b, numbers["b"]) else "number"
-        return f"{kind}: {' '.join(numbers['a'])} / {' '.join(numbers['b'])}"
+    swapped = [block for block in blocks if _both_sides(block, lambda s: s.kind == "number" or _is_day(s.text))]
+    others = [block for block in blocks if block not in swapped]
+    if (swapped and len(swapped) <= 2 and not any(s.kind == "number" for b in others for s in b)
+            and all(_words(b, side, plain=True) <= 1 for b in swapped for side in "ab")
+            and all(sum(_words(b, side) for b in others) <= 2 for side in "ab")):
+        # one number (or day) said for another, and little else changed: not another quantity or subject
+        said = {side: " ".join(s.text.strip(" ,;.") for b in swapped for s in b if s.side == side
+                               and (s.kind == "number" or _is_day(s.text))) for side in "ab"}
+        dated = all(_is_day(s.text) or _next_to_month(a if s.side == "a" else b, [s.text]) for block in swapped
+                    for s in block if s.kind in ("number", "name"))
+        return f"{'date' if dated else 'number'}: {said['a']} / {said['b']}"
+    if any(s.kind == "number" for block in blocks for s in block):
+        return ""  # numbers changed but not one for another: other quantities
     negated = {side: [s for s in segments if s.side == side and s.kind == "negation"] for side in "ab"}
     if bool(negated["a"]) != bool(negated["b"]):
         said = {side: " ".join(s.text.strip() for s in negated[side]) or "—" for side in "ab"}
         return f"negation: {said['a']} / {said['b']}"
     return ""
+
+
+def _changes(segments: list) -> list[list]:
+    """The runs of changed segments between the shared ones: each run is what one side says instead of the other."""
+    blocks: list[list] = [[]]
+    for segment in segments:
+        if segment.side == "both":
+            blocks.append([])
+        else:
+            blocks[-1].append(segment)
+    return [block for block in blocks if block]
+
+
+def _words(block: list, side: str, plain: bool = False) -> int:
+    """How many words one side of a change says (`plain`: besides numbers and days)."""
+    return sum(len(s.text.split()) for s in block if s.side == side
+               and not (plain and (s.kind == "number" or _is_day(s.text))))
+
+
+def _both_sides(block: list, wanted: Callable[[Any], bool]) -> bool:
+    return any(s.side == "a" and wanted(s) for s in block) and any(s.side == "b" and wanted(s) for s in block)
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that is not a common word or a day (claims.match.diff calls a sentence's first word a
+    name only when it is in capitals; here "Norland has …" counts too)."""
+    core = word.strip(".,;:!?\"'“”‘’()[]—–-")
+    return core[:1].isupper() and fold(core) not in STOPWORDS and not _is_day(core) and not core[:1].isdigit()
+
+
+def _is_day(text: str) -> bool:
+    return fold(text).strip(" .,;:") in MONTHS | WEEKDAYS
 
 
 def _next_to_month(text: str, numbers: list[str]) -> bool:

@@ -41,6 +41,11 @@ def test_the_subjects_place_contradicted_within_one_article(finder):
      "In 2017 unemployment in Calder was 6 percent, the office said.", ""),  # another year: another time
     ("The flood forced 6,000 people from their homes in the river district.",
      "Unemployment fell to 4 percent in March, its lowest level since the flood.", ""),
+    ("Norland has 8,784 lakes with a name, while Sveland has 5,481.",  # another quantity: lakes with a name
+     "Norland has 124,662 lakes, while Sveland has 82,099.", ""),
+    ("The county lost 152 full-time workers.", "The state had gained 615 full-time workers.", ""),  # other subject
+    ("Norland has 11,842 lakes, says its Department of Natural Resources.",
+     "Sveland has 15,074 lakes, says its Department of Natural Resources.", ""),  # another name: another subject
 ])
 def test_wording_conflicts(a, b, differs):
     assert wording_conflict(a, b) == differs
