@@ -223,6 +223,10 @@ class ConflictFinder:
         return found
 
 
+_PLACE_PHRASE = re.compile(r"\b(?:in|inside|into|to|at|within)\s+(?:[a-z]\S*\s+){0,3}[A-Z]\w")
+
+
 def _may_place(text: str) -> bool:
-    words = set(_WORD.findall(text.lower()))
-    return bool(words & PLACE_VERBS) and bool(words & PLACE_PREPOSITIONS)
+    """Whether a claim may hold a place fact: a place verb, and a locative preposition before a capitalised word
+    (cheap: most claims are not parsed again)."""
+    return bool(set(_WORD.findall(text.lower())) & PLACE_VERBS) and bool(_PLACE_PHRASE.search(text))
