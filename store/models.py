@@ -12,6 +12,7 @@ DECIDED = ("verified", "disputed", "unverified")
 SORT_KEYS = ("id", "title", "source", "date", "progress")  # how the article list may be sorted (ArticleQuery.sort)
 ARTICLE_KINDS = ("review", "earlier", "all")  # ArticleQuery.which
 IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
+BOILERPLATE = "boilerplate"  # the type of a sentence its source repeats in article after article: not a claim
 
 T = TypeVar("T")
 
@@ -260,3 +261,34 @@ class EarlierCheckRow:
     published: str | None
     speaker: str | None
     linked: int = 0  # how many loaded claims are linked to it
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two claims that disagree: the later one (claim_*) and the other (other_*), with what differs ("place:
+    Afghanistan / Tajikistan": what the first says, then what the other says)."""
+
+    claim_id: int
+    other_id: int
+    differs: str
+    claim_text: str
+    other_text: str
+    claim_speaker: str | None
+    other_speaker: str | None
+    claim_article_id: int
+    other_article_id: int
+    claim_article_title: str
+    other_article_title: str
+    claim_status: str
+    other_status: str
+
+    def seen_from(self, claim_id: int) -> Conflict:
+        """This conflict with `claim_id` as its first claim (as the panel of that claim shows it)."""
+        if claim_id != self.other_id:
+            return self
+        kind, _, sides = self.differs.partition(": ")
+        first, _, second = sides.partition(" / ")
+        differs = f"{kind}: {second} / {first}" if second else self.differs
+        return Conflict(self.other_id, self.claim_id, differs, self.other_text, self.claim_text,
+                        self.other_speaker, self.claim_speaker, self.other_article_id, self.claim_article_id,
+                        self.other_article_title, self.claim_article_title, self.other_status, self.claim_status)

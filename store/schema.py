@@ -12,6 +12,7 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
   ``claims.linked_at`` says when an imported earlier fact-check was linked to the loaded claims.
+- ``claim_conflicts``: two claims that disagree (claims.match.conflicts), the later first, with what differs.
 - ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``;
   since m006 claims_fts holds loaded articles' claims only, an earlier check is found through its article).
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
@@ -202,6 +203,25 @@ def m006_earlier_checks(db: Database) -> None:
     fact-check imported from another organisation (its title is the fact-check's headline, ``subtitle`` its
     subtitle or description), 0 for an article loaded to review."""
     for statement in _EARLIER_CHECKS:
+        db.execute(statement)
+
+
+_CONFLICTS = [
+    """CREATE TABLE claim_conflicts (
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        other_id INTEGER NOT NULL REFERENCES claims(id),
+        differs TEXT NOT NULL,
+        PRIMARY KEY (claim_id, other_id)
+    )""",
+    "CREATE INDEX idx_conflicts_other ON claim_conflicts(other_id)",
+]
+
+
+@migrations(name="m007_conflicts")
+def m007_conflicts(db: Database) -> None:
+    """``claim_conflicts``: two claims on one subject that disagree (a place, a number, a date, a negation), the
+    later claim first, with what differs (claims.match.conflicts); within one article or across articles."""
+    for statement in _CONFLICTS:
         db.execute(statement)
 
 

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store.articles import ArticleQueries
+from store.boilerplate import BoilerplateQueries
 from store.claims import ClaimQueries
+from store.conflicts import ConflictQueries
 from store.connection import close, connect
 from store.earlier import EarlierChecks
 from store.errors import explain
@@ -31,7 +33,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
+            BoilerplateQueries, ConflictQueries):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,

@@ -9,6 +9,7 @@ link them to, they are all marked linked in one statement (a later load matches 
 
 from __future__ import annotations
 
+from claims.match.boilerplate import search_claims
 from claims.match.matcher import Matcher
 from store.interface import Archive
 from store.models import IMPORTED
@@ -25,11 +26,11 @@ def link_earlier_checks(store: Archive, limit: int = 10, batch: int = BATCH) -> 
         return 0
     matcher = Matcher()
     matcher.add_many(store.claim_texts(origin_not=IMPORTED))
-    count = 0
+    count, boilerplate = 0, store.boilerplate_ids()
     while chunk := store.imported_checks_to_link(limit=batch):
         with store.transaction():
             for check_id in chunk:
-                for hit in matcher.search(store.claim(check_id).text, limit=limit):
+                for hit in search_claims(matcher, store.claim(check_id).text, boilerplate, limit=limit):
                     store.insert_link(hit.claim_id, check_id, hit.score, hit.kind)
                     count += 1
             store.set_linked(chunk)
