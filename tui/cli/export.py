@@ -37,7 +37,7 @@ def filter_options(command):
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="csv: one row per claim; jsonl: every field and the history; claimreview: schema.org JSON-LD.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: stdout).")
+              help="File to write (default, or -: stdout).")
 @filter_options
 @click.option("--raw", is_flag=True, help="Do not neutralise cells a spreadsheet would run as formulas.")
 @click.option("--excel", is_flag=True, help="Start the CSV with the byte-order mark Excel needs to read UTF-8.")
@@ -51,6 +51,7 @@ def export(context: Context, fmt: str, output: Path | None, raw: bool, excel: bo
            organisation: str | None, review_url: str | None, **filters) -> None:
     """Export one record per claim (verdicts, notes, reviewers) as CSV, JSON Lines or ClaimReview."""
     options = _options(fmt, raw, excel, organisation, review_url, with_articles)
+    output = None if output == Path("-") else output
     try:
         selection = make_export_filter(**filters)
     except StoreError as error:
