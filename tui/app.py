@@ -16,8 +16,10 @@ from tui.desk_actions import DeskActions
 from tui.keymap import binding_ids, check_keymap
 from tui.palette import ClaimdeskCommands
 from tui.screens.article import ArticleScreen
+from tui.screens.archive import ArchiveScreen
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.claim_list import ClaimListScreen
+from tui.screens.earlier_check import EarlierCheckScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.load import open_load_dialog, stop_loads
@@ -27,7 +29,8 @@ from tui.settings import Settings, settings_or_defaults
 from tui.store_watch import StoreWatch
 from tui.terminal_safety import TerminalSafe
 
-MAIN_SCREENS = (ArticleListScreen, ArticleScreen, ClaimListScreen, SearchScreen, StatsScreen)  # keys rebindable
+MAIN_SCREENS = (ArticleListScreen, ArticleScreen, ClaimListScreen, SearchScreen, StatsScreen, ArchiveScreen,
+                EarlierCheckScreen)  # keys rebindable
 UI_LOCK_WAIT_MS = 3_000  # a reviewer's write waits this long for another program's lock, then is refused
 
 
@@ -45,6 +48,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
         Binding("F", "claims(True)", "Flagged claims", show=False, id="app.flagged"),
         Binding("s", "stats", "Statistics", show=False, id="app.stats"),
         Binding("l", "load", "Load articles", id="app.load"),
+        Binding("E", "archive", "Earlier checks (archive)", show=False, id="app.archive"),
     ]
 
     def __init__(self, db_path: Path, reviewer: str, clock: Callable[[], str] = utc_now,

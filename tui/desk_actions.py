@@ -1,4 +1,5 @@
-"""App-wide actions of the reviewer's desk: undo and redo, search, jump to a claim, statistics, claim lists."""
+"""App-wide actions of the reviewer's desk: undo and redo, search, jump to a claim, statistics, claim lists, the
+archive of earlier checks."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from store import StoreError
 from store.models import ClaimFilter, DeskClaim
 from tui.forms.prompt import PromptScreen
 from tui.screen_protocol import StoreView
+from tui.screens.archive import ArchiveScreen
 from tui.screens.article import ArticleScreen
 from tui.screens.claim_list import ClaimListScreen
 from tui.screens.search import SearchScreen
@@ -69,6 +71,10 @@ class DeskActions:
 
     def action_claims(self, flagged: bool = False) -> None:
         self.push_screen(ClaimListScreen(ClaimFilter(flagged=flagged)))
+
+    def action_archive(self) -> None:
+        if not isinstance(self.screen, ArchiveScreen):
+            self.push_screen(ArchiveScreen())
 
     def action_stats(self) -> None:
         self.push_screen(StatsScreen())

@@ -91,7 +91,9 @@ class ArticleListScreen(ReloadAfterFailedWrite, Screen):
         table.set_rows(articles)
         self.query_one("#empty-hint").display = not articles and not self._filtered
         decided, total = sum(a.decided for a in articles), sum(a.claims for a in articles)
-        self.sub_title = f"{counted(len(articles), 'article')} · {decided:,}/{counted(total, 'claim')} decided"
+        shown = f"{counted(len(articles), 'article')} shown · " if self._filtered else ""
+        counts = self.app.store.review_counts().header()  # "3 articles to review · 19,250 earlier checks"
+        self.sub_title = f"{shown}{counts} · {decided:,}/{counted(total, 'claim')} decided"
         self._show_status()
 
     @property

@@ -18,10 +18,10 @@ async def test_the_article_list_counts_one_article_in_the_singular(make_app):
     async with make_app().run_test(size=(120, 30)) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, ArticleListScreen)
-        assert screen.sub_title == "2 articles · 1/4 claims decided"
+        assert screen.sub_title == "2 articles to review · 0 earlier checks · 1/4 claims decided"
         screen.query_state = replace(screen.query_state, source="Flood")
         screen.reload_from_store()
-        assert screen.sub_title == "1 article · 1/2 claims decided"
+        assert screen.sub_title == "1 article shown · 2 articles to review · 0 earlier checks · 1/2 claims decided"
 
 
 async def test_the_statistics_legend_explains_the_figures_after_each_bar(make_app):
