@@ -15,8 +15,8 @@ from store import Store, utc_now
 from tui.desk_actions import DeskActions
 from tui.keymap import binding_ids, check_keymap
 from tui.palette import ClaimdeskCommands
-from tui.screens.article import ArticleScreen
 from tui.screens.archive import ArchiveScreen
+from tui.screens.article import ArticleScreen
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.claim_list import ClaimListScreen
 from tui.screens.earlier_check import EarlierCheckScreen
