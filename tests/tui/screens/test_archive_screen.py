@@ -16,6 +16,8 @@ from tui.screens.article import ArticleScreen
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.earlier_check import EarlierCheckScreen
 
+CLOCK = "2026-05-10T09:00:00Z"  # the review database's clock (tests/tui/conftest.py)
+
 
 @dataclass(frozen=True)
 class Check:
@@ -45,7 +47,7 @@ CHECKS = [
 @pytest.fixture
 def archive_db(db_path):
     """The two loaded articles of tests/tui/conftest.py, three earlier checks, the first linked to a loaded claim."""
-    with Store(db_path) as store:
+    with Store(db_path, clock=lambda: CLOCK) as store:
         ids = add_earlier_checks(store, CHECKS, origin="import:checks.csv").claim_ids
         loaded = store.execute("SELECT MIN(c.id) FROM claims c JOIN articles a ON a.id = c.article_id"
                                " WHERE a.title = 'Flood displaces thousands'")[0][0]
@@ -156,3 +158,12 @@ async def test_a_check_with_no_linked_claim_says_so(make_app, archive_db):
         assert "0 loaded claims match it" in str(screen.query_one("#check-matches-label").render())
         await pilot.press("enter")  # nothing to open: the screen stays
         assert pilot.app.screen is screen
+
+
+@pytest.mark.parametrize("keys", [(), ("enter",)], ids=["archive-100x30", "earlier-check-100x30"])
+def test_the_archive_and_a_check_look_as_before(snap_compare, make_app, archive_db, keys):
+    async def open_then_settle(pilot) -> None:
+        await pilot.press("E", *keys)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), run_before=open_then_settle, terminal_size=(100, 30))
