@@ -65,6 +65,7 @@ class ArchiveScreen(ReloadAfterFailedWrite, Screen):
     def __init__(self, words: str = ""):
         super().__init__()
         self.words, self.narrowed = words, ArchiveFilter()
+        self._keep_cursor = False  # a reload keeps the reader's place; new words or a new filter start at the top
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,7 +86,7 @@ class ArchiveScreen(ReloadAfterFailedWrite, Screen):
         self.search(self.words, wait=0.0)
 
     def reload_from_store(self) -> None:
-        self.search(self.words, wait=0.0)
+        self.search(self.words, wait=0.0, keep_cursor=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.value != self.words:
@@ -94,9 +95,9 @@ class ArchiveScreen(ReloadAfterFailedWrite, Screen):
     def on_input_submitted(self) -> None:
         self.action_focus_results()
 
-    def search(self, words: str, wait: float | None = None) -> None:
+    def search(self, words: str, wait: float | None = None, keep_cursor: bool = False) -> None:
         """List the checks for ``words`` and the filter once the reader stops typing."""
-        self.words = words
+        self.words, self._keep_cursor = words, keep_cursor
         self.sub_title = "searching…"
         self.run_search(self.app.db_path, words, self.narrowed, DEBOUNCE_SECONDS if wait is None else wait)
 
@@ -118,7 +119,7 @@ class ArchiveScreen(ReloadAfterFailedWrite, Screen):
     def on_archive_screen_found(self, message: Found) -> None:
         if (message.words, message.narrowed) != (self.words, self.narrowed):
             return
-        self.query_one(RowList).set_rows(message.rows, keep_cursor=False)
+        self.query_one(RowList).set_rows(message.rows, keep_cursor=self._keep_cursor)
         shown = counted(len(message.rows), "earlier check")
         self.sub_title = f"first {shown}" if len(message.rows) >= SHOWN else shown
         order = "best match first" if message.words.strip() else "newest first"

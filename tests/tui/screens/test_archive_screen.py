@@ -167,3 +167,18 @@ def test_the_archive_and_a_check_look_as_before(snap_compare, make_app, archive_
         await settle(pilot)
 
     assert snap_compare(make_app(), run_before=open_then_settle, terminal_size=(100, 30))
+
+
+async def test_a_write_by_another_program_keeps_the_readers_place(make_app, archive_db):
+    db_path, _, _ = archive_db
+    async with make_app().run_test(size=(120, 30)) as pilot:
+        screen = await open_archive(pilot)
+        await pilot.press("down", "down")
+        with Store(db_path) as store:
+            add_earlier_checks(store, [Check("An older claim was checked.", "disputed", "False",
+                                             "https://fc.example/5", date="2020-01-01", source="FactDesk")],
+                               origin="import:more.csv")
+        screen.reload_from_store()  # what the app's database watch calls
+        await settle(pilot)
+        table = screen.query_one("#archive-checks")
+        assert len(table.rows) == 4 and table.current.claim == CHECKS[1].claim
