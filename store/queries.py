@@ -20,9 +20,10 @@ from store.text_match import SQL_FUNCTION
 
 DESK_COLUMNS = (
     'c.id, c.article_id, c.text, c.start, c."end", c.score, c.type, c.speaker, c.status, c.note, c.reviewer,'
-    " c.reviewed_at, c.cue, c.origin, c.flagged, c.evidence, c.deleted_at"
+    " c.reviewed_at, c.cue, c.origin, c.flagged, c.evidence, c.deleted_at, c.rank, c.highlighted"
 )
-_ROW_COLUMNS = "c.id, c.article_id, a.title AS article_title, c.text, c.status, c.type, c.speaker, c.score, c.flagged"
+_ROW_COLUMNS = ("c.id, c.article_id, a.title AS article_title, c.text, c.status, c.type, c.speaker, c.score, c.flagged,"
+                " c.rank, c.highlighted")
 _ORDER = "c.article_id, c.start, c.id"
 
 _SUMMARY_SQL = """
@@ -198,8 +199,9 @@ def _trimmed(window: str | None, start: int | None) -> str | None:
 
 
 def _desk(row) -> DeskClaim:
-    return from_row(DeskClaim, row, flagged=bool(row["flagged"]))
+    return from_row(DeskClaim, row, flagged=bool(row["flagged"]), highlighted=bool(row["highlighted"]))
 
 
 def _row(row) -> ClaimRow:
-    return from_row(ClaimRow, row, flagged=bool(row["flagged"]))
+    return from_row(ClaimRow, row, flagged=bool(row["flagged"]),
+                    highlighted=bool(row["highlighted"]) if "highlighted" in row.keys() else True)

@@ -10,6 +10,8 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
   ``claims.linked_at`` says when an imported earlier fact-check was linked to the loaded claims.
 - ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``).
+- ``claims.rank`` / ``claims.highlighted`` (m008): the claim's place among its article's claims by score (1 = most
+  worth checking; NULL for a claim added by hand) and whether the app highlights it by default.
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
 
@@ -156,6 +158,20 @@ def m005_match_journal(db: Database) -> None:
     """The claims' change journal (for persisted match indexes) and the archive's own id."""
     for statement in _MATCH_JOURNAL:
         db.execute(statement)
+
+
+# m006 and m007 are another change's; this one only adds columns and an index.
+@migrations(name="m008_ranking")
+def m008_ranking(db: Database) -> None:
+    """``claims.rank`` and ``claims.highlighted`` (claims.extract.article_rank). Claims stored before: all stay
+    highlighted (as they were drawn) and are ranked by their score within their article."""
+    db.execute("ALTER TABLE claims ADD COLUMN rank INTEGER")
+    db.execute("ALTER TABLE claims ADD COLUMN highlighted INTEGER NOT NULL DEFAULT 1")
+    db.execute(
+        """UPDATE claims SET rank = (SELECT n FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY article_id
+           ORDER BY score DESC, start, id) AS n FROM claims) ranked WHERE ranked.id = claims.id)"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_article_rank ON claims(article_id, rank)")
 
 
 def known_migrations() -> list[str]:
