@@ -164,7 +164,8 @@ def m005_match_journal(db: Database) -> None:
 @migrations(name="m008_ranking")
 def m008_ranking(db: Database) -> None:
     """``claims.rank`` and ``claims.highlighted`` (claims.extract.article_rank). Claims stored before: all stay
-    highlighted (as they were drawn) and are ranked by their score within their article."""
+    highlighted (as they were drawn) and are ranked by their score within their article. The ``verdicts`` view
+    (the CSV export) gains both as its last columns."""
     db.execute("ALTER TABLE claims ADD COLUMN rank INTEGER")
     db.execute("ALTER TABLE claims ADD COLUMN highlighted INTEGER NOT NULL DEFAULT 1")
     db.execute(
@@ -172,6 +173,11 @@ def m008_ranking(db: Database) -> None:
            ORDER BY score DESC, start, id) AS n FROM claims) ranked WHERE ranked.id = claims.id)"""
     )
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_article_rank ON claims(article_id, rank)")
+    db.execute("DROP VIEW IF EXISTS verdicts")
+    db.execute(_VERDICTS_VIEW.replace(
+        "       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash\n",
+        "       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash,\n"
+        "       c.rank AS rank, c.highlighted AS highlighted\n"))
 
 
 def known_migrations() -> list[str]:
