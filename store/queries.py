@@ -113,10 +113,12 @@ class DeskQueries:
     def desk_history(self, claim_id: int) -> list[DeskHistory]:
         return self.history(claim_id)
 
-    def filter_claims(self, claim_filter: ClaimFilter, limit: int = 2000) -> list[ClaimRow]:
+    def filter_claims(self, claim_filter: ClaimFilter, limit: int = 2000, by_score: bool = False) -> list[ClaimRow]:
+        """Claims passing the filter, in reading order or (``by_score``) highest check-worthiness score first."""
         where, params = _claim_filter_sql(claim_filter)
+        order = f"c.score DESC, {_ORDER}" if by_score else _ORDER
         sql = (f"SELECT {_ROW_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id"
-               f" WHERE {' AND '.join(where)} ORDER BY {_ORDER} LIMIT ?")
+               f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?")
         return [_row(r) for r in self.records(sql, [*params, limit])]
 
     def claim_types(self) -> list[str]:
