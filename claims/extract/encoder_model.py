@@ -43,8 +43,10 @@ class ClaimModel:
     process per core (claims.extract.workers) and more threads per process only fight over the same cores.
     """
 
-    def __init__(self, directory: str | Path = ENCODER_DIR, threads: int = 1, batch_size: int = BATCH_SIZE):
+    def __init__(self, directory: str | Path = ENCODER_DIR, threads: int = 1, batch_size: int = BATCH_SIZE,
+                 model_file: str = MODEL_FILE):
         self.directory = Path(directory)
+        self.model_file = model_file
         self.threads = threads
         self.batch_size = batch_size
         self.meta: dict[str, Any] = json.loads((self.directory / META_FILE).read_text(encoding="utf-8"))
@@ -83,7 +85,7 @@ class ClaimModel:
             options.intra_op_num_threads = self.threads
             options.inter_op_num_threads = 1
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            session = ort.InferenceSession(str(self.directory / MODEL_FILE), options,
+            session = ort.InferenceSession(str(self.directory / self.model_file), options,
                                            providers=["CPUExecutionProvider"])
             self._tokenizer = tokenizer
             self._session = session
