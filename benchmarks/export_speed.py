@@ -78,7 +78,7 @@ def measure(command: list[str], output: Path) -> tuple[float, float]:
 
 
 def exporters(db: Path) -> dict[str, list[str]]:
-    claimdesk = [str(ROOT / ".venv/bin/claimdesk"), "--db", str(db), "export"]
+    claimdesk = [str(Path(sys.executable).parent / "claimdesk"), "--db", str(db), "export"]
     found = {
         "claimdesk export (csv)": claimdesk,
         "claimdesk export --format jsonl": claimdesk + ["--format", "jsonl"],

@@ -8,7 +8,7 @@ from datetime import date
 from store.claims import check_id
 from store.clean_text import clean_field
 from store.errors import NotFoundError, StoreError
-from store.models import Article, ArticleSummary, from_row
+from store.models import Article, ArticleQuery, ArticleSummary, from_row
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -24,16 +24,6 @@ def _real_date(value: str) -> bool:
     return True
 
 
-_SUMMARY_SQL = """
-SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
-       COUNT(c.id) AS claims,
-       COUNT(c.id) FILTER (WHERE c.status != 'pending') AS decided,
-       COUNT(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id)) AS matched,
-       a.dateline
-FROM articles a LEFT JOIN claims c ON c.article_id = a.id AND c.deleted_at IS NULL
-GROUP BY a.id
-ORDER BY a.id
-"""
 
 _ARTICLE_COLUMNS = "id, title, source, url, published, text, content_hash, loaded_at, dateline"
 
@@ -106,8 +96,13 @@ class ArticleQueries:
                             [title, source, url, published, article_id])
         return self.article(article_id)
 
-    def articles(self) -> list[ArticleSummary]:
-        return [from_row(ArticleSummary, row) for row in self.records(_SUMMARY_SQL)]
+    def articles(self, which: str = "review") -> list[ArticleSummary]:
+        """The articles loaded to review, in id order, with progress ("earlier": the imported earlier checks;
+        "all": both)."""
+        return self.article_summaries(ArticleQuery(which=which))
 
-    def article_count(self) -> int:
-        return self.execute("SELECT COUNT(*) FROM articles")[0][0]
+    def article_count(self, which: str = "all") -> int:
+        """How many articles ("review": loaded to review; "earlier": imported earlier checks; "all")."""
+        if which == "all":
+            return self.execute("SELECT COUNT(*) FROM articles")[0][0]
+        return self.execute("SELECT COUNT(*) FROM articles WHERE earlier_check = ?", [int(which == "earlier")])[0][0]

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.connection import BUSY_TIMEOUT_MS
+from store.connection import BUSY_TIMEOUT_MS, upgrade_file
 from store.errors import StoreError
 from store.files import check_target, is_special, place
 
@@ -90,3 +90,9 @@ def _check_is_claimdesk(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"{path} is not a SQLite database.") from error
     if not {"articles", "claims", "_sqlite_migrations"} <= tables:
         raise StoreError(f"{path} is not a claimdesk database.")
+
+
+def upgrade_database(path: str | Path) -> tuple[list[str], Path | None]:
+    """Bring an earlier claimdesk's database up to date after a backup next to it (`claimdesk upgrade`); returns
+    the migrations applied (none when it was up to date) and the backup written."""
+    return upgrade_file(path)

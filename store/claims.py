@@ -121,11 +121,26 @@ class ClaimQueries:
     def claim_count(self) -> int:
         return self.execute("SELECT COUNT(*) FROM claims")[0][0]
 
-    def imported_checks_to_link(self) -> list[int]:
-        """Ids of the imported earlier fact-checks not yet matched against the loaded claims, oldest first."""
+    def imported_checks_to_link(self, limit: int | None = None) -> list[int]:
+        """Ids of the imported earlier fact-checks not yet matched against the loaded claims, oldest first (the
+        first ``limit`` of them when given: a caller that marks them linked asks again for the next ones)."""
         rows = self.execute("SELECT id FROM claims WHERE origin = ? AND linked_at IS NULL AND deleted_at IS NULL"
-                            " ORDER BY id", [IMPORTED])
+                            " ORDER BY id LIMIT ?", [IMPORTED, -1 if limit is None else limit])
         return [row[0] for row in rows]
+
+    def has_loaded_claims(self) -> bool:
+        """Whether any live claim comes from a loaded article (not an imported earlier check)."""
+        rows = self.execute("SELECT EXISTS (SELECT 1 FROM claims WHERE origin != ? AND deleted_at IS NULL)",
+                            [IMPORTED])
+        return bool(rows[0][0])
+
+    def set_all_linked(self) -> int:
+        """Mark every imported check waiting to be linked as linked (when there is nothing loaded to link it to);
+        returns how many were waiting."""
+        with self.transaction():
+            cursor = self.db.execute("UPDATE claims SET linked_at = ? WHERE origin = ? AND linked_at IS NULL"
+                                     " AND deleted_at IS NULL", [self.clock(), IMPORTED])
+        return cursor.rowcount
 
     def set_linked(self, claim_ids: Iterable[int]) -> None:
         """Record that these imported checks were matched against the loaded claims (call in the transaction

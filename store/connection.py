@@ -2,7 +2,8 @@
 
 Nothing is written to a file until it is known to be a claimdesk database this version can use (or a new or
 empty file, when ``create`` allows one): a file that is not SQLite, another program's database, a damaged
-(``PRAGMA quick_check``, once per file and process), read-only or locked file, or a database from a newer
+(``PRAGMA quick_check``, once per file and process, unless claimdesk found it whole and nothing changed it
+since: store.checked), read-only or locked file, or a database from a newer
 claimdesk is refused with a one-line message and left byte for byte as it was. A folder that does not exist is
 never created here: a database in it is refused.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from store.checked import vouch, vouched
 from store.errors import StoreError, explain
 from store.schema import MIGRATION_SET, known_migrations
 from store.text_match import register
@@ -32,13 +34,16 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHECKED: set[tuple[str, int]] = set()  # (file, inode) whose pages this process has checked
 
 
-def connect(path: str | Path, create: bool = True) -> Database:
+def connect(path: str | Path, create: bool = True, upgrade_schema: bool = True) -> Database:
     """Open a claimdesk database and bring its schema up to date; with ``create``, a missing or empty file
-    becomes a new database (its folder must exist). StoreError (file untouched) when it cannot be used."""
+    becomes a new database (its folder must exist). Without ``upgrade_schema`` (a command that only reads) a
+    database of an earlier schema is refused, not changed. StoreError (file untouched) when it cannot be used."""
     path = Path(path)
     timeout_ms = BUSY_TIMEOUT_MS
     if _has_content(path):
-        inspect(path, timeout_ms)
+        pending = inspect(path, timeout_ms)
+        if pending and not upgrade_schema:
+            raise StoreError(older_schema(path, pending))
     elif not create:
         what = "an empty file, not a claimdesk database" if path.exists() else "not there"
         raise StoreError(f"{path} is {what}; it was left untouched (load articles first: claimdesk load PATH).")
@@ -59,6 +64,53 @@ def connect(path: str | Path, create: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+def close(db: Database, path: Path) -> None:
+    """Close the connection; a file this process found whole is recorded as such in its new state (store.checked),
+    so the next command need not read every page again."""
+    db.close()
+    if (str(path.resolve()), _inode(path)) in _CHECKED:
+        vouch(path)
+
+
+def _inode(path: Path) -> int:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return -1
+
+
+def older_schema(path: Path, pending: list[str]) -> str:
+    """The sentence refusing a read of a database an earlier claimdesk made."""
+    known = known_migrations()
+    made_by = known[known.index(pending[0]) - 1] if known.index(pending[0]) else "none"
+    return (f"{path} was made by an earlier claimdesk (schema {made_by}) and a command that only reads never "
+            "changes it: run `claimdesk upgrade` (it writes a backup first); it was left untouched.")
+
+
+def upgrade_file(path: str | Path) -> tuple[list[str], Path | None]:
+    """Bring a claimdesk database's schema up to date (a backup next to it first, when it holds articles);
+    returns the migrations applied and the backup written. StoreError (file untouched) if it cannot be used."""
+    path = Path(path)
+    if not _has_content(path):
+        raise StoreError(f"{path} is not a claimdesk database (it is missing or empty); nothing was done.")
+    pending = inspect(path, BUSY_TIMEOUT_MS)
+    if not pending:
+        return [], None
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+    try:
+        db = Database(conn, execute_plugins=False)
+        _configure(db, BUSY_TIMEOUT_MS)
+        backup = upgrade(db, path)
+    except sqlite3.Error as error:
+        raise explain(error, path) from error
+    finally:
+        conn.close()
+    return pending, backup
 
 
 def _configure(db: Database, timeout_ms: int) -> None:
@@ -135,9 +187,9 @@ def inspect(path: Path, timeout_ms: int = BUSY_TIMEOUT_MS) -> list[str]:
             return known_migrations()
         pending = _pending(conn, tables, path)
         key = (str(path.resolve()), path.stat().st_ino)
-        if pending or key not in _CHECKED:
+        if pending or (key not in _CHECKED and not vouched(path)):
             _quick_check(conn, path)
-            _CHECKED.add(key)
+        _CHECKED.add(key)
         return pending
     except sqlite3.Error as error:
         raise explain(error, path) from error

@@ -10,7 +10,9 @@ from typing import Any, TypeVar
 STATUSES = ("pending", "verified", "disputed", "unverified")
 DECIDED = ("verified", "disputed", "unverified")
 SORT_KEYS = ("id", "title", "source", "date", "progress")  # how the article list may be sorted (ArticleQuery.sort)
+ARTICLE_KINDS = ("review", "earlier", "all")  # ArticleQuery.which
 IMPORTED = "imported"  # the origin of a claim that is an earlier fact-check from another organisation
+BOILERPLATE = "boilerplate"  # the type of a sentence its source repeats in article after article: not a claim
 
 T = TypeVar("T")
 
@@ -219,6 +221,7 @@ class ArticleQuery:
     since: str | None = None  # YYYY-MM-DD, on published (else loaded_at)
     until: str | None = None
     progress: str | None = None  # None, "todo", "done"
+    which: str = "review"  # "review": articles loaded to review; "earlier": imported earlier checks; "all"
 
 
 @dataclass(frozen=True)
@@ -234,3 +237,66 @@ class VerdictCount:
     @property
     def total(self) -> int:
         return self.pending + self.verified + self.disputed + self.unverified
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """The articles loaded to review, and the earlier fact-checks kept for reference (never in the queue)."""
+
+    to_review: int
+    earlier_checks: int
+
+    def header(self) -> str:
+        """E.g. "3 articles to review · 19,250 earlier checks"."""
+        articles = "article" if self.to_review == 1 else "articles"
+        checks = "check" if self.earlier_checks == 1 else "checks"
+        return f"{self.to_review:,} {articles} to review · {self.earlier_checks:,} earlier {checks}"
+
+
+@dataclass(frozen=True)
+class EarlierCheckRow:
+    """One earlier fact-check as the archive lists it."""
+
+    claim_id: int
+    article_id: int
+    claim: str
+    title: str
+    subtitle: str | None
+    status: str
+    rating: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    speaker: str | None
+    linked: int = 0  # how many loaded claims are linked to it
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two claims that disagree: the later one (claim_*) and the other (other_*), with what differs ("place:
+    Afghanistan / Tajikistan": what the first says, then what the other says)."""
+
+    claim_id: int
+    other_id: int
+    differs: str
+    claim_text: str
+    other_text: str
+    claim_speaker: str | None
+    other_speaker: str | None
+    claim_article_id: int
+    other_article_id: int
+    claim_article_title: str
+    other_article_title: str
+    claim_status: str
+    other_status: str
+
+    def seen_from(self, claim_id: int) -> Conflict:
+        """This conflict with `claim_id` as its first claim (as the panel of that claim shows it)."""
+        if claim_id != self.other_id:
+            return self
+        kind, _, sides = self.differs.partition(": ")
+        first, _, second = sides.partition(" / ")
+        differs = f"{kind}: {second} / {first}" if second else self.differs
+        return Conflict(self.other_id, self.claim_id, differs, self.other_text, self.claim_text,
+                        self.other_speaker, self.claim_speaker, self.other_article_id, self.claim_article_id,
+                        self.other_article_title, self.claim_article_title, self.other_status, self.claim_status)

@@ -26,19 +26,22 @@ _ROW_COLUMNS = ("c.id, c.article_id, a.title AS article_title, c.text, c.status,
                 " c.rank, c.highlighted")
 _ORDER = "c.article_id, c.start, c.id"
 
+# Progress is counted per listed article (through idx_claims_article), never over the whole archive: a review
+# queue of 3 articles beside 10^6 earlier checks reads only those 3 articles' claims.
 _SUMMARY_SQL = """
-SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at,
-       COALESCE(s.claims, 0) AS claims, COALESCE(s.decided, 0) AS decided, COALESCE(m.matched, 0) AS matched,
-       a.dateline
+SELECT a.id, a.title, a.source, a.url, a.published, a.loaded_at, s.claims, s.decided, s.matched, a.dateline
 FROM articles a
-LEFT JOIN (SELECT article_id, COUNT(*) AS claims, SUM(status != 'pending') AS decided
-           FROM claims WHERE deleted_at IS NULL GROUP BY article_id) s ON s.article_id = a.id
-LEFT JOIN (SELECT c.article_id, COUNT(DISTINCT c.id) AS matched FROM claim_links l
-           JOIN claims c ON c.id = l.claim_id WHERE c.deleted_at IS NULL GROUP BY c.article_id) m
-       ON m.article_id = a.id
+JOIN (SELECT x.id AS article_id,
+             (SELECT COUNT(*) FROM claims c WHERE c.article_id = x.id AND c.deleted_at IS NULL) AS claims,
+             (SELECT COUNT(*) FROM claims c WHERE c.article_id = x.id AND c.deleted_at IS NULL
+                 AND c.status != 'pending') AS decided,
+             (SELECT COUNT(*) FROM claims c WHERE c.article_id = x.id AND c.deleted_at IS NULL
+                 AND EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id)) AS matched
+      FROM articles x {kind}) s ON s.article_id = a.id
 {where}
 ORDER BY {order}
 """
+_KINDS = {"review": "WHERE x.earlier_check = 0", "earlier": "WHERE x.earlier_check = 1", "all": ""}
 # Each sort is a tuple of ORDER BY terms (a term may hold commas itself, as COALESCE(...) does).
 _SORTS = {
     "id": ("a.id",),
@@ -145,7 +148,8 @@ class DeskQueries:
         return [_row(r) for r in self.records(sql, [query, limit])]
 
     def search_articles(self, words: str, limit: int = 100) -> list[ClaimRow]:
-        """Articles whose title or text hold every word, as list rows of kind "article" (id = article id)."""
+        """Articles to review whose title or text hold every word, as list rows of kind "article" (id = article id);
+        earlier checks are searched in the archive (store.earlier.search_earlier_checks)."""
         query = fts_query(words)
         if query is None:
             return []
@@ -153,7 +157,8 @@ class DeskQueries:
         found = "max(instr(lower(a.text), :first) - :before, 1)"
         sql = ("SELECT a.id, a.title, CASE WHEN length(a.text) <= :short THEN snippet(articles_fts, 1, '', '', '…', 12)"
                f" ELSE substr(a.text, {found}, :chars) END, CASE WHEN length(a.text) > :short THEN {found} END"
-               " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :query"
+               " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+               " WHERE articles_fts MATCH :query AND a.earlier_check = 0"
                " ORDER BY articles_fts.rank LIMIT :limit")
         params = {"first": first, "before": WINDOW_BEFORE, "short": SNIPPET_MAX_CHARS, "chars": WINDOW_CHARS,
                   "query": query, "limit": limit}
@@ -166,7 +171,8 @@ class DeskQueries:
         query = query or ArticleQuery()
         where, params = _article_where(query)
         order = order_by(query.sort, query.descending)
-        sql = _SUMMARY_SQL.format(where=("WHERE " + " AND ".join(where)) if where else "", order=order)
+        sql = _SUMMARY_SQL.format(where=("WHERE " + " AND ".join(where)) if where else "", order=order,
+                                  kind=_KINDS.get(query.which, _KINDS["review"]))
         return [from_row(ArticleSummary, row) for row in self.records(sql, params)]
 
     def sources(self) -> list[str]:

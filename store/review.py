@@ -19,6 +19,8 @@ from store.models import ClaimState, DeskClaim, HistoryEntry, NewClaim, from_row
 
 KEEP: object = object()  # "leave this field as it is"
 
+_HISTORY_SQL = ("INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action, evidence,"
+                " source_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _HISTORY_COLUMNS = "id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
 
 
@@ -62,11 +64,14 @@ class Review:
     def _history(self, claim_id: int, reviewer: str | None, before: str | None, after: str, note: str | None,
                  action: str, evidence: str | None = None, source_claim_id: int | None = None,
                  at: str | None = None) -> None:
-        self.db.execute(
-            "INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action, evidence,"
-            " source_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [claim_id, at or self.clock(), reviewer, before, after, note, action, evidence, source_claim_id],
-        )
+        self.db.execute(_HISTORY_SQL, [claim_id, at or self.clock(), reviewer, before, after, note, action, evidence,
+                                       source_claim_id])
+
+    def record_imports(self, rows: list[tuple[int, str | None, str, str | None, str]]) -> None:
+        """The history rows of imported earlier checks, stored with their claims (whose status the insert set):
+        (claim id, the organisation, verdict, rating as written, when), action "import"."""
+        self.db.conn.executemany(_HISTORY_SQL, [(claim_id, at, reviewer, "pending", status, note, "import", None, None)
+                                                for claim_id, reviewer, status, note, at in rows])
 
     def _live_claim(self, claim_id: int) -> DeskClaim:
         """The claim, if it is still on the desk; NotFoundError if it is unknown or someone deleted it."""

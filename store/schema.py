@@ -4,12 +4,17 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 
 - ``articles``: one row per loaded article; ``content_hash`` (of the whitespace-normalised text) is unique, so
   loading the same article twice does not duplicate it.
+  ``earlier_check`` is 1 for an earlier fact-check imported from another organisation (an article holding one
+  imported claim: title = the fact-check's headline, else the claim; ``subtitle``; source = the organisation),
+  0 for an article loaded to review: the review queue lists only those.
 - ``claims``: the claims found in an article; ``start``/``end`` are character offsets into ``articles.text``.
   ``status`` is one of pending, verified, disputed, unverified.
 - ``claim_history``: append-only; one row per change of status or note (who, when, from, to, note).
 - ``claim_links``: a claim and an earlier claim (of another article) it matches, with the similarity.
   ``claims.linked_at`` says when an imported earlier fact-check was linked to the loaded claims.
-- ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``).
+- ``claim_conflicts``: two claims that disagree (claims.match.conflicts), the later first, with what differs.
+- ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``;
+  since m006 claims_fts holds loaded articles' claims only, an earlier check is found through its article).
 - ``claims.rank`` / ``claims.highlighted`` (m008): the claim's place among its article's claims by score (1 = most
   worth checking; NULL for a claim added by hand) and whether the app highlights it by default.
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
@@ -160,7 +165,68 @@ def m005_match_journal(db: Database) -> None:
         db.execute(statement)
 
 
-# m006 and m007 are another change's; this one only adds columns and an index.
+_EARLIER_CHECKS = [
+    "ALTER TABLE articles ADD COLUMN earlier_check INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN subtitle TEXT",
+    "UPDATE articles SET earlier_check = 1 WHERE id IN (SELECT article_id FROM claims WHERE origin = 'imported')",
+    "CREATE INDEX idx_articles_queue ON articles(earlier_check, id)",
+    # The full-text triggers re-indexed a row on ANY update (a verdict, a flag, linked_at): only when a column
+    # the index holds changes now, so a decision or a million checks marked linked cost no re-indexing. An
+    # imported check is indexed once, through its article (title = headline, text = the claim): claims_fts holds
+    # the claims of loaded articles only, so a bulk import tokenizes each check once, not twice.
+    "INSERT INTO claims_fts (claims_fts, rowid, text, speaker, note)"
+    " SELECT 'delete', id, text, speaker, note FROM claims WHERE origin = 'imported'",
+    "DROP TRIGGER IF EXISTS claims_ai",
+    "DROP TRIGGER IF EXISTS claims_ad",
+    "DROP TRIGGER IF EXISTS claims_au",
+    """CREATE TRIGGER claims_ai AFTER INSERT ON claims WHEN new.origin != 'imported' BEGIN
+        INSERT INTO claims_fts (rowid, text, speaker, note) VALUES (new.rowid, new.text, new.speaker, new.note);
+    END""",
+    """CREATE TRIGGER claims_ad AFTER DELETE ON claims WHEN old.origin != 'imported' BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, speaker, note)
+            VALUES ('delete', old.rowid, old.text, old.speaker, old.note);
+    END""",
+    """CREATE TRIGGER claims_au AFTER UPDATE OF text, speaker, note ON claims WHEN old.origin != 'imported' BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, speaker, note)
+            VALUES ('delete', old.rowid, old.text, old.speaker, old.note);
+        INSERT INTO claims_fts (rowid, text, speaker, note) VALUES (new.rowid, new.text, new.speaker, new.note);
+    END""",
+    "DROP TRIGGER IF EXISTS articles_au",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+]
+
+
+@migrations(name="m006_earlier_checks")
+def m006_earlier_checks(db: Database) -> None:
+    """The review queue and the reference archive apart: ``articles.earlier_check`` is 1 for an earlier
+    fact-check imported from another organisation (its title is the fact-check's headline, ``subtitle`` its
+    subtitle or description), 0 for an article loaded to review."""
+    for statement in _EARLIER_CHECKS:
+        db.execute(statement)
+
+
+_CONFLICTS = [
+    """CREATE TABLE claim_conflicts (
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        other_id INTEGER NOT NULL REFERENCES claims(id),
+        differs TEXT NOT NULL,
+        PRIMARY KEY (claim_id, other_id)
+    )""",
+    "CREATE INDEX idx_conflicts_other ON claim_conflicts(other_id)",
+]
+
+
+@migrations(name="m007_conflicts")
+def m007_conflicts(db: Database) -> None:
+    """``claim_conflicts``: two claims on one subject that disagree (a place, a number, a date, a negation), the
+    later claim first, with what differs (claims.match.conflicts); within one article or across articles."""
+    for statement in _CONFLICTS:
+        db.execute(statement)
+
+
 @migrations(name="m008_ranking")
 def m008_ranking(db: Database) -> None:
     """``claims.rank`` and ``claims.highlighted`` (claims.extract.article_rank). Claims stored before: all stay

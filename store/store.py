@@ -11,8 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store.articles import ArticleQueries
+from store.boilerplate import BoilerplateQueries
 from store.claims import ClaimQueries
-from store.connection import connect
+from store.conflicts import ConflictQueries
+from store.connection import close, connect
+from store.earlier import EarlierChecks
 from store.errors import explain
 from store.match_journal import MatchJournal
 from store.queries import DeskQueries
@@ -30,21 +33,25 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal):
+class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
+            BoilerplateQueries, ConflictQueries):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
-    def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True):
+    def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,
+                 upgrade: bool = True):
         self.path = Path(path)
-        self.db = connect(self.path, create)
+        self.db = connect(self.path, create, upgrade)
         self.clock = clock
 
     @classmethod
-    def open(cls, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True) -> Store:
-        """Open the database at ``path``; with ``create`` False a missing or empty file is refused, not made."""
-        return cls(path, clock, create)
+    def open(cls, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,
+             upgrade: bool = True) -> Store:
+        """Open the database at ``path``; with ``create`` False a missing or empty file is refused, not made; with
+        ``upgrade`` False (a command that only reads) a database of an earlier schema is refused, not changed."""
+        return cls(path, clock, create, upgrade)
 
     def close(self) -> None:
-        self.db.close()
+        close(self.db, self.path)
 
     def wait_at_most(self, ms: int) -> None:
         """How long a write waits for another program's lock before it is refused (the app keeps this short, so

@@ -3,10 +3,13 @@
 An import stores the checks first (store.exchange.earlier_checks) and links them afterwards. Which checks were
 linked is recorded with their links (``claims.linked_at``, in the same transaction), so an import stopped in
 between (Ctrl-C, a kill, a crash) loses nothing: the next import (of any file) links every check still waiting.
+The waiting checks are taken BATCH at a time (flat memory for archives of any size); with nothing loaded to
+link them to, they are all marked linked in one statement (a later load matches its claims against them).
 """
 
 from __future__ import annotations
 
+from claims.match.boilerplate import search_claims
 from claims.match.matcher import Matcher
 from store.interface import Archive
 from store.models import IMPORTED
@@ -16,17 +19,18 @@ BATCH = 500
 
 def link_earlier_checks(store: Archive, limit: int = 10, batch: int = BATCH) -> int:
     """Link every imported check not linked yet to the loaded claims it matches; returns the links stored."""
-    waiting = store.imported_checks_to_link()
-    if not waiting:
+    if not store.imported_checks_to_link(limit=1):
+        return 0
+    if not store.has_loaded_claims():
+        store.set_all_linked()
         return 0
     matcher = Matcher()
     matcher.add_many(store.claim_texts(origin_not=IMPORTED))
-    count = 0
-    for first in range(0, len(waiting), batch):
-        chunk = waiting[first : first + batch]
+    count, boilerplate = 0, store.boilerplate_ids()
+    while chunk := store.imported_checks_to_link(limit=batch):
         with store.transaction():
-            for check_id in chunk if len(matcher) else ():
-                for hit in matcher.search(store.claim(check_id).text, limit=limit):
+            for check_id in chunk:
+                for hit in search_claims(matcher, store.claim(check_id).text, boilerplate, limit=limit):
                     store.insert_link(hit.claim_id, check_id, hit.score, hit.kind)
                     count += 1
             store.set_linked(chunk)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.desk.match_index import open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
-from claims.match.matcher import Matcher
+from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
+from claims.match.conflicts import ConflictFinder
+from claims.match.matcher import Matcher, MatchHit
 from claims.read.article import ArticleDraft, ReadFailure
 from store import NewClaim, Store, StoreError, content_hash
 
@@ -28,7 +30,7 @@ class LoadResult:
     article_id: int | None = None
     title: str | None = None
     claims: int = 0
-    matches: int = 0
+    matched: int = 0  # claims with at least one earlier match (the article list's "Matched")
     reason: str | None = None
     words: int = 0
 
@@ -50,17 +52,53 @@ class Loader:
     """
 
     def __init__(self, store: Store, extractor: Extractor | None = None, matcher: Matcher | None = None,
-                 workers: int = 0):
+                 workers: int = 0, find_boilerplate: bool = True):
         self.store = store
         self.extractor = extractor or Extractor()
         self._matcher = matcher
         self.workers = workers
+        self._boilerplate: BoilerplateFinder | None = None
+        self._conflict_finder: ConflictFinder | None = None
+        self._find_boilerplate = find_boilerplate  # False: every sentence is matched (benchmarks/boilerplate.py)
+        self._boilerplate_ids: set[int] = set()
 
     @property
     def matcher(self) -> Matcher:
         if self._matcher is None:
             self._matcher = build_matcher(self.store)
         return self._matcher
+
+    @property
+    def boilerplate(self) -> BoilerplateFinder:
+        if self._boilerplate is None:
+            copies = self._copies if self._find_boilerplate else _no_copies
+            self._boilerplate = BoilerplateFinder(copies, self.store.article_sources)
+            self._boilerplate_ids = self.store.boilerplate_ids()
+        return self._boilerplate
+
+    def _conflicts(self, new: list[NewClaim], copies: list, hits: list[list[MatchHit]]) -> tuple[list, list]:
+        """Conflicts of this article's claims (not boilerplate) with each other, as (index, index, what differs),
+        and with the earlier claims they matched, as (index, earlier claim id, what differs)."""
+        claims = [(n, claim.text) for n, claim in enumerate(new) if copies[n] is None]
+        analysed = self.conflicts.analyse(claims)
+        earlier = {n: [(hit.claim_id, self.store.claim(hit.claim_id).text) for hit in hits[n]] for n, _ in claims}
+        return self.conflicts.within(analysed), self.conflicts.across(analysed, earlier)
+
+    @property
+    def conflicts(self) -> ConflictFinder:
+        if self._conflict_finder is None:
+            self._conflict_finder = ConflictFinder(self._parse if hasattr(self.extractor, "nlp") else None)
+        return self._conflict_finder
+
+    def _parse(self, texts: list[str]) -> Iterable:
+        return self.extractor.nlp.pipe(texts)  # spaCy, loaded on first use (only claims that may name a place)
+
+    def _copies(self, text: str) -> list[tuple[int, int | None]]:
+        return self.matcher.copies(text, COPY_RATIO, OPENING_WORDS)
+
+    def _matches(self, text: str) -> list[MatchHit]:
+        """The best earlier matches of `text` that are not boilerplate."""
+        return search_claims(self.matcher, text, self._boilerplate_ids)
 
     def load(self, drafts: Iterable[Item], batch_size: int = 16) -> Iterator[LoadResult]:
         batches = _batches(self._screen(drafts), batch_size)
@@ -71,7 +109,7 @@ class Loader:
                     yield item if isinstance(item, LoadResult) else self._store_article(item, next(found))
 
     def _before_first_store(self) -> None:
-        _ = self.matcher  # built from the archive before this load's claims join it
+        _ = self.matcher, self.boilerplate  # built from the archive before this load's claims join it
 
     def _screen(self, items: Iterable[Item]) -> Iterator[ArticleDraft | LoadResult]:
         """Read failures and duplicates become results here; the rest go on to extraction."""
@@ -109,8 +147,13 @@ class Loader:
     def _insert(self, draft: ArticleDraft, found: list[ExtractedClaim]) -> LoadResult:
         new = [to_new_claim(c) for c in found]
         # Matched before the write transaction, so it stays short: this article's claims are not in the matcher
-        # yet, so no hit can come from the article itself.
-        hits = [self.matcher.search(claim.text, limit=5) for claim in new]
+        # yet, so no hit can come from the article itself. Boilerplate is neither matched nor matched to.
+        copies = self.boilerplate.find(draft.source, [claim.text for claim in new])
+        new = [replace(claim, type=BOILERPLATE) if earlier is not None else claim
+               for claim, earlier in zip(new, copies, strict=True)]
+        hits = [[] if earlier is not None else self._matches(claim.text) for claim, earlier in
+                zip(new, copies, strict=True)]
+        conflicts = self._conflicts(new, copies, hits)
         with self.store.transaction():
             article_id = self.store.insert_article(
                 draft.title, draft.text, content_hash(draft.text), draft.source, draft.url,
@@ -120,10 +163,24 @@ class Loader:
             for claim_id, claim_hits in zip(ids, hits, strict=True):
                 for hit in claim_hits:
                     self.store.insert_link(claim_id, hit.claim_id, hit.score, hit.kind)
+            inside, across = conflicts
+            for n, other, differs in inside:
+                self.store.insert_conflict(ids[n], ids[other], differs)
+            for n, earlier_id, differs in across:
+                self.store.insert_conflict(ids[n], earlier_id, differs)
+            earlier = {claim_id for found_copies in copies if found_copies for claim_id in found_copies}
+            if earlier:
+                self._boilerplate_ids.update(self.store.mark_boilerplate(earlier))
+        self._boilerplate_ids.update(i for i, c in zip(ids, copies, strict=True) if c is not None)
         for claim_id, claim in zip(ids, new, strict=True):
             self.matcher.add(claim_id, article_id, claim.text)
         words = len(draft.text.split())
-        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), sum(map(len, hits)), words=words)
+        matched = sum(1 for claim_hits in hits if claim_hits)
+        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matched, words=words)
+
+
+def _no_copies(text: str) -> list:
+    return []
 
 
 def to_new_claim(claim: ExtractedClaim) -> NewClaim:

@@ -22,7 +22,7 @@ class LoadTally:
     duplicates: int = 0
     failures: list[LoadResult] = field(default_factory=list)
     claims: int = 0
-    matches: int = 0
+    matched: int = 0  # claims with at least one earlier match
     words: int = 0
     clock: Callable[[], float] = time.monotonic
     started: float = field(default=0.0)
@@ -42,7 +42,7 @@ class LoadTally:
         if result.status == "loaded":
             self.loaded += 1
             self.claims += result.claims
-            self.matches += result.matches
+            self.matched += result.matched
             self.words += result.words
         elif result.status == "duplicate":
             self.duplicates += 1

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from claims.desk.match_index import ArchiveIndex, open_index
+from claims.match.boilerplate import search_claims
 from store import Store
 from store.interface import Archive
 
@@ -33,11 +34,11 @@ class MatchService:
         """Store fresh matches for these claims (call from a thread worker); returns how many links were stored."""
         stored = 0
         with self._lock, Store(self.db_path) as store:
-            matcher = self._matcher(store)
+            matcher, boilerplate = self._matcher(store), store.boilerplate_ids()
             for claim_id in claim_ids:
                 claim = store.desk_claim(claim_id)
-                if claim.deleted_at is not None:
+                if claim.deleted_at is not None or claim_id in boilerplate:
                     continue
-                hits = matcher.search(claim.text, limit=5, exclude_article_id=claim.article_id)
+                hits = search_claims(matcher, claim.text, boilerplate, exclude_article_id=claim.article_id)
                 stored += store.replace_links(claim_id, [(h.claim_id, h.score, h.kind) for h in hits])
         return stored

@@ -12,7 +12,8 @@ order; each hit's score (0..100, 100 x P(same claim)) is a second model's, which
 both ways, numbers and negation, so another claim on the same topic is not "the same claim" (match_features).
 A near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
 above `same` a match is the same claim, between `related` and `same` it is possibly related; a match in which
-either claim has fewer than `min_words_for_same` words is never "same".
+either claim has fewer than `min_words_for_same` words is "same" only when it is a near copy (fuzz.ratio >=
+SHORT_COPY_RATIO). The hits chosen (by the ranking model) are returned in the order of their score, "same" first.
 
 Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
 word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
@@ -25,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -50,9 +52,21 @@ from claims.match.text_forms import Prepared, Text
 
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
+SHORT_COPY_RATIO = 95.0  # fuzz.ratio (normalised texts) from which a short claim (under min_words_for_same) is "same"
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
 PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
+
+_DIGITS = re.compile(r"\d+")
+_NUMBER_WORD = re.compile(r"\S*\d\S*")
+
+
+def _opening(key: str, words: int, stamps: int = 3) -> str:
+    """The first `words` words of a normalised text with every number as "#", if it has that many words and
+    at least `stamps` numbers among them (time stamps, codes: a widget's, not a sentence's), else ""."""
+    found = key.split()[:words] if words > 0 else []
+    masked = [_NUMBER_WORD.sub("#", w) for w in found]
+    return " ".join(masked) if len(found) == words and masked.count("#") >= stamps else ""
 
 log = logging.getLogger(__name__)
 
@@ -149,20 +163,46 @@ class Matcher:
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
                min_score: float | None = None, speaker: str | None = None, date: dt.date | str | None = None
                ) -> list[MatchHit]:
-        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold): the
-        "same claim" hits first, then the rest, each group in the ranking model's order (a hit's score is the
-        score model's, so a lower score may come first within a group); `speaker`: who made the claim searched
-        for, `date`: when, if known (agreement with a claim's counts)."""
+        """The best `limit` earlier claims scoring at least `min_score` (default: the related threshold), chosen
+        by the ranking model and returned "same claim" first, each kind in the order of its score (the score
+        the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
         floor = self.thresholds.related if min_score is None else min_score
         found = self._scored(text, exclude_article_id, speaker, date)
         values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
         ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
         words = word_count(text or "")
         with self._lock:
-            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot)), c.slot)
-                    for rank, value, (c, _, _) in zip(ranks, values, found, strict=True) if value >= floor]
+            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
+                    for rank, value, (c, _, ratio) in zip(ranks, values, found, strict=True) if value >= floor]
         hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
-        return [hit for _, hit, _ in hits[: max(limit, 0)]]
+        chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
+        return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
+
+    def copies(self, text: str, min_ratio: float = 90.0, prefix_words: int = 0, candidates: int = 5000
+               ) -> list[tuple[int, int | None]]:
+        """The indexed claims that are near copies of `text` (fuzz.ratio >= `min_ratio` of the normalised texts,
+        with the same numbers), or, with `prefix_words`, open with the same `prefix_words` words holding
+        three numbers or more, the numbers masked (a widget's time stamp and codes vary); as (claim_id,
+        article_id), among the `candidates` best by BM25 (for claims.match.boilerplate)."""
+        key = fuzz_key(text or "")
+        terms = sorted(set(Text.terms_of(key)))
+        if not terms:
+            return []
+        share = min_ratio / (200.0 - min_ratio)  # as in _near_copies: a copy's length is within this factor
+        opening = _opening(key, prefix_words)
+        opening_terms = sorted({t for t in Text.terms_of(opening) if not t[:1].isdigit() and t != "#"})
+        with self._lock:
+            slots, _ = self._index.ranked(terms, candidates)
+            near = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
+            texts = [self._index.text(int(s)) for s in near]
+            found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
+                                    processor=None)
+            numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
+            copies = {int(near[n]) for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers}
+            if opening and opening_terms:  # by the opening's own words: a long sentence's rarest are elsewhere
+                opened, _ = self._index.ranked(opening_terms, candidates)
+                copies |= {int(s) for s in opened if _opening(self._index.text(int(s)), prefix_words) == opening}
+            return [(self._index.claim_id(s), self._index.article_id(s)) for s in sorted(copies)]
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
@@ -251,6 +291,9 @@ class Matcher:
         chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
         return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
 
-    def _kind(self, value: float, query_words: int, slot: int) -> str:
+    def _kind(self, value: float, query_words: int, slot: int, ratio: float) -> str:
+        """A short claim is "same" only as a near copy (fuzz.ratio >= SHORT_COPY_RATIO of the normalised texts):
+        few words say too little for a loose match to be the same claim, but a quote is a quote."""
         short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same
-        return "same" if value >= self.thresholds.same and not short else "related"
+        copy = ratio >= SHORT_COPY_RATIO
+        return "same" if value >= self.thresholds.same and (copy or not short) else "related"

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from store.errors import StoreError
 from store.exchange.export import COLUMNS, ExportFilter, select_rows
+from store.exchange.jsonl import one_line
 
 # status -> (ratingValue, alternateName)
 RATING_SCALE = {"disputed": (1, "Disputed"), "unverified": (2, "Unverified"), "verified": (3, "Verified")}
@@ -96,6 +97,6 @@ def write_claimreviews(store, out: TextIO, filters: ExportFilter | None, organis
                        template: str | None = None) -> int:
     count = 0
     for review in claim_reviews(store, filters, organisation, template):
-        out.write(json.dumps(review, ensure_ascii=False) + "\n")
+        out.write(one_line(json.dumps(review, ensure_ascii=False)) + "\n")
         count += 1
     return count

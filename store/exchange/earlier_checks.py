@@ -1,10 +1,13 @@
 """Storing earlier fact-checks (from other organisations' ClaimReview or CSV files) as claims to match against.
 
-Each earlier fact-check becomes an article (title = the claim, url = the review URL, source = the fact-checker,
-published = its date, origin "import:<file>") holding one claim (origin "imported", status from the rating,
-note = the rating as the fact-checker wrote it, speaker, reviewer = the fact-checker) with a claim_history row
-(action "import"). So it shows in the archive, in matches and in the match panel with its verdict and source.
-The same fact-check (fact-checker, review URL and claim text) imported twice is stored once.
+Each earlier fact-check becomes an article of the reference archive (earlier_check = 1; title = the fact-check's
+headline, else the claim; subtitle; url = the review URL, source = the fact-checker, published = its date,
+origin "import:<file>") holding one claim (origin "imported", status from the rating, note = the rating as the
+fact-checker wrote it, speaker, reviewer = the fact-checker) with a claim_history row (action "import"). So it
+shows in the archive, in matches and in the match panel with its verdict and source, never in the review queue.
+The same fact-check (fact-checker, review URL and claim text) imported twice is stored once: importing a file
+again adds nothing, and after an interruption adds only what is missing. Checks are stored BATCH to a
+transaction with a few bulk statements (store.earlier).
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from store.models import DECIDED, IMPORTED, NewClaim
+from store.earlier import NewEarlierCheck
+from store.models import DECIDED, IMPORTED
 from store.store import content_hash
 from store.wording import counted
+
+BATCH = 5_000  # checks stored per transaction
 
 
 class EarlierCheck(Protocol):
@@ -30,6 +36,8 @@ class EarlierCheck(Protocol):
     date: str | None
     source: str | None
     known: bool
+    title: str | None
+    subtitle: str | None
 
 
 @dataclass
@@ -57,45 +65,46 @@ def check_digest(check: EarlierCheck) -> str:
     return content_hash(f"earlier fact-check\n{check.source or ''}\n{check.url or ''}\n{check.claim}")
 
 
-def add_earlier_check(store, check: EarlierCheck, origin: str) -> int | None:
-    """Store one earlier fact-check; returns its claim id, or None when it is already stored."""
-    digest = check_digest(check)
-    if store.find_article_by_hash(digest) is not None:
-        return None
-    status = check.status if check.status in DECIDED else "unverified"
-    article_id = store.insert_article(check.claim, check.claim, digest, check.source, check.url, check.date,
-                                      origin=origin)
-    claim = NewClaim(check.claim, 0, len(check.claim), 1.0, "other", check.speaker)
-    claim_id = store.insert_claims(article_id, [claim], origin=IMPORTED)[0]
-    store.decide(claim_id, status, check.source, note=check.rating or None, evidence=None, action="import")
-    return claim_id
+def _new(check: EarlierCheck, digest: str) -> NewEarlierCheck:
+    return NewEarlierCheck(digest, check.claim, check.status if check.status in DECIDED else "unverified",
+                           check.rating or None, check.url, check.speaker, check.date, check.source,
+                           getattr(check, "title", None), getattr(check, "subtitle", None))
 
 
-def add_earlier_checks(store, checks: Iterable[EarlierCheck], origin: str, batch: int = 500) -> EarlierCheckReport:
-    """Store every fact-check, ``batch`` to a transaction."""
+def add_earlier_checks(store, checks: Iterable[EarlierCheck], origin: str, batch: int = BATCH,
+                       keep_ids: bool = True) -> EarlierCheckReport:
+    """Store every fact-check not stored yet, ``batch`` to a transaction (a few statements each); with
+    ``keep_ids`` False the report keeps no list of claim ids (flat memory for archives of any size)."""
     report, chunk = EarlierCheckReport(), []
+    store.use_cache_for_bulk_writes()
     for check in checks:
+        if not getattr(check, "known", True):
+            report.unknown_ratings[check.rating] += 1
         chunk.append(check)
         if len(chunk) >= batch:
-            _add_chunk(store, chunk, origin, report)
+            _add_chunk(store, chunk, origin, report, keep_ids)
             chunk = []
-    _add_chunk(store, chunk, origin, report)
+    _add_chunk(store, chunk, origin, report, keep_ids)
     return report
 
 
-def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierCheckReport) -> None:
+def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierCheckReport, keep_ids: bool) -> None:
     if not chunk:
         return
+    digests = [check_digest(check) for check in chunk]
     with store.transaction():
-        for check in chunk:
-            if not getattr(check, "known", True):
-                report.unknown_ratings[check.rating] += 1
-            claim_id = add_earlier_check(store, check, origin)
-            if claim_id is None:
+        seen = store.known_digests(digests)
+        new = []
+        for check, digest in zip(chunk, digests, strict=True):
+            if digest in seen:
                 report.duplicates += 1
             else:
-                report.added += 1
-                report.claim_ids.append(claim_id)
+                seen.add(digest)
+                new.append(_new(check, digest))
+        ids = store.insert_earlier_checks(new, origin)
+    report.added += len(ids)
+    if keep_ids:
+        report.claim_ids.extend(ids)
 
 
 def article_claim_texts(store, batch: int = 10_000) -> Iterator[tuple[int, int, str]]:

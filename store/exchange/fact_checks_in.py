@@ -1,18 +1,26 @@
-"""Reading earlier fact-checks (ClaimReview JSON-LD, JSON Lines, CSV/TSV) as verdicts to match against.
+"""Reading earlier fact-checks (ClaimReview JSON-LD, JSON Lines, Fact Check Tools records, CSV/TSV) of any size.
 
-`read_verdict_file(path, rating_map=None, skipped=None)` yields ImportedVerdict records; what it passes over
-(a broken JSON line, a record that is not a ClaimReview, a row without a claim) is added to ``skipped`` as
-"line N: why" (or "record N: why" inside one JSON document). Formats, told apart by content:
+`read_verdict_file(path, rating_map=None, skipped=None, progress=None)` yields ImportedVerdict records one at a
+time, in flat memory (store.exchange.record_stream reads the file: CSV and JSON Lines line by line, a top-level
+JSON list element by element; one JSON object larger than 64 MB is refused with advice to write JSON Lines).
+What it passes over (a broken JSON line, a record that is not a ClaimReview, a row without a claim) is added to
+``skipped`` as "line N: why" (or "record N: why" inside one JSON document). Formats, told apart by content:
 - ClaimReview JSON-LD: one object, a list of them, an object with "@graph", or JSON Lines (one per line).
   Fields: claimReviewed -> claim; reviewRating.alternateName (else ratingValue on its worst..best scale) ->
   rating; url; itemReviewed.author.name -> speaker; itemReviewed.datePublished (else datePublished) -> date;
-  author.name (the fact-checker) -> source. Google Fact Check Tools records ({"text", "claimant",
-  "claimReview": [...]}) are read too.
+  author.name (the fact-checker) -> source; headline (else name) -> title; description -> subtitle.
+- Google Fact Check Tools records ({"claims": [{"text", "claimant", "claimDate", "claimReview": [{"publisher":
+  {"name", "site"}, "url", "title", "reviewDate", "textualRating"}]}]}): one verdict per review; the
+  publisher's name is the source, the review's title the title.
 - CSV or TSV with a header naming `claim` and `status` or `rating`, optionally `url`, `speaker`, `date`,
-  `source`. A `status` already in verified/disputed/unverified is kept; otherwise the rating is mapped.
+  `source` (or `publisher`, `organisation`), `title` (or `headline`), `subtitle` (or `description`); see
+  COLUMN_NAMES. A `status` already in verified/disputed/unverified is kept; otherwise the rating is mapped.
+The source is always the fact-checking organisation: the file's, else the review URL's host; never the file name.
+Dates become YYYY-MM-DD (store.exchange.check_fields.check_date; PolitiFact's "stated on October 21, 2019 in a
+speech:" gives 2019-10-21); a form not known is left empty, never guessed.
 An unreadable file (binary, nested too deeply, no usable header) raises VerdictFileError with a one-line reason.
-Every text field is cleaned (store.clean_text.clean: control characters and terminal escapes shown as
-symbols) and its whitespace collapsed, as loaded articles are.
+Every text field is cleaned (control characters and terminal escapes shown as symbols, as loaded text is; byte
+order marks dropped) and its whitespace collapsed; names and titles lose invisible format characters too.
 
 Ratings map to the three verdicts with RATING_MAP (see `status_for`); pass `rating_map` to override or extend
 it: its entries win over the defaults. A rating neither knows (e.g. "kinda") becomes "unverified" with ``known``
@@ -21,15 +29,13 @@ False: the import counts and lists those, and keeps the rating as written (the c
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.clean_text import UnreadableText, clean, decode
+from store.exchange.check_fields import check_date, name_line, one_line, site_name
+from store.exchange.record_stream import RecordFileError, csv_table, first_text, json_records, open_text
 
 VERDICTS = ("verified", "disputed", "unverified")
 
@@ -67,8 +73,10 @@ class ImportedVerdict:
     url: str | None = None
     speaker: str | None = None
     date: str | None = None
-    source: str | None = None  # the fact-checking organisation, or the file name when none is given
+    source: str | None = None  # the fact-checking organisation (else the review URL's host)
     known: bool = True  # False: the rating is not in the map nor the keyword rules ("unverified" by default)
+    title: str | None = None  # the fact-check's headline
+    subtitle: str | None = None  # its subtitle or description
 
 
 def normalise_rating(rating: str) -> str:
@@ -102,52 +110,36 @@ def _lookup(rating: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def _verdict(claim: str, status: str, rating: str, table: dict[str, str], *rest: str | None) -> ImportedVerdict:
+def _verdict(claim: str, status: str, rating: str, table: dict[str, str], url: str | None, speaker: str | None,
+             day: str | None, source: str | None, title: str | None, subtitle: str | None) -> ImportedVerdict:
     """An ImportedVerdict whose status is ``status`` when it is a verdict, else the one the rating names."""
     if status in VERDICTS:
-        return ImportedVerdict(claim, status, rating, *rest)
+        return ImportedVerdict(claim, status, rating, url, speaker, day, source, True, title, subtitle)
     found = _lookup(rating or status, table)
-    return ImportedVerdict(claim, found or "unverified", rating or status, *rest, known=found is not None)
+    return ImportedVerdict(claim, found or "unverified", rating or status, url, speaker, day, source,
+                           found is not None, title, subtitle)
 
 
 def read_verdict_file(path: str | Path, rating_map: Mapping[str, str] | None = None,
-                      skipped: list[str] | None = None) -> Iterator[ImportedVerdict]:
+                      skipped: list[str] | None = None, progress: Callable[[int], None] | None = None,
+                      ) -> Iterator[ImportedVerdict]:
+    """The file's fact-checks, one at a time (flat memory); ``progress`` is told the bytes read so far."""
     path = Path(path)
     skipped = [] if skipped is None else skipped
-    try:
-        text = decode(path.read_bytes(), path.name)
-    except (OSError, UnreadableText) as error:
-        raise VerdictFileError(f"cannot read {path.name}: {error}") from error
     table = rating_table(rating_map)
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
-        yield from _from_claim_reviews(_json_records(stripped, path.name, skipped), path.stem, table, skipped)
-    else:
-        yield from _from_table(text, path, table, skipped)
-
-
-def _json_records(text: str, name: str, skipped: list[str]) -> list[tuple[str, dict]]:
-    """(where, record) for every object of a JSON document, or of each line of JSON Lines (broken lines skipped)."""
     try:
-        return list(_flatten(json.loads(text), "record"))
-    except RecursionError as error:
-        raise VerdictFileError(f"{name} is nested too deeply to read.") from error
-    except json.JSONDecodeError as error:
-        first_error = error
-    records, bad = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            try:
-                records.extend(_flatten(json.loads(line), f"line {number}"))
-            except json.JSONDecodeError as error:
-                bad.append(f"line {number}: not JSON ({error.msg}), skipped")
-            except RecursionError:
-                bad.append(f"line {number}: nested too deeply to read, skipped")
-    if not records:
-        where = bad[0].split(":", 1)[0] if bad else f"line {first_error.lineno}"
-        raise VerdictFileError(f"{name} is neither JSON nor JSON Lines ({where}).")
-    skipped.extend(bad)
-    return records
+        if first_text(path) in ("{", "["):
+            records = _flatten_all(json_records(path, skipped, progress))
+            yield from _from_claim_reviews(records, table, skipped)
+        else:
+            yield from _from_table(path, table, skipped, progress)
+    except RecordFileError as error:
+        raise VerdictFileError(str(error)) from error
+
+
+def _flatten_all(values: Iterable[tuple[str, object]]) -> Iterator[tuple[str, dict]]:
+    for where, value in values:
+        yield from _flatten(value, where)
 
 
 def _flatten(data: object, where: str) -> Iterator[tuple[str, dict]]:
@@ -168,11 +160,11 @@ def _type_name(types: object) -> str:
     return ", ".join(_text(name) or "?" for name in names) or "untyped"
 
 
-def _from_claim_reviews(records: Iterable[tuple[str, dict]], default_source: str,
-                        table: dict[str, str], skipped: list[str]) -> Iterator[ImportedVerdict]:
+def _from_claim_reviews(records: Iterable[tuple[str, dict]], table: dict[str, str],
+                        skipped: list[str]) -> Iterator[ImportedVerdict]:
     for where, record in records:
         if "claimReview" in record:
-            yield from _from_factcheck_tools(record, default_source, table)
+            yield from _from_factcheck_tools(record, table)
             continue
         types = record.get("@type", "ClaimReview")
         if "ClaimReview" not in (types if isinstance(types, list) else [types]):
@@ -184,21 +176,32 @@ def _from_claim_reviews(records: Iterable[tuple[str, dict]], default_source: str
             continue
         rating = _rating_text(record.get("reviewRating"))
         item = record.get("itemReviewed") if isinstance(record.get("itemReviewed"), dict) else {}
-        yield _verdict(claim, "", rating, table, _text(record.get("url")) or None, _name(item.get("author")) or None,
-                       _text(item.get("datePublished")) or _text(record.get("datePublished")) or None,
-                       _name(record.get("author")) or default_source)
+        url = _text(record.get("url")) or None
+        yield _verdict(claim, "", rating, table, url, name_line(_name(item.get("author"))) or None,
+                       _date(item.get("datePublished"), record.get("datePublished")),
+                       name_line(_name(record.get("author"))) or site_name(url),
+                       name_line(record.get("headline")) or name_line(record.get("name")) or None,
+                       name_line(record.get("description")) or None)
 
 
-def _from_factcheck_tools(record: dict, default_source: str,
-                          table: dict[str, str]) -> Iterator[ImportedVerdict]:
+def _from_factcheck_tools(record: dict, table: dict[str, str]) -> Iterator[ImportedVerdict]:
     claim = _text(record.get("text"))
     for review in record.get("claimReview") or []:
         if claim and isinstance(review, dict):
             rating = _text(review.get("textualRating"))
-            yield _verdict(claim, "", rating, table, _text(review.get("url")) or None,
-                           _text(record.get("claimant")) or None,
-                           _text(record.get("claimDate")) or _text(review.get("reviewDate")) or None,
-                           _name(review.get("publisher")) or default_source)
+            url = _text(review.get("url")) or None
+            yield _verdict(claim, "", rating, table, url, name_line(record.get("claimant")) or None,
+                           _date(record.get("claimDate"), review.get("reviewDate")),
+                           name_line(_name(review.get("publisher"))) or site_name(url),
+                           name_line(review.get("title")) or None,
+                           name_line(review.get("subtitle")) or name_line(review.get("description")) or None)
+
+
+def _date(*values: object) -> str | None:
+    for value in values:
+        if isinstance(value, str) and (day := check_date(value)):
+            return day
+    return None
 
 
 def _rating_text(rating: object) -> str:
@@ -221,37 +224,66 @@ def _scaled_rating(rating: dict) -> str:
     return "false" if position < 1 / 3 else "true" if position > 2 / 3 else "mixture"
 
 
-def _from_table(text: str, path: Path, table: dict[str, str], skipped: list[str]) -> Iterator[ImportedVerdict]:
-    lines = text.splitlines()  # \n, \r\n and a lone \r all end a line
-    first_line = lines[0] if lines else ""
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        columns = {normalise_rating(c): c for c in reader.fieldnames or []}
+# Column names (normalised as ratings are) -> the field they fill; the first one present wins.
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "claim": ("claim", "claimreviewed", "claim reviewed"),
+    "status": ("status",),
+    "rating": ("rating", "textualrating", "textual rating", "verdict rating"),
+    "url": ("url", "review url", "link"),
+    "speaker": ("speaker", "claimant", "author"),
+    "date": ("date", "claim date", "claimdate", "date published", "datepublished", "review date"),
+    "source": ("source", "publisher", "organisation", "organization", "fact checker", "factchecker"),
+    "title": ("title", "headline", "name"),
+    "subtitle": ("subtitle", "description", "summary"),
+}
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Field -> position in the row, for the fields the header names."""
+    positions = {normalise_rating(name): at for at, name in reversed(list(enumerate(header)))}
+    found = {}
+    for field_name, names in COLUMN_NAMES.items():
+        at = next((positions[name] for name in names if name in positions), None)
+        if at is not None:
+            found[field_name] = at
+    return found
+
+
+def _from_table(path: Path, table: dict[str, str], skipped: list[str],
+                progress: Callable[[int], None] | None) -> Iterator[ImportedVerdict]:
+    with open_text(path) as stream:
+        header, rows = csv_table(stream, path.name)
+        columns = _columns(header)
         if "claim" not in columns or not ({"status", "rating"} & columns.keys()):
             raise VerdictFileError(f"{path.name} needs a header with 'claim' and 'status' or 'rating' columns.")
-        for row in reader:
-            fields = {k: _text(row.get(c)) for k, c in columns.items()}
-            if not fields.get("claim"):
-                skipped.append(f"line {reader.line_num}: no claim, skipped")
+        width = max(columns.values()) + 1
+        for number, (line, cells) in enumerate(rows):
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            fields = {name: cells[at] for name, at in columns.items()}
+            claim = _text(fields["claim"])
+            if not claim:
+                skipped.append(f"line {line}: no claim, skipped")
                 continue
-            yield _from_row(fields, path.stem, table)
-    except csv.Error as error:
-        raise VerdictFileError(f"{path.name} line {reader.line_num} cannot be read as CSV ({error}).") from error
+            yield _from_row(claim, fields, table)
+            if progress is not None and number % 1000 == 0:
+                progress(stream.bytes_read())
 
 
-def _from_row(row: dict[str, str], default_source: str, table: dict[str, str]) -> ImportedVerdict:
-    claim, status, rating = row.get("claim", ""), row.get("status", "").lower(), row.get("rating", "")
-    return _verdict(claim, status, rating, table, row.get("url") or None, row.get("speaker") or None,
-                    row.get("date") or None, row.get("source") or default_source)
+def _from_row(claim: str, row: dict[str, str], table: dict[str, str]) -> ImportedVerdict:
+    status, rating = _text(row.get("status")).lower(), _text(row.get("rating"))
+    url = _text(row.get("url")) or None
+    return _verdict(claim, status, rating, table, url, name_line(row.get("speaker")) or None,
+                    check_date(_text(row.get("date"))), name_line(row.get("source")) or site_name(url),
+                    name_line(row.get("title")) or None, name_line(row.get("subtitle")) or None)
 
 
 def _text(value: object) -> str:
     """A field as one line of safe text: control characters (a JSON "\\u001b" included) shown as symbols."""
-    return " ".join(clean(value).split()) if isinstance(value, str) else ""
+    return one_line(value)
 
 
-def _name(value: object) -> str:
+def _name(value: object) -> object:
     if isinstance(value, list):
         value = value[0] if value else None
-    return _text(value.get("name")) if isinstance(value, dict) else _text(value)
+    return value.get("name") if isinstance(value, dict) else value

@@ -53,9 +53,19 @@ def export_records(store, filters: ExportFilter | None = None) -> Iterator[dict]
         yield json.loads(line)
 
 
+# Characters that many readers (Python's str.splitlines, JavaScript before ES2019) take as line ends: escaped
+# inside a JSON Lines record (they can only occur inside its strings), so one record is always one line.
+LINE_BREAKERS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(record: str) -> str:
+    """A JSON record with every character a line reader might split on escaped."""
+    return record.translate(LINE_BREAKERS)
+
+
 def write_jsonl(store, out: TextIO, filters: ExportFilter | None = None, with_articles: bool = False) -> int:
     count = 0
     for line in record_lines(store, filters, with_articles):
-        out.write(line + "\n")
+        out.write(one_line(line) + "\n")
         count += 1
     return count

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.clean_text import looks_binary
 from store.errors import StoreError
 from store.exchange.export import unneutralise
 
@@ -69,7 +70,7 @@ def check_not_binary(path: Path, data: bytes) -> None:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise StoreError(f"{path.name} is {what}; it was not imported.")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if looks_binary(data[:8192]):
         raise StoreError(f"{path.name} looks like binary data, not a file of verdicts; it was not imported.")
 
 

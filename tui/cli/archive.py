@@ -11,14 +11,21 @@ from tui.cli.output import LIST_FORMATS, print_csv, print_jsonl, print_table
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
+@click.option("--earlier", "which", flag_value="earlier", help="List the imported earlier fact-checks instead.")
+@click.option("--all", "which", flag_value="all", help="List the articles to review and the earlier checks.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
 @pass_context
-def articles(context: Context, fmt: str) -> None:
-    """List the loaded articles with how many of their claims are decided."""
+def articles(context: Context, fmt: str, which: str | None, limit: int | None) -> None:
+    """List the articles to review (those loaded) with how many of their claims are decided; the earlier
+    fact-checks imported for reference are counted, and listed with --earlier or --all."""
     with context.open_store() as store:
-        rows = store.articles()
+        rows = store.articles(which or "review")
+        counts = store.review_counts()
+    rows = rows[:limit] if limit else rows
     if fmt == "jsonl":
         print_jsonl({**vars(a)} for a in rows)
         return
+    click.echo(counts.header(), err=True)
     print_table(
         ("id", "title", "source", "claims", "matched", "decided", "loaded_at"),
         ((a.id, a.title, a.source, a.claims, a.matched, a.decided, a.loaded_at) for a in rows),

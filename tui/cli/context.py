@@ -23,9 +23,11 @@ class Context:
     def reviewer(self) -> str:
         return resolve_reviewer(self.reviewer_flag)
 
-    def open_store(self, create: bool = False) -> Archive:
-        """Open the database. Only commands that add data may create it (a read never creates or changes a file:
-        a missing or empty file is refused); a database in a folder that does not exist is refused."""
+    def open_store(self, create: bool = False, write: bool = False) -> Archive:
+        """Open the database. Only commands that add data may create it, and only commands that write (``write``
+        or ``create``) may upgrade an earlier schema: a read never creates or changes a file (a missing or empty
+        file, or one an earlier claimdesk made, is refused: `claimdesk upgrade` upgrades it); a database in a
+        folder that does not exist is refused."""
         if not create and not self.db_path.exists():
             raise click.ClickException(
                 f"there is no database at {self.db_path}; load articles first (claimdesk load PATH)."
@@ -33,7 +35,7 @@ class Context:
         try:
             if create:
                 prepare_default_folder(self.db_path)
-            return Store(self.db_path, create=create)
+            return Store(self.db_path, create=create, upgrade=create or write)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
         except OSError as error:

@@ -1,4 +1,5 @@
-"""The export and backup commands: verdicts out as CSV, JSON Lines or ClaimReview; a consistent copy of the db."""
+"""The export, backup and upgrade commands: verdicts out as CSV, JSON Lines or ClaimReview; a consistent copy of
+the database; an earlier claimdesk's database brought up to date (after a backup)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import click
 
 from store import STATUSES, StoreError
 from store.backup import backup as backup_database
+from store.backup import upgrade_database
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import EXPORT_FORMATS, export_to_path, write_export
 from tui.cli.context import Context, pass_context
@@ -36,7 +38,7 @@ def filter_options(command):
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="csv: one row per claim; jsonl: every field and the history; claimreview: schema.org JSON-LD.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: stdout).")
+              help="File to write (default, or -: stdout).")
 @filter_options
 @click.option("--all", "all_claims", is_flag=True, help="Also the claims not highlighted by default (the dimmer ones "
               "in the app); without it: the highlighted claims and every claim already decided.")
@@ -52,6 +54,7 @@ def export(context: Context, fmt: str, output: Path | None, all_claims: bool, ra
            with_articles: bool, organisation: str | None, review_url: str | None, **filters) -> None:
     """Export one record per claim (verdicts, notes, reviewers, score, rank) as CSV, JSON Lines or ClaimReview."""
     options = _options(fmt, raw, excel, organisation, review_url, with_articles)
+    output = None if output == Path("-") else output
     try:
         selection = make_export_filter(**filters)
     except StoreError as error:
@@ -107,4 +110,22 @@ def backup(context: Context, file: Path, force: bool) -> None:
                f"{result.target} ({result.bytes / 1_000_000:.1f} MB)")
 
 
-COMMANDS = [export, backup]
+@click.command()
+@pass_context
+def upgrade(context: Context) -> None:
+    """Bring a database an earlier claimdesk made up to this version's schema, after writing a backup next to it
+    (commands that only read refuse such a database; the app and commands that write upgrade it too)."""
+    if not context.db_path.exists():
+        raise click.ClickException(f"there is no database at {context.db_path}.")
+    try:
+        applied, backup_file = upgrade_database(context.db_path)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    if not applied:
+        click.echo(f"{context.db_path} is up to date; nothing was changed.")
+        return
+    kept = f"; the database as it was is in {backup_file}" if backup_file else ""
+    click.echo(f"upgraded {context.db_path} ({counted(len(applied), 'step')}: {', '.join(applied)}){kept}")
+
+
+COMMANDS = [export, backup, upgrade]

@@ -10,12 +10,14 @@ from pathlib import Path
 import click
 
 from claims.desk.import_links import link_earlier_checks
+from claims.desk.match_index import open_index
 from store import StoreError
 from store.clean_text import clean
 from store.exchange.earlier_checks import add_earlier_checks
 from store.exchange.fact_checks_in import rating_table, read_verdict_file
 from store.exchange.merge import merge_export
 from store.exchange.read_exports import ExportedClaim, detect_export, read_export
+from tui.cli.byte_progress import ByteProgress
 from tui.cli.context import Context, pass_context
 from tui.cli.output import counted
 
@@ -52,13 +54,17 @@ def read_rating_map(path: Path | None, pairs: tuple[str, ...]) -> dict[str, str]
               help="TOML file mapping ratings to verified/disputed/unverified (on top of the built-in map).")
 @click.option("--map", "pairs", multiple=True, metavar="RATING=STATUS",
               help='One rating mapping, e.g. --map "pants on fire=disputed" (repeatable).')
+@click.option("--no-index", is_flag=True, help="Do not bring the persisted match index up to date now (the next "
+              "match or load does it, once).")
 @click.option("--no-link", is_flag=True, help="Do not link earlier fact-checks to the claims already loaded now "
               "(the next import without --no-link links them).")
 @pass_context
 def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Path | None, pairs: tuple[str, ...],
-            no_link: bool) -> None:
+            no_link: bool, no_index: bool) -> None:
     """Import verdicts: claimdesk's own CSV/JSON Lines exports (merged into the same claims), or earlier
-    fact-checks (ClaimReview JSON-LD, or CSV with claim, status or rating, url, speaker, date) to match against."""
+    fact-checks to match against: ClaimReview JSON-LD (an object, a list, JSON Lines), Google Fact Check Tools
+    records, or CSV with claim, rating or status, url, speaker, date, source, title. Files of any size stream in
+    (a single JSON object over 64 MB is refused: write JSON Lines); importing a file again adds nothing."""
     ratings = read_rating_map(rating_map, pairs)
     try:
         rating_table(ratings)
@@ -66,7 +72,7 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
         raise click.ClickException(str(error)) from error
     failed = 0
     # A missing database is created; an existing one must be a claimdesk database (an empty file is refused).
-    with context.open_store(create=not context.db_path.exists()) as store:
+    with context.open_store(create=not context.db_path.exists(), write=True) as store:
         for path in files:
             try:
                 kind = _kind(path, fmt)
@@ -75,8 +81,17 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
             except (StoreError, ValueError) as error:
                 failed += 1
                 click.echo(f"failed   {path}: {error}", err=True)
+        if not no_index:
+            refresh_match_index(store)
     if failed:
         raise SystemExit(1)
+
+
+def refresh_match_index(store) -> None:
+    """Bring the persisted match index up to date with what was imported and keep it, so the next `claimdesk
+    match` or load opens it without re-reading the archive (built once here when there is none)."""
+    index = open_index(store)
+    index.save_if_grown(store, at_least=1)
 
 
 def _kind(path: Path, fmt: str) -> str:
@@ -113,7 +128,9 @@ def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bo
         if report.unmatched > len(report.problems):
             lines.append("  unmatched claims are no longer in their article's text; nothing was guessed")
         return "\n".join(lines)
-    report = add_earlier_checks(store, read_verdict_file(path, ratings, skipped), origin=f"import:{path.name}")
+    with ByteProgress(f"importing {path.name}", path.stat().st_size) as progress:
+        checks = read_verdict_file(path, ratings, skipped, progress=progress.update)
+        report = add_earlier_checks(store, checks, origin=f"import:{path.name}", keep_ids=False)
     links = link_earlier_checks(store) if link else 0
     lines = [f"{report.summary()}, {counted(links, 'link')} to loaded claims", *_listed(skipped)]
     if unknown := report.unknown():

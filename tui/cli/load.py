@@ -171,7 +171,7 @@ class _Display:
 
 def _line(result: LoadResult) -> str:
     if result.status == "loaded":
-        return f"loaded   #{result.article_id} {result.title!s:.60}  ({result.claims} claims, {result.matches} matches)"
+        return f"loaded   #{result.article_id} {result.title!s:.60}  ({result.claims} claims, {result.matched} matched)"
     if result.status == "duplicate":
         where = f" as #{result.article_id}" if result.article_id else " earlier in this load"
         return f"skipped  {result.origin}: {result.reason}{where}"

@@ -23,7 +23,7 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
     note only when the verdict it replaces was yours (another reviewer's note stays in the history)."""
     who = clean_field(reviewer or context.reviewer) or context.reviewer
     note = (clean(note).strip() or None) if note is not None else None
-    with context.open_store() as store:
+    with context.open_store(write=True) as store:
         try:
             _, claim = store.decide(claim_id, status, who, **({} if note is None else {"note": note}))
         except StoreError as error:
@@ -37,15 +37,24 @@ def mark(context: Context, claim_id: int, status: str, note: str | None, reviewe
 @click.argument("text")
 @pass_context
 def match(context: Context, limit: int, fmt: str, text: str) -> None:
-    """Find earlier claims like TEXT (or, with -, like each line of stdin)."""
+    """Find earlier claims like TEXT (or, with -, like each line of stdin), best score first: "same" is the same
+    claim, "related" possibly related. When no earlier claim matches, the table says so; jsonl prints nothing
+    (and the exit status is 0 either way)."""
     from claims.desk.load import build_matcher  # lazy: the matcher (numpy, rapidfuzz) only for this command
+    from claims.match.boilerplate import search_claims  # lazy: as above
 
+    if not text.strip():
+        raise click.UsageError("the query is empty: give the words of a claim (or - to read one per line).")
     queries = _queries(text)
     with context.open_store() as store:
-        matcher = build_matcher(store)
-        records = [_record(store, query, hit) for query, q in queries for hit in matcher.search(q, limit=limit)]
+        matcher, boilerplate = build_matcher(store), store.boilerplate_ids()
+        records = [_record(store, query, hit) for query, q in queries
+                   for hit in search_claims(matcher, q, boilerplate, limit=limit)]
     if fmt == "jsonl":
         print_jsonl(records)
+        return
+    if not records:
+        click.echo("no earlier claim matches.")
         return
     print_table(
         ("query", "claim_id", "score", "kind", "status", "article", "text"),

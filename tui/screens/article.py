@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 
 from claims.match.diff import contradictions
 from store import Article, NotFoundError, StoreError
-from store.models import ClaimFilter, DeskClaim
+from store.models import BOILERPLATE, ClaimFilter, DeskClaim
 from store.wording import counted
 from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
@@ -155,7 +155,7 @@ class ArticleScreen(SpanEditing, Screen):
             self.refresh_status()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.all_claims = self.app.store.desk_claims(self.article_id)
+        self.all_claims = [c for c in self.app.store.desk_claims(self.article_id) if c.type != BOILERPLATE]
         wanted = [c for c in self.all_claims if matches(c, self.claim_filter)]
         if any(c.id == select_id and not shown_by_default(c) for c in wanted):
             self.show_all = True  # a dimmer claim asked for by id (a jump, a list, undo) is shown, not hidden
@@ -176,8 +176,9 @@ class ArticleScreen(SpanEditing, Screen):
         self.links = store.links(claim.id) if claim else []
         self.chosen_match = min(self.chosen_match, max(len(self.links) - 1, 0))
         history = store.desk_history(claim.id) if claim else []
+        conflicts = store.conflicts_of(claim.id) if claim else []
         self.query_one(ClaimPanel).show(claim, self.index + 1, len(self.claims), self.links, history,
-                                        self.chosen_match)
+                                        self.chosen_match, conflicts)
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -93,7 +93,7 @@ def _failure(result: LoadResult) -> str | None:
 
 def _line(result: LoadResult) -> str:
     if result.status == "loaded":
-        return f"loaded #{result.article_id} {result.title!s:.50} ({result.claims} claims, {result.matches} matches)"
+        return f"loaded #{result.article_id} {result.title!s:.50} ({result.claims} claims, {result.matched} matched)"
     if result.status == "duplicate":
         return f"already loaded: {result.origin}"
     return f"failed: {result.reason}"

@@ -1,5 +1,5 @@
 """ClaimPanel: the selected claim (speaker, score, verdict, note), the earlier claims it matches with a
-word-level difference, and its history."""
+word-level difference, the claims it conflicts with (what differs, with the word difference), and its history."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from claims.match.diff import DiffSegment, diff_words
 from store import Claim, LinkedClaim
-from store.models import DeskHistory
+from store.models import Conflict, DeskHistory
 from tui.widgets.status_style import DIFF_STYLES, FLAG, status_badge
 
 KIND_LABELS = {"same": "same claim", "related": "possibly related"}
@@ -110,6 +110,21 @@ def _describe_link(link: LinkedClaim, claim: Claim | None, chosen: bool) -> Text
     return text
 
 
+def describe_conflicts(conflicts: list[Conflict], claim: Claim) -> Text:
+    """Each claim this one disagrees with: "conflicts with #N", what differs, both texts word by word."""
+    text = Text("Conflicts", style="bold")
+    for conflict in conflicts:
+        text.append("\n\n")
+        text.append(f"conflicts with #{conflict.other_id}", style="bold red")
+        text.append_text(Text(f"  {conflict.differs}", style="italic"))
+        text.append("\n")
+        text.append_text(diff_lines(claim.text, conflict.other_text))
+        where = "this article" if conflict.other_article_id == claim.article_id else f"“{conflict.other_article_title}”"
+        said = f"{conflict.other_speaker}, " if conflict.other_speaker else ""
+        text.append_text(Text(f"\n  — {said}#{conflict.other_id} in {where}", style="dim"))
+    return text
+
+
 def describe_history(entries: list[DeskHistory], limit: int = 8) -> Text:
     text = Text("History", style="bold")
     if len(entries) > limit:
@@ -147,16 +162,21 @@ class ClaimPanel(VerticalScroll):
     def compose(self):
         yield Static(id="claim-details")
         yield Static(id="claim-matches")
+        yield Static(id="claim-conflicts")
         yield Static(id="claim-history")
 
     def show(self, claim: Claim | None, position: int, total: int, links: list[LinkedClaim],
-             history: list[DeskHistory], chosen: int = 0) -> None:
+             history: list[DeskHistory], chosen: int = 0, conflicts: list[Conflict] | None = None) -> None:
+        conflicting = self.query_one("#claim-conflicts", Static)
+        conflicting.display = bool(claim is not None and conflicts)
         if claim is None:
             self.query_one("#claim-details", Static).update(Text("No claims to show here."))
             self.query_one("#claim-matches", Static).update("")
+            conflicting.update("")
             self.query_one("#claim-history", Static).update("")
             return
         rank = self.ranks.get(claim.id)
         self.query_one("#claim-details", Static).update(describe_claim(claim, position, total, rank))
         self.query_one("#claim-matches", Static).update(describe_matches(links, claim, chosen))
+        conflicting.update(describe_conflicts(conflicts, claim) if conflicts else "")
         self.query_one("#claim-history", Static).update(describe_history(history) if history else "")

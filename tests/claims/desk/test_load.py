@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claims.desk.load import Loader
@@ -81,8 +83,8 @@ def test_an_interrupted_load_leaves_whole_articles_or_nothing(store, monkeypatch
         return real(*args)
 
     monkeypatch.setattr(store, "insert_link", interrupt_on_the_second_article)
-    similar = [draft(1, text=f"The river rose 1 metres in 2001, the office said. Copy {n} ends here.")
-               for n in (2, 3)]
+    similar = [replace(draft(1, text=f"The river rose 1 metres in 2001, the office said. Copy {n} ends here."),
+                       source=f"Wire {n}") for n in (2, 3)]  # other sources: three copies of one wire are boilerplate
     with pytest.raises(KeyboardInterrupt):
         load(store, similar)
     articles = store.execute("SELECT id FROM articles ORDER BY id")
@@ -90,3 +92,13 @@ def test_an_interrupted_load_leaves_whole_articles_or_nothing(store, monkeypatch
     assert len(articles) == 2 and claims == [(1, 2), (2, 2)]  # the third article is not there at all
     assert store.execute("SELECT COUNT(*) FROM claim_links WHERE claim_id IN (SELECT id FROM claims "
                          "WHERE article_id = 3)")[0][0] == 0
+
+
+def test_a_real_article_lists_its_own_contradiction(store, extractor):
+    """The seed's shape: one source puts the subject in one country, his spokesperson in another."""
+    text = ("Tomas Vell, the leader of the opposition movement, is in neighbouring Marovia, a news report says. "
+            "Vell hired a lobbyist on Wednesday. On Monday, Lena Ost, a spokesperson for Vell, told reporters "
+            "that Vell “is inside Calderia … in an undisclosed location.”")
+    list(Loader(store, extractor).load([ArticleDraft("Vell", text, "in/vell.txt", "Wire")]))
+    found = [(c.differs, c.claim_speaker) for c in store.conflicts()]
+    assert found == [("place: Calderia / Marovia", "Lena Ost")]

@@ -148,3 +148,25 @@ def test_sqlite_utils_sees_the_verdicts_view_and_searches_claims(store, desk):
     assert "verdicts" in store.db.view_names()
     assert store.db["verdicts"].count == 3
     assert [row["id"] for row in store.db["claims"].search("unemployment")] == [desk["claims"][2]]
+
+
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\u2029"])
+def test_a_note_holding_a_line_separator_keeps_each_record_on_one_line(tmp_path, breaker):
+    import io
+    import json
+
+    from store.exchange.claimreview import write_claimreviews
+    from store.exchange.jsonl import write_jsonl
+
+    text = "The port handled 4 million containers in 2020."
+    with Store(tmp_path / "db") as store:
+        with store.transaction():
+            article_id = store.insert_article("Port", text, content_hash(text), "Wire")
+            (claim_id,) = store.insert_claims(article_id, [NewClaim(text, 0, len(text), 0.9, "quantity", None, None)])
+        store.decide(claim_id, "verified", "ana", f"first{breaker}second")
+        jsonl, reviews = io.StringIO(), io.StringIO()
+        write_jsonl(store, jsonl)
+        write_claimreviews(store, reviews, None, "Desk")
+    (line,) = jsonl.getvalue().splitlines()  # str.splitlines splits on U+0085, U+2028, U+2029 too
+    assert json.loads(line)["note"] == f"first{breaker}second"
+    assert len(reviews.getvalue().splitlines()) == 1

@@ -68,9 +68,8 @@ def test_csv_with_rating_and_status_columns(tmp_path: Path) -> None:
             ",True,,,,\n")
     verdicts = list(read_verdict_file(write(tmp_path, "checks.csv", text)))
     assert verdicts == [
-        ImportedVerdict("Crime rose 20%", "unverified", "Half True", "https://x/1", "Mayor", "2020-02-02",
-                        "checks"),
-        ImportedVerdict("Taxes fell", "disputed", "", None, None, None, "checks"),
+        ImportedVerdict("Crime rose 20%", "unverified", "Half True", "https://x/1", "Mayor", "2020-02-02", "x"),
+        ImportedVerdict("Taxes fell", "disputed", "", None, None, None, None),
     ]
 
 

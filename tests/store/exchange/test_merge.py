@@ -156,3 +156,26 @@ def test_a_file_that_is_not_an_export_is_one_clear_error(tmp_path):
     path.write_text('{"hello": 1}\n', encoding="utf-8")
     with pytest.raises(StoreError, match="line 1"):
         list(read_export(path, "claimdesk-jsonl"))
+
+
+def test_an_export_whose_note_holds_a_nul_byte_is_still_imported(tmp_path):
+    """A note holding a NUL (found by the round-trip property test) is text, not a binary file."""
+    from click.testing import CliRunner
+
+    from tui.cli.main import main
+
+    text = "The port handled 4 million containers in 2020."
+    paths = [tmp_path / "first.db", tmp_path / "second.db"]
+    for path in paths:
+        with Store(path) as store, store.transaction():
+            article_id = store.insert_article("Port", text, content_hash(text), "Wire")
+            store.insert_claims(article_id, [NewClaim(text, 0, len(text), 0.9, "quantity", None, None)])
+    with Store(paths[0]) as store:
+        store.decide(1, "verified", "ana", "seen\x00in the ledger")
+    out = tmp_path / "verdicts.csv"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(paths[0]), "export", "-o", str(out)]).exit_code == 0
+    imported = runner.invoke(main, ["--db", str(paths[1]), "import", str(out)])
+    assert imported.exit_code == 0, imported.output
+    with Store(paths[1]) as store:
+        assert store.claim(1).status == "verified" and "in the ledger" in store.claim(1).note

@@ -205,3 +205,36 @@ def test_a_missing_file_fails_with_one_line_and_loads_the_rest(runner, articles,
     assert result.exit_code == 1
     assert "nope.txt" in result.output and "Traceback" not in result.output
     assert len(claims_of(runner, db)) > 0
+
+
+@pytest.mark.parametrize("query", ["", "   \t "])
+def test_match_refuses_an_empty_query_in_one_sentence(runner, loaded, query):
+    result = runner.invoke(main, ["--db", loaded, "match", query])
+    assert result.exit_code != 0
+    assert "the query is empty" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_match_without_hits_says_so_in_a_table_and_prints_nothing_as_jsonl(runner, loaded):
+    query = "Penguins paraded through the opera house in Vienna"
+    table = run(runner, "--db", loaded, "match", query)
+    assert table.exit_code == 0
+    assert table.output.strip() == "no earlier claim matches."
+    jsonl = run(runner, "--db", loaded, "match", "--format", "jsonl", query)
+    assert (jsonl.exit_code, jsonl.output) == (0, "")
+
+
+def test_match_rows_go_down_in_score(runner, loaded):
+    result = run(runner, "--db", loaded, "match", "--format", "jsonl", "--limit", "10",
+                 "the flood forced people from homes and the dam will cost billions")
+    hits = [json.loads(line) for line in result.output.splitlines()]
+    keys = [(h["kind"] != "same", -h["score"]) for h in hits]
+    assert keys == sorted(keys)
+
+
+def test_load_counts_matched_claims_as_the_article_list_does(runner, articles, tmp_path):
+    db = str(tmp_path / "counts.db")
+    result = run(runner, "--db", db, "load", str(articles))
+    late = next(line for line in result.output.splitlines() if "Governor revises" in line)
+    listed = json.loads(run(runner, "--db", db, "articles", "--format", "jsonl").output.splitlines()[-1])
+    assert f"{listed['matched']} matched)" in late

@@ -126,3 +126,19 @@ def test_backup_writes_a_copy_and_refuses_to_overwrite(runner, db_path, tmp_path
     again = runner.invoke(main, ["--db", str(db_path), "backup", str(copy)])
     assert again.exit_code == 1 and "--force" in again.output
     assert run(runner, db_path, "backup", "--force", str(copy)).exit_code == 0
+
+
+def test_output_dash_means_stdout_not_a_file_named_dash(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from store import NewClaim, Store, content_hash
+    from tui.cli.main import main
+
+    text = "The port handled 4 million containers in 2020."
+    with Store(tmp_path / "db") as store, store.transaction():
+        article_id = store.insert_article("Port", text, content_hash(text), "Wire")
+        store.insert_claims(article_id, [NewClaim(text, 0, len(text), 0.9, "quantity", None, None)])
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "db"), "export", "-o", "-"])
+    assert result.exit_code == 0 and "4 million containers" in result.stdout
+    assert not (tmp_path / "-").exists()
