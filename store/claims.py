@@ -8,7 +8,8 @@ from store.errors import NotFoundError, StoreError
 from store.models import IMPORTED, STATUSES, Claim, LinkedClaim, NewClaim, from_row
 
 CLAIM_COLUMNS = (
-    'id, article_id, text, start, "end", score, type, speaker, status, note, reviewer, reviewed_at, cue, origin'
+    'id, article_id, text, start, "end", score, type, speaker, status, note, reviewer, reviewed_at, cue, origin,'
+    " rank, highlighted"
 )
 
 _LINKS_SQL = """
@@ -36,6 +37,10 @@ def check_id(value: int, what: str = "claim") -> int:
     return value
 
 
+def _claim(row) -> Claim:
+    return from_row(Claim, row, highlighted=bool(row["highlighted"]))
+
+
 class ClaimQueries:
     """Mixin of the Store: claims and links."""
 
@@ -44,9 +49,10 @@ class ClaimQueries:
         ids = []
         for c in claims:
             cursor = self.db.execute(
-                'INSERT INTO claims (article_id, start, "end", text, score, type, speaker, cue, origin, created_at)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article_id, c.start, c.end, c.text, c.score, c.type, c.speaker, c.cue, origin, now],
+                'INSERT INTO claims (article_id, start, "end", text, score, type, speaker, cue, origin, created_at,'
+                " rank, highlighted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article_id, c.start, c.end, c.text, c.score, c.type, c.speaker, c.cue, origin, now, c.rank,
+                 int(c.highlighted)],
             )
             ids.append(cursor.lastrowid)
         return ids
@@ -79,7 +85,7 @@ class ClaimQueries:
         rows = self.records(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [check_id(claim_id)])
         if not rows:
             raise NotFoundError(f"there is no claim {claim_id}.")
-        return from_row(Claim, rows[0])
+        return _claim(rows[0])
 
     def claims(self, article_id: int | None = None, status: str | None = None) -> list[Claim]:
         where, params = ["deleted_at IS NULL"], []
@@ -90,7 +96,7 @@ class ClaimQueries:
             where.append("status = ?")
             params.append(check_status(status))
         sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE " + " AND ".join(where) + " ORDER BY article_id, start, id"
-        return [from_row(Claim, row) for row in self.records(sql, params)]
+        return [_claim(row) for row in self.records(sql, params)]
 
     def links(self, claim_id: int) -> list[LinkedClaim]:
         return [from_row(LinkedClaim, row) for row in self.records(_LINKS_SQL, [claim_id])]

@@ -74,6 +74,8 @@ class Claim:
     reviewed_at: str | None
     cue: str | None = None
     origin: str = "extracted"
+    rank: int | None = None  # place among its article's claims by score, 1 = best; None for one added by hand
+    highlighted: bool = True  # drawn highlighted by default (the article rule, claims.extract.article_rank)
 
     def to_dict(self) -> dict:
         return {
@@ -83,6 +85,8 @@ class Claim:
             "start": self.start,
             "end": self.end,
             "score": round(self.score, 4),
+            "rank": self.rank,
+            "highlighted": bool(self.highlighted),
             "type": self.type,
             "speaker": self.speaker,
             "cue": self.cue,
@@ -104,6 +108,8 @@ class NewClaim:
     type: str = "other"
     speaker: str | None = None
     cue: str | None = None
+    rank: int | None = None
+    highlighted: bool = True
 
 
 @dataclass(frozen=True)
@@ -175,7 +181,9 @@ class ClaimRow:
     speaker: str | None
     score: float
     flagged: bool
-    kind: str = "claim"  # "claim", or "article" for a search hit on an article's title or text
+    kind: str = "claim"
+    rank: int | None = None
+    highlighted: bool = True  # "claim", or "article" for a search hit on an article's title or text
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,10 @@ from store.text_match import SQL_FUNCTION
 
 DESK_COLUMNS = (
     'c.id, c.article_id, c.text, c.start, c."end", c.score, c.type, c.speaker, c.status, c.note, c.reviewer,'
-    " c.reviewed_at, c.cue, c.origin, c.flagged, c.evidence, c.deleted_at"
+    " c.reviewed_at, c.cue, c.origin, c.flagged, c.evidence, c.deleted_at, c.rank, c.highlighted"
 )
-_ROW_COLUMNS = "c.id, c.article_id, a.title AS article_title, c.text, c.status, c.type, c.speaker, c.score, c.flagged"
+_ROW_COLUMNS = ("c.id, c.article_id, a.title AS article_title, c.text, c.status, c.type, c.speaker, c.score, c.flagged,"
+                " c.rank, c.highlighted")
 _ORDER = "c.article_id, c.start, c.id"
 
 # Progress is counted per listed article (through idx_claims_article), never over the whole archive: a review
@@ -115,10 +116,12 @@ class DeskQueries:
     def desk_history(self, claim_id: int) -> list[DeskHistory]:
         return self.history(claim_id)
 
-    def filter_claims(self, claim_filter: ClaimFilter, limit: int = 2000) -> list[ClaimRow]:
+    def filter_claims(self, claim_filter: ClaimFilter, limit: int = 2000, by_score: bool = False) -> list[ClaimRow]:
+        """Claims passing the filter, in reading order or (``by_score``) highest check-worthiness score first."""
         where, params = _claim_filter_sql(claim_filter)
+        order = f"c.score DESC, {_ORDER}" if by_score else _ORDER
         sql = (f"SELECT {_ROW_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id"
-               f" WHERE {' AND '.join(where)} ORDER BY {_ORDER} LIMIT ?")
+               f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?")
         return [_row(r) for r in self.records(sql, [*params, limit])]
 
     def claim_types(self) -> list[str]:
@@ -204,8 +207,9 @@ def _trimmed(window: str | None, start: int | None) -> str | None:
 
 
 def _desk(row) -> DeskClaim:
-    return from_row(DeskClaim, row, flagged=bool(row["flagged"]))
+    return from_row(DeskClaim, row, flagged=bool(row["flagged"]), highlighted=bool(row["highlighted"]))
 
 
 def _row(row) -> ClaimRow:
-    return from_row(ClaimRow, row, flagged=bool(row["flagged"]))
+    return from_row(ClaimRow, row, flagged=bool(row["flagged"]),
+                    highlighted=bool(row["highlighted"]) if "highlighted" in row.keys() else True)

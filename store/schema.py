@@ -15,6 +15,8 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
 - ``claim_conflicts``: two claims that disagree (claims.match.conflicts), the later first, with what differs.
 - ``claims_fts``, ``articles_fts``: SQLite FTS5 indexes kept in step by triggers (sqlite-utils ``enable_fts``;
   since m006 claims_fts holds loaded articles' claims only, an earlier check is found through its article).
+- ``claims.rank`` / ``claims.highlighted`` (m008): the claim's place among its article's claims by score (1 = most
+  worth checking; NULL for a claim added by hand) and whether the app highlights it by default.
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
 
@@ -223,6 +225,25 @@ def m007_conflicts(db: Database) -> None:
     later claim first, with what differs (claims.match.conflicts); within one article or across articles."""
     for statement in _CONFLICTS:
         db.execute(statement)
+
+
+@migrations(name="m008_ranking")
+def m008_ranking(db: Database) -> None:
+    """``claims.rank`` and ``claims.highlighted`` (claims.extract.article_rank). Claims stored before: all stay
+    highlighted (as they were drawn) and are ranked by their score within their article. The ``verdicts`` view
+    (the CSV export) gains both as its last columns."""
+    db.execute("ALTER TABLE claims ADD COLUMN rank INTEGER")
+    db.execute("ALTER TABLE claims ADD COLUMN highlighted INTEGER NOT NULL DEFAULT 1")
+    db.execute(
+        """UPDATE claims SET rank = (SELECT n FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY article_id
+           ORDER BY score DESC, start, id) AS n FROM claims) ranked WHERE ranked.id = claims.id)"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_article_rank ON claims(article_id, rank)")
+    db.execute("DROP VIEW IF EXISTS verdicts")
+    db.execute(_VERDICTS_VIEW.replace(
+        "       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash\n",
+        "       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash,\n"
+        "       c.rank AS rank, c.highlighted AS highlighted\n"))
 
 
 def known_migrations() -> list[str]:

@@ -154,10 +154,10 @@ async def test_escapes_stored_by_other_means_never_reach_the_terminal(tmp_path, 
 def test_export_round_trips_the_hostile_text_and_writes_nothing_raw(corpus, tmp_path):
     db, _ = corpus
     runner = CliRunner()
-    jsonl = runner.invoke(main, ["--db", str(db), "export", "--format", "jsonl"])
+    jsonl = runner.invoke(main, ["--db", str(db), "export", "--all", "--format", "jsonl"])
     assert jsonl.exit_code == 0 and no_raw_controls(jsonl.output)
     out = tmp_path / "verdicts.csv"
-    result = runner.invoke(main, ["--db", str(db), "export", "-o", str(out)])
+    result = runner.invoke(main, ["--db", str(db), "export", "--all", "-o", str(out)])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     with Store(db) as store:

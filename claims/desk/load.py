@@ -184,7 +184,8 @@ def _no_copies(text: str) -> list:
 
 
 def to_new_claim(claim: ExtractedClaim) -> NewClaim:
-    return NewClaim(claim.text, claim.start, claim.end, claim.score, claim.type, claim.speaker, claim.cue)
+    return NewClaim(claim.text, claim.start, claim.end, claim.score, claim.type, claim.speaker, claim.cue,
+                    claim.rank, claim.highlighted)
 
 
 def _batches(items: Iterable[ArticleDraft | LoadResult], size: int) -> Iterator[list[ArticleDraft | LoadResult]]:

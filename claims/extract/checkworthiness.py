@@ -1,4 +1,6 @@
-"""Check-worthiness scorers: the trained model (default) or hand-written cues (fallback), and the gate.
+"""Check-worthiness scorers and the gate: the fine-tuned encoder (default, claims.extract.encoder_model), the numpy
+n-gram model (when onnxruntime or tokenizers is not installed, or chosen by ``$CLAIMDESK_DETECTOR_DIR``), or
+hand-written cues (when no model is usable).
 
 Every score is capped by :func:`gate` (fragments, questions and headline-like lines cannot be claims).
 """
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from claims.extract.detector import DEFAULT_DIR, load_detector
+from claims.extract.encoder_model import ENCODER_DIR, ClaimModel, EncoderScorer, is_encoder_dir, runtime_available
 
 Span = Any  # spacy.tokens.Span
 
@@ -106,9 +109,17 @@ class ModelScorer:
 
 
 def load_scorer(directory: str | Path | None = None) -> Scorer:
-    """The model in ``directory``, ``$CLAIMDESK_DETECTOR_DIR`` or the package; cues if it is missing."""
-    path = Path(directory or os.environ.get(DETECTOR_ENV, "").strip() or DEFAULT_DIR)
+    """The model in ``directory``, ``$CLAIMDESK_DETECTOR_DIR`` or the package: an encoder directory (model.onnx)
+    or a numpy model directory (weights.npz). The packaged encoder needs onnxruntime and tokenizers; without them
+    the packaged numpy model is used. Hand-written cues if no model is usable."""
+    chosen = directory or os.environ.get(DETECTOR_ENV, "").strip()
+    path = Path(chosen) if chosen else (ENCODER_DIR if runtime_available() else DEFAULT_DIR)
+    if is_encoder_dir(path) and not runtime_available():
+        warnings.warn(f"{path} needs onnxruntime and tokenizers; using the numpy model", stacklevel=2)
+        path = DEFAULT_DIR
     try:
+        if is_encoder_dir(path):
+            return EncoderScorer(ClaimModel(path))
         return ModelScorer(load_detector(path))
     except (OSError, ValueError, KeyError, TypeError) as error:
         message = f"check-worthiness model not usable ({path}: {error}); using hand-written cues"

@@ -1,13 +1,20 @@
-"""Article text -> check-worthy claims (sentence spans with score, type, speaker and attribution cue)."""
+"""Article text -> check-worthy claims (sentence spans with score, rank, default highlight, type, speaker and cue).
+
+Every sentence is scored by the model (its probability, capped by the gate); the article rule
+(claims.extract.article_rank) then gives each a final score, a rank and a default highlight. A sentence is kept as
+a claim when its probability reaches the threshold (highlighted when the rule also picks it); its ``score`` is then
+the final score and ``rank`` its place among the article's claims (1 = most worth checking).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
+from claims.extract.article_rank import DEFAULT_ARTICLE, ArticleSentence, rank_article
 from claims.extract.checkworthiness import Scorer, gate, load_scorer
 from claims.extract.claim_types import classify, reads_parse
 from claims.extract.nlp import load_nlp
@@ -35,6 +42,8 @@ class ExtractedClaim:
     type: str
     speaker: str | None
     cue: str | None
+    rank: int | None = None  # place among its article's claims, 1 = best (None: scored alone, e.g. per line)
+    highlighted: bool = True  # drawn highlighted by default (the others are one key away, dimmer)
 
 
 @dataclass(frozen=True)
@@ -77,22 +86,45 @@ class Extractor:
             return self._threshold
         return _env_float(THRESHOLD_ENV, self.scorer.threshold)
 
-    def extract(self, text: str) -> list[ExtractedClaim]:
-        """The claims of one article, in reading order."""
-        return next(iter(self.extract_many([text], batch_size=1)))
+    @property
+    def article_params(self) -> dict[str, Any]:
+        """The article rule's weights: the model's fitted ones, else the defaults."""
+        return getattr(self.scorer, "article_params", None) or DEFAULT_ARTICLE
 
-    def extract_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[ExtractedClaim]]:
-        """The claims of each text, one list per text, through batched ``nlp.pipe``."""
-        claims: list[ExtractedClaim] = []
+    def extract(self, text: str, title: str | None = None) -> list[ExtractedClaim]:
+        """The claims of one article, in reading order (``title``: its headline, when stored apart from it)."""
+        return next(iter(self.extract_many([text], batch_size=1, titles=[title])))
+
+    def extract_many(self, texts: Iterable[str], batch_size: int = 32,
+                     titles: Sequence[str | None] | None = None) -> Iterator[list[ExtractedClaim]]:
+        """The claims of each text, one list per text, through batched ``nlp.pipe``; ``titles`` (one per text, or
+        None) are the articles' headlines, read by the article rule."""
+        sentences: list[ExtractedClaim] = []
         threshold = self.threshold
         for group in char_batches(nlp_stream(texts), batch_size, BATCH_CHARS):
-            for doc, piece in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
-                claims.extend(claim for claim in self._sentences(doc, piece, threshold) if claim.is_claim)
+            # The whole group's sentences are scored in one call: the encoder sorts them by length into batches
+            # (an article at a time, 40 sentences or so, ran 2.7x slower: more padding, smaller batches).
+            found = [(piece, self._candidates(doc, piece))
+                     for doc, piece in self.nlp.pipe(group, as_tuples=True, batch_size=len(group))]
+            scored = iter(self._claims([c for _, pairs in found for c, _ in pairs],
+                                       [a for _, pairs in found for _, a in pairs], threshold, headline_check=True))
+            for piece, pairs in found:
+                sentences.extend(next(scored) for _ in pairs)
                 if piece.last:
-                    yield claims
-                    claims = []
+                    title = titles[piece.index] if titles is not None else None
+                    yield self.rank(sentences, piece.text, title)
+                    sentences = []
 
-    def score_lines(self, lines: Iterable[str], batch_size: int = 256) -> Iterator[ExtractedClaim]:
+    def rank(self, sentences: list[ExtractedClaim], text: str, title: str | None) -> list[ExtractedClaim]:
+        """The article's claims (reading order) with final score, rank and default highlight (article_rank)."""
+        ranked = rank_article([ArticleSentence(s.text, s.start, s.end, s.score, s.speaker) for s in sentences],
+                              text, self.article_params, title)
+        kept = [(s, r) for s, r in zip(sentences, ranked, strict=True) if s.is_claim]
+        places = {id(s): n for n, (s, _) in enumerate(sorted(kept, key=lambda sr: sr[1].rank), start=1)}
+        return [replace(s, score=r.final, rank=places[id(s)], highlighted=r.highlighted)
+                for s, r in kept]
+
+    def score_lines(self, lines: Iterable[str], batch_size: int = 2048) -> Iterator[ExtractedClaim]:
         """Each line scored as one text; every line is returned, with ``is_claim`` set.
 
         The trained model reads lexical features only, so the tokenizer alone runs over every line. The parser
@@ -100,11 +132,13 @@ class Extractor:
         whose type reading needs the parse (claims.extract.claim_types.reads_parse: "more likely", "grew sharper",
         "criminal record"); the other lines get no speaker (the full path would give none either). Types come
         from words and, where parsed, dependencies (see claims.extract.claim_types). The scores are exactly those of the
-        full path. With the cue scorer (no trained model) every line goes through the full pipeline.
+        full path. With the cue scorer (no trained model) every line goes through the full pipeline. Lines are
+        scored ``batch_size`` at a time: the encoder sorts each batch by length, and bigger batches pad less
+        (measured: 2048 lines at once take 0.7 of the time of 256 at a time).
         """
         threshold = self.threshold
         for batch in _batches((line or "" for line in lines), batch_size):
-            yield from self._score_batch(batch, threshold, batch_size)
+            yield from self._score_batch(batch, threshold, 256)
 
     def _score_batch(self, lines: list[str], threshold: float, batch_size: int) -> list[ExtractedClaim]:
         if getattr(self.scorer, "lexical", False):
@@ -129,7 +163,8 @@ class Extractor:
         """The lexical model needs no entities; NER (with its own tok2vec) is most of spaCy's cost."""
         return ["ner"] if getattr(self.scorer, "lexical", False) and "ner" in self.nlp.pipe_names else []
 
-    def _sentences(self, doc: Any, piece: _Piece, threshold: float) -> list[ExtractedClaim]:
+    def _candidates(self, doc: Any, piece: _Piece) -> list[tuple[_Candidate, Attribution]]:
+        """The doc's sentences (whitespace-trimmed, empty ones left out) with their attribution."""
         if not len(doc):
             return []
         sents = list(doc.sents)
@@ -137,8 +172,7 @@ class Extractor:
         for sent in sents:
             start, end = trimmed(piece.text, piece.offset + sent.start_char, piece.offset + sent.end_char)
             candidates.append(_Candidate(sent, start, end, piece.text))
-        kept = [(c, a) for c, a in zip(candidates, _safe_attribution(sents), strict=True) if c.end > c.start]
-        return self._claims([c for c, _ in kept], [a for _, a in kept], threshold, headline_check=True)
+        return [(c, a) for c, a in zip(candidates, _safe_attribution(sents), strict=True) if c.end > c.start]
 
     def _claims(
         self, candidates: list[_Candidate], found: list[Attribution], threshold: float, headline_check: bool

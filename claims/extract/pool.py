@@ -35,21 +35,24 @@ STOPPED = "the extraction process stopped unexpectedly."
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def extract_safely(extractor: Extractor, texts: list[str]) -> list[Extraction]:
+Text = tuple[str, str | None]  # an article's text and its title (read by the article rule)
+
+
+def extract_safely(extractor: Extractor, texts: list[Text]) -> list[Extraction]:
     """The claims of each text; a text whose extraction raises gets a reason instead (the others still run)."""
     if not texts:
         return []
     try:
-        return list(extractor.extract_many(texts))
+        return list(extractor.extract_many([text for text, _ in texts], titles=[title for _, title in texts]))
     except ModelMissingError:
         raise
     except Exception:  # retry one by one to find the text that breaks
-        return [_extract_one(extractor, text) for text in texts]
+        return [_extract_one(extractor, text, title) for text, title in texts]
 
 
-def _extract_one(extractor: Extractor, text: str) -> Extraction:
+def _extract_one(extractor: Extractor, text: str, title: str | None) -> Extraction:
     try:
-        return extractor.extract(text)
+        return extractor.extract(text, title)
     except ModelMissingError:
         raise
     except Exception as error:  # an odd text must not stop a load
@@ -131,8 +134,8 @@ def _collect(batch: Batch, worker: _Worker | None) -> tuple[Batch, list[Extracti
     return batch, found
 
 
-def _texts(batch: Batch) -> list[str]:
-    return [item.text for item in batch if isinstance(item, ArticleDraft)]
+def _texts(batch: Batch) -> list[Text]:
+    return [(item.text, item.title) for item in batch if isinstance(item, ArticleDraft)]
 
 
 @contextlib.contextmanager
@@ -171,7 +174,7 @@ class _Worker:
         theirs.close()  # only the worker holds its end: it sees EOF when this process is gone
         self.broken = False
 
-    def send(self, texts: list[str]) -> None:
+    def send(self, texts: list[Text]) -> None:
         try:
             self.conn.send(texts)
         except OSError:  # the worker is gone; receive() reports it

@@ -37,6 +37,8 @@ COLUMNS = (
     "evidence",
     "claim_origin",
     "article_hash",
+    "rank",  # the claim's place among its article's claims by checkworthiness (1 = best; empty: added by hand)
+    "highlighted",  # 1 when the app highlights it by default (claims.extract.article_rank)
 )
 EXCEL_BOM = "\ufeff"
 ARTICLE_TEXT = "article_text"
@@ -94,6 +96,7 @@ class ExportFilter:
     since: str | None = None
     until: str | None = None
     decided_only: bool = False
+    highlighted_only: bool = False  # only claims highlighted by default, and any claim already decided
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
@@ -102,6 +105,8 @@ class ExportFilter:
             params.append(check_status(self.status))
         if self.decided_only:
             clauses.append("v.status != 'pending'")
+        if self.highlighted_only:
+            clauses.append("(v.highlighted = 1 OR v.status != 'pending')")
         if self.article_ids:
             clauses.append(f"v.article_id IN ({', '.join('?' * len(self.article_ids))})")
             params.extend(self.article_ids)
@@ -125,7 +130,7 @@ def make_filter(filters: ExportFilter | None = None, status: str | None = None,
     if status is not None or article_id is not None:
         ids = filters.article_ids + ((article_id,) if article_id is not None else ())
         filters = ExportFilter(status or filters.status, ids, filters.source, filters.reviewer, filters.since,
-                               filters.until, filters.decided_only)
+                               filters.until, filters.decided_only, filters.highlighted_only)
     return filters
 
 

@@ -96,7 +96,7 @@ def test_load_export_import_round_trips_every_verdict(nlp, fmt, text, decisions)
             for claim, (status, note) in zip(claims, decisions, strict=False):
                 store.decide(claim.id, status, "ana", note)
             expected = [(c.text, c.status, note_of(c), c.reviewer) for c in store.claims()]
-        exported = runner.invoke(main, ["--db", str(first), "export", "--format", fmt, "-o", str(out)])
+        exported = runner.invoke(main, ["--db", str(first), "export", "--all", "--format", fmt, "-o", str(out)])
         assert exported.exit_code == 0, exported.output
         imported = runner.invoke(main, ["--db", str(second), "import", str(out)])
         assert imported.exit_code == 0, imported.output

@@ -118,3 +118,14 @@ def test_two_programs_opening_an_old_database_at_once_upgrade_it_once(tmp_path):
     assert len(backups(tmp_path)) == 1
     with Store(path) as store:
         assert_old_data_intact(store)
+
+
+def test_claims_stored_before_ranking_stay_highlighted_and_are_ranked_by_score_within_their_article(tmp_path):
+    path = make_old_database(tmp_path / "claimdesk.db", "m008_ranking")
+    conn = sqlite3.connect(path)
+    conn.executemany("UPDATE claims SET score = ? WHERE id = ?", [(0.4, 1), (0.9, 2), (0.7, 3)])
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        ranked = {c.id: (c.rank, c.highlighted) for c in store.claims()}
+    assert ranked == {1: (2, True), 2: (1, True), 3: (1, True)}

@@ -36,12 +36,17 @@ def articles(context: Context, fmt: str, which: str | None, limit: int | None) -
 @click.command()
 @click.option("--article", "article_id", type=int, help="Only the claims of this article.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
+@click.option("--all", "all_claims", is_flag=True,
+              help="Also the claims not highlighted by default (the dimmer ones in the app).")
 @click.option("--format", "fmt", type=click.Choice((*LIST_FORMATS, "csv")), default="table", show_default=True)
 @pass_context
-def claims(context: Context, article_id: int | None, status: str | None, fmt: str) -> None:
-    """List claims, with their score, speaker and status."""
+def claims(context: Context, article_id: int | None, status: str | None, all_claims: bool, fmt: str) -> None:
+    """List the highlighted claims (and any already decided) with their score, rank in the article, speaker and
+    status; --all lists every claim."""
     with context.open_store() as store:
         rows = store.claims(article_id=article_id, status=status)
+    if not all_claims:
+        rows = [c for c in rows if c.highlighted or c.status != "pending"]
     records = [c.to_dict() for c in rows]
     if fmt == "jsonl":
         print_jsonl(records)
@@ -49,15 +54,18 @@ def claims(context: Context, article_id: int | None, status: str | None, fmt: st
         headers = list(records[0]) if records else list(_CLAIM_FIELDS)
         print_csv(headers, ([r[h] for h in headers] for r in records))
     else:
+        shown = ("highlighted",) if all_claims else ()
         print_table(
-            ("id", "article", "status", "score", "type", "speaker", "claim"),
-            ((c.id, c.article_id, c.status, f"{c.score:.2f}", c.type, c.speaker, c.text) for c in rows),
+            ("id", "article", "status", "score", "rank", *shown, "type", "speaker", "claim"),
+            ((c.id, c.article_id, c.status, f"{c.score:.2f}", "-" if c.rank is None else c.rank,
+              *(("true" if c.highlighted else "false",) if all_claims else ()), c.type, c.speaker, c.text)
+             for c in rows),
             widths={"speaker": 28, "claim": 70},
         )
 
 
-_CLAIM_FIELDS = ("id", "article_id", "text", "start", "end", "score", "type", "speaker", "cue", "status",
-                 "note", "reviewer", "reviewed_at")
+_CLAIM_FIELDS = ("id", "article_id", "text", "start", "end", "score", "rank", "highlighted", "type", "speaker",
+                 "cue", "status", "note", "reviewer", "reviewed_at")
 
 
 COMMANDS = [articles, claims]

@@ -4,6 +4,7 @@ the database; an earlier claimdesk's database brought up to date (after a backup
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -39,6 +40,8 @@ def filter_options(command):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default, or -: stdout).")
 @filter_options
+@click.option("--all", "all_claims", is_flag=True, help="Also the claims not highlighted by default (the dimmer ones "
+              "in the app); without it: the highlighted claims and every claim already decided.")
 @click.option("--raw", is_flag=True, help="Do not neutralise cells a spreadsheet would run as formulas.")
 @click.option("--excel", is_flag=True, help="Start the CSV with the byte-order mark Excel needs to read UTF-8.")
 @click.option("--with-articles", is_flag=True, help="Carry each article's text (csv, jsonl), so `claimdesk import` "
@@ -47,15 +50,17 @@ def filter_options(command):
 @click.option("--review-url", help="ClaimReview url template, e.g. https://example.org/checks/{claim_id} "
               "(default: review_url in the config file, else the article URL with #claimdesk-claim-<id>).")
 @pass_context
-def export(context: Context, fmt: str, output: Path | None, raw: bool, excel: bool, with_articles: bool,
-           organisation: str | None, review_url: str | None, **filters) -> None:
-    """Export one record per claim (verdicts, notes, reviewers) as CSV, JSON Lines or ClaimReview."""
+def export(context: Context, fmt: str, output: Path | None, all_claims: bool, raw: bool, excel: bool,
+           with_articles: bool, organisation: str | None, review_url: str | None, **filters) -> None:
+    """Export one record per claim (verdicts, notes, reviewers, score, rank) as CSV, JSON Lines or ClaimReview."""
     options = _options(fmt, raw, excel, organisation, review_url, with_articles)
     output = None if output == Path("-") else output
     try:
         selection = make_export_filter(**filters)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
+    if not (all_claims or with_articles):  # a rebuild from one file (--with-articles) needs every claim
+        selection = replace(selection, highlighted_only=True)
     with context.open_store() as store:
         try:
             if output is None:

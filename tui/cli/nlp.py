@@ -16,19 +16,20 @@ from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 
 
 @click.command()
-@click.option("--per-line", is_flag=True, help="Treat every input line as its own text.")
+@click.option("--per-line", is_flag=True,
+              help="Treat every input line as its own text (rank: among all the lines, by score).")
 @click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @click.option("--model", help="spaCy pipeline to use (default: $CLAIMDESK_MODEL or en_core_web_sm).")
 @click.argument("path")
 def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
-    """Show the claims found in an article file (or - for stdin)."""
+    """Show the claims found in an article file (or - for stdin): score, rank in the article, highlighted."""
     extractor = Extractor(model=model)
     try:
         if per_line:
             records = _per_line(extractor, path)
         else:
             draft = read_text(read_stdin(sys.stdin), "<stdin>") if path == "-" else read_file(Path(path))
-            records = [_claim_record(c) for c in extractor.extract(draft.text)]
+            records = [_claim_record(c) for c in extractor.extract(draft.text, draft.title)]
     except (ModelMissingError, UnreadableText) as error:
         raise click.ClickException(str(error)) from error
     _print(records, fmt, per_line)
@@ -39,16 +40,20 @@ def _per_line(extractor: Extractor, path: str) -> list[dict]:
     lines = clean(text).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [
-        {"line": n, "text": c.text, "score": round(c.score, 4), "is_claim": c.is_claim, "type": c.type,
-         "speaker": c.speaker}
+    records = [
+        {"line": n, "text": c.text, "score": round(c.score, 4), "rank": 0, "highlighted": c.is_claim,
+         "is_claim": c.is_claim, "type": c.type, "speaker": c.speaker}
         for n, c in enumerate(extractor.score_lines(lines), start=1)
     ]
+    for rank, record in enumerate(sorted(records, key=lambda r: (-r["score"], r["line"])), start=1):
+        record["rank"] = rank
+    return records
 
 
 def _claim_record(c) -> dict:
-    return {"text": c.text, "start": c.start, "end": c.end, "score": round(c.score, 4), "is_claim": c.is_claim,
-            "type": c.type, "speaker": c.speaker, "cue": c.cue}
+    return {"text": c.text, "start": c.start, "end": c.end, "score": round(c.score, 4), "rank": c.rank,
+            "highlighted": c.highlighted, "is_claim": c.is_claim, "type": c.type, "speaker": c.speaker,
+            "cue": c.cue}
 
 
 def _print(records: list[dict], fmt: str, per_line: bool) -> None:
@@ -56,11 +61,11 @@ def _print(records: list[dict], fmt: str, per_line: bool) -> None:
         print_jsonl(records)
         return
     first = ("line",) if per_line else ("start",)
-    headers = (*first, "score", "claim", "type", "speaker", "text")
+    headers = (*first, "score", "rank", "highlighted", "claim", "type", "speaker", "text")
     print_table(
         headers,
-        ((r[first[0]], f"{r['score']:.2f}", "yes" if r["is_claim"] else "no", r["type"], r["speaker"], r["text"])
-         for r in records),
+        ((r[first[0]], f"{r['score']:.2f}", r["rank"], "yes" if r["highlighted"] else "no",
+          "yes" if r["is_claim"] else "no", r["type"], r["speaker"], r["text"]) for r in records),
         widths={"speaker": 28, "text": 70},
     )
 

@@ -1,4 +1,9 @@
-"""ArticleScreen: read an article with its claims highlighted, move between claims, record verdicts."""
+"""ArticleScreen: read an article with its claims highlighted, move between claims, record verdicts.
+
+By default only the claims the article rule picked (``highlighted``) and the claims already decided are drawn
+highlighted and stepped through; `h` shows every claim (the others are drawn dimmer until then). `o` makes j/k step
+in score order (most worth checking first) instead of reading order.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,20 @@ from tui.widgets.span_editing import SPAN_BINDINGS, SpanEditing
 from tui.write_guard import records
 
 
+def shown_by_default(claim: DeskClaim) -> bool:
+    return claim.highlighted or claim.status != "pending"
+
+
+def score_key(claim: DeskClaim) -> tuple:
+    return -claim.score, claim.start, claim.id
+
+
+def score_ranks(claims: list[DeskClaim]) -> dict[int, tuple[int, int]]:
+    """Each claim's place by score among the article's live claims, and how many there are."""
+    ordered = sorted(claims, key=score_key)
+    return {c.id: (n, len(ordered)) for n, c in enumerate(ordered, start=1)}
+
+
 class ArticleScreen(SpanEditing, Screen):
     """One article: text on the left, the selected claim, its matches and history on the right."""
 
@@ -49,6 +68,8 @@ class ArticleScreen(SpanEditing, Screen):
         Binding("A", "app.toggle_auto_advance", "Auto-advance on/off", show=False, id="app.auto_advance"),
         Binding("m", "edit_metadata", "Edit article details", show=False,
                 id="article.metadata"),
+        Binding("h", "toggle_all", "Highlight all claims on/off", show=False, id="claim.show_all"),
+        Binding("o", "toggle_order", "Score order on/off", show=False, id="claim.order"),
         *SPAN_BINDINGS,
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
@@ -72,6 +93,8 @@ class ArticleScreen(SpanEditing, Screen):
         self.all_claims: list[DeskClaim] = []
         self.claims: list[DeskClaim] = []
         self.claim_filter = ClaimFilter()
+        self.show_all = False  # `h`: every claim, not only those highlighted by default
+        self.score_order = False  # `o`: j/k in score order
         self.index = 0
         self.chosen_match = 0
         self.links = []
@@ -133,7 +156,12 @@ class ArticleScreen(SpanEditing, Screen):
 
     def reload(self, select_id: int | None = None) -> None:
         self.all_claims = [c for c in self.app.store.desk_claims(self.article_id) if c.type != BOILERPLATE]
-        self.claims = [c for c in self.all_claims if matches(c, self.claim_filter)]
+        wanted = [c for c in self.all_claims if matches(c, self.claim_filter)]
+        if any(c.id == select_id and not shown_by_default(c) for c in wanted):
+            self.show_all = True  # a dimmer claim asked for by id (a jump, a list, undo) is shown, not hidden
+        self.claims = [c for c in wanted if self.show_all or shown_by_default(c)]
+        if self.score_order:
+            self.claims.sort(key=score_key)
         ids = [c.id for c in self.claims]
         if select_id in ids:
             self.index = ids.index(select_id)
@@ -143,7 +171,8 @@ class ArticleScreen(SpanEditing, Screen):
     def refresh_claims(self, scroll: bool = True) -> None:
         claim = self.selected
         store = self.app.store
-        self.query_one(ArticleView).show(self.article, self.all_claims, claim)
+        self.query_one(ArticleView).show(self.article, self.all_claims, claim, self.show_all)
+        self.query_one(ClaimPanel).ranks = score_ranks(self.all_claims)
         self.links = store.links(claim.id) if claim else []
         self.chosen_match = min(self.chosen_match, max(len(self.links) - 1, 0))
         history = store.desk_history(claim.id) if claim else []
@@ -156,7 +185,7 @@ class ArticleScreen(SpanEditing, Screen):
         app = self.app
         decided = sum(c.status != "pending" for c in self.all_claims)
         parts = [self.last_action] if self.last_action else []
-        parts += [f"reviewer: {app.reviewer}", f"{decided}/{len(self.all_claims)} decided",
+        parts += [f"reviewer: {app.reviewer}", f"{decided}/{len(self.all_claims)} decided", *self._view_parts(),
                  f"auto-advance {'on' if app.auto_advance else 'off'} (A)"]
         if self.just_decided is not None:
             parts.insert(1 if self.last_action else 0, f"n: note on #{self.just_decided.id}")
@@ -165,6 +194,16 @@ class ArticleScreen(SpanEditing, Screen):
         if self.selecting:
             parts.insert(0, "SELECT ←→ start ⇧←→ end ⏎ save + new t split esc")
         self.query_one("#desk-status", Static).update(" · ".join(parts))
+
+    def _view_parts(self) -> list[str]:
+        """Score order and the dimmer claims, said only when they apply (the status line is short)."""
+        parts = ["score order (o)"] if self.score_order else []
+        shown = sum(map(shown_by_default, self.all_claims))
+        if self.show_all:
+            parts.append("all highlighted (h)")
+        elif shown < len(self.all_claims):
+            parts.append(f"{shown}/{len(self.all_claims)} highlighted (h)")
+        return parts
 
     def select(self, index: int) -> None:
         self.index, self.chosen_match = index, 0
@@ -200,6 +239,19 @@ class ArticleScreen(SpanEditing, Screen):
     def action_previous_claim(self) -> None:
         if self.claims and self.index > 0:
             self.select(self.index - 1)
+
+    def action_toggle_all(self) -> None:
+        """Highlight every claim, or again only those to check (and those decided)."""
+        self.show_all = not self.show_all
+        self.reload(select_id=self.selected.id if self.selected else None)
+
+    def action_toggle_order(self) -> None:
+        """j/k step through the claims in score order (most worth checking first), or in reading order."""
+        self.score_order = not self.score_order
+        keep = self.selected.id if self.selected else None
+        self.reload(select_id=keep)
+        if self.score_order and keep is None and self.claims:
+            self.select(0)
 
     def action_next_pending(self) -> None:
         after = self.claims[self.index + 1 :] + self.claims[: self.index]

@@ -1,5 +1,5 @@
-"""ClaimListScreen: claims across the whole archive that pass a filter (status, type, speaker, score, flag);
-enter opens the claim in its article."""
+"""ClaimListScreen: claims across the whole archive that pass a filter (status, type, speaker, score, flag),
+highest score first (`o`: in reading order); enter opens the claim in its article."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ class ClaimListScreen(ReloadAfterFailedWrite, Screen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="claims.open"),
         Binding("c", "filter", "Filter", id="claim.filter"),
+        Binding("o", "toggle_order", "Sort by score on/off", show=False, id="claims.order"),
         Binding("escape,backspace", "app.pop_screen", "Back", id="screen.back"),
         Binding("question_mark", "app.help", "Help", id="app.help"),
     ]
@@ -30,6 +31,7 @@ class ClaimListScreen(ReloadAfterFailedWrite, Screen):
         super().__init__()
         self.claim_filter = claim_filter or ClaimFilter()
         self.limit = limit
+        self.by_score = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,11 +48,13 @@ class ClaimListScreen(ReloadAfterFailedWrite, Screen):
         self.reload_from_store()
 
     def reload_from_store(self) -> None:
-        rows = self.app.store.filter_claims(self.claim_filter, limit=self.limit)
+        rows = self.app.store.filter_claims(self.claim_filter, limit=self.limit, by_score=self.by_score)
         self.query_one(ClaimTable).set_rows(rows)
         more = f" (first {self.limit})" if len(rows) >= self.limit else ""
         self.sub_title = f"{self.claim_filter.describe()}: {counted(len(rows), 'claim')}{more}"
-        self.query_one("#desk-status", Static).update(f"reviewer: {self.app.reviewer} · c filter · enter open")
+        self.query_one("#desk-status", Static).update(
+            f"reviewer: {self.app.reviewer} · {'highest score first' if self.by_score else 'reading order'} (o)"
+            " · c filter · enter open")
 
     def on_row_list_selected(self, event: RowList.Selected) -> None:
         open_row(self.app, event.row)
@@ -58,6 +62,10 @@ class ClaimListScreen(ReloadAfterFailedWrite, Screen):
     def action_open(self) -> None:
         if (row := self.query_one(ClaimTable).current) is not None:
             open_row(self.app, row)
+
+    def action_toggle_order(self) -> None:
+        self.by_score = not self.by_score
+        self.reload_from_store()
 
     def action_filter(self) -> None:
         self.app.push_screen(ClaimFilterForm(self.claim_filter, self.app.store.claim_types()), self._filtered)

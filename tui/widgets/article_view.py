@@ -1,4 +1,7 @@
-"""ArticleView: an article's full text with every claim highlighted in place, coloured by its status.
+"""ArticleView: an article's full text with its claims highlighted in place, coloured by their status.
+
+A pending claim the article rule did not highlight by default (``Claim.highlighted`` false) is drawn dimmer
+(DIM_CLAIM) unless ``show_all`` is on.
 
 Only the lines on screen are drawn (a ScrollView with ``render_line`` and cached strips), so a 500-claim article
 scrolls and re-colours as fast as a short one. A span of text can be selected with the mouse (drag) or the
@@ -20,17 +23,24 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import Article, Claim
-from tui.widgets.status_style import FLAG_MARK, SELECTED, SELECTION, STATUS_STYLES
+from tui.widgets.status_style import DIM_CLAIM, FLAG_MARK, SELECTED, SELECTION, STATUS_STYLES
 from tui.widgets.text_layout import Layout
 
 MARGIN = 1
 
 
-def render_article(text: str, claims: list[Claim], selected_id: int | None) -> Text:
+def claim_style(claim: Claim, show_all: bool = False):
+    """The status colour, or the dim style for a pending claim not highlighted by default."""
+    if not (show_all or claim.highlighted or claim.status != "pending"):
+        return DIM_CLAIM
+    return STATUS_STYLES.get(claim.status)
+
+
+def render_article(text: str, claims: list[Claim], selected_id: int | None, show_all: bool = False) -> Text:
     """The whole article as a Text object (never parsed as markup); used for tests and export of a view."""
     rendered = Text(text, no_wrap=False)
     for claim in claims:
-        style = STATUS_STYLES.get(claim.status)
+        style = claim_style(claim, show_all)
         if style is not None:
             rendered.stylize(style, claim.start, claim.end)
         if claim.id == selected_id:
@@ -75,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.text = ""
         self.claims: list[Claim] = []
         self.selected_id: int | None = None
+        self.show_all = False  # every claim highlighted, or the dimmer ones dim
         self.selection: tuple[int, int] | None = None
         self.text_layout = Layout.of("", 1)
         self._claim_starts: list[int] = []
@@ -88,9 +99,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The article text as shown (for tests and for reading back)."""
         return self.text
 
-    def show(self, article: Article, claims: list[Claim], selected: Claim | None) -> None:
+    def show(self, article: Article, claims: list[Claim], selected: Claim | None, show_all: bool = False) -> None:
         text = printable(article.text)
-        whole = text != self.text
+        whole = text != self.text or show_all != self.show_all
+        self.show_all = show_all
         if whole:
             self.text = text
             self.text_layout = Layout.of("", 1)
@@ -108,8 +120,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to_offset(selected.start, selected.end)
 
     def _looks(self) -> dict[int, tuple]:
-        return {c.id: (c.start, c.end, c.status, c.id == self.selected_id, getattr(c, "flagged", False))
-                for c in self.claims}
+        return {c.id: (c.start, c.end, c.status, c.id == self.selected_id, getattr(c, "flagged", False),
+                       c.highlighted) for c in self.claims}
 
     def _changed_spans(self, before: dict[int, tuple], after: dict[int, tuple]) -> None:
         """Redraw only the lines of claims whose look changed."""
@@ -183,7 +195,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _stylize(self, line: Text, start: int, end: int) -> None:
         for claim in self._claims_between(start, end):
             a, b = max(claim.start, start) - start, min(claim.end, end) - start
-            style = STATUS_STYLES.get(claim.status)
+            style = claim_style(claim, self.show_all)
             if style is not None:
                 line.stylize(style, a, b)
             if claim.id == self.selected_id:

@@ -18,11 +18,20 @@ ACTION_LABELS = {"status": "", "apply": "applied match", "undo": "undo", "redo":
                  "split": "split", "delete": "deleted"}
 
 
-def describe_claim(claim: Claim, position: int, total: int) -> Text:
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def describe_claim(claim: Claim, position: int, total: int, rank: tuple[int, int] | None = None) -> Text:
     text = Text.assemble(("Claim ", "bold"), (f"{position} of {total}", "bold"), f"  #{claim.id}  ")
     text.append_text(status_badge(claim.status))
     if getattr(claim, "flagged", False):
         text.append(f" {FLAG} later", style="bold magenta")
+    if rank is not None:
+        text.append(f"\n{ordinal(rank[0])} of {rank[1]} in this article", style="bold")
+        if not claim.highlighted:
+            text.append("  (not highlighted by default)", style="dim")
     text.append("\n\n")
     text.append_text(Text(claim.text))
     text.append("\n\n")
@@ -148,6 +157,8 @@ class ClaimPanel(VerticalScroll):
     ClaimPanel > Static { margin-bottom: 1; }
     """
 
+    ranks: dict[int, tuple[int, int]] = {}  # claim id -> (place by score, claims in the article); set by the screen
+
     def compose(self):
         yield Static(id="claim-details")
         yield Static(id="claim-matches")
@@ -164,7 +175,8 @@ class ClaimPanel(VerticalScroll):
             conflicting.update("")
             self.query_one("#claim-history", Static).update("")
             return
-        self.query_one("#claim-details", Static).update(describe_claim(claim, position, total))
+        rank = self.ranks.get(claim.id)
+        self.query_one("#claim-details", Static).update(describe_claim(claim, position, total, rank))
         self.query_one("#claim-matches", Static).update(describe_matches(links, claim, chosen))
         conflicting.update(describe_conflicts(conflicts, claim) if conflicts else "")
         self.query_one("#claim-history", Static).update(describe_history(history) if history else "")

@@ -13,6 +13,9 @@ STATUS_STYLES = {
 }
 STATUS_LABELS = {"pending": "pending", "verified": "verified", "disputed": "disputed", "unverified": "unverified"}
 STATUS_COLOURS = {"pending": "#e5c07b", "verified": "#98c379", "disputed": "#c0392b", "unverified": "#8fa3bf"}
+# A pending claim the article rule did not pick (claims.extract.article_rank): drawn dimmer, underlined, with no
+# fill, until `h` highlights every claim; a decided claim always shows its verdict's colour.
+DIM_CLAIM = Style(color="#b0a27a", underline=True, dim=True)
 SELECTED = Style(bold=True, underline=True, reverse=True)
 SELECTION = Style(color="black", bgcolor="#56b6c2", underline=True)
 FLAG_MARK = Style(color="white", bgcolor="#c678dd", bold=True)

@@ -18,7 +18,7 @@ class SentenceExtractor:
     model = None
     threshold = 0.5
 
-    def extract(self, text: str) -> list[ExtractedClaim]:
+    def extract(self, text: str, title: str | None = None) -> list[ExtractedClaim]:
         if "BOOM" in text:
             raise ValueError("odd parse")
         claims, start = [], 0
@@ -28,7 +28,7 @@ class SentenceExtractor:
             start = end + 2
         return [c for c in claims if c.text]
 
-    def extract_many(self, texts, batch_size: int = 32):
+    def extract_many(self, texts, batch_size: int = 32, titles=None):
         return [self.extract(t) for t in texts]
 
 

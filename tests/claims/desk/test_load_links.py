@@ -27,7 +27,7 @@ class SentenceExtractor:
     model = None
     threshold = 0.5
 
-    def extract(self, text: str) -> list[ExtractedClaim]:
+    def extract(self, text: str, title: str | None = None) -> list[ExtractedClaim]:
         claims, start = [], 0
         while (end := text.find(".", start)) >= 0:
             claims.append(ExtractedClaim(text[start : end + 1].strip(), start, end + 1, 0.9, True, "other", None,
@@ -35,7 +35,7 @@ class SentenceExtractor:
             start = end + 2
         return [c for c in claims if c.text and not c.text[0].isspace()]
 
-    def extract_many(self, texts, batch_size: int = 32):
+    def extract_many(self, texts, batch_size: int = 32, titles=None):
         return [self.extract(t) for t in texts]
 
 

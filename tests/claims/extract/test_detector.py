@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claims.extract.checkworthiness import CueScorer, ModelScorer, load_scorer
+from claims.extract.checkworthiness import CueScorer, load_scorer
 from claims.extract.detector import DEFAULT_DIR, FACTORY, load_detector, register_component
+from claims.extract.encoder_model import EncoderScorer
 from claims.extract.pipeline import Extractor
 from claims.extract.train_detector import Sentence, best_threshold, prf, split_by_debate, train
 
@@ -74,9 +75,9 @@ def test_component_sets_sentence_scores(nlp, detector) -> None:
     assert Language.has_factory(FACTORY)
 
 
-def test_extractor_uses_the_model_by_default(nlp) -> None:
+def test_extractor_uses_the_encoder_by_default(nlp) -> None:
     extractor = Extractor()
-    assert isinstance(extractor.scorer, ModelScorer)
+    assert isinstance(extractor.scorer, EncoderScorer)
     assert extractor.threshold == extractor.scorer.threshold
 
 

@@ -173,7 +173,18 @@ def test_extract_per_line_scores_every_line(runner):
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["line"] for r in records] == [1, 2]
     assert records[0]["is_claim"] and not records[1]["is_claim"]
-    assert set(records[0]) >= {"line", "text", "score", "is_claim", "type", "speaker"}
+    assert set(records[0]) >= {"line", "text", "score", "rank", "highlighted", "is_claim", "type", "speaker"}
+    assert [(r["rank"], r["highlighted"]) for r in records] == [(1, True), (2, False)]
+
+
+def test_extract_prints_each_claims_score_rank_and_highlight(runner, articles):
+    result = run(runner, "extract", "--format", "jsonl", str(articles / "02-late.md"))
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert sorted(r["rank"] for r in records) == list(range(1, len(records) + 1))
+    best = min(records, key=lambda r: r["rank"])
+    assert best["highlighted"] and best["score"] == max(r["score"] for r in records)
+    table = run(runner, "extract", str(articles / "02-late.md")).output
+    assert "rank" in table.splitlines()[0] and "highlighted" in table.splitlines()[0]
 
 
 def test_extract_an_article_file_needs_no_database(runner, articles, tmp_path, monkeypatch):

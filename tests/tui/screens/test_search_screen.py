@@ -66,4 +66,4 @@ async def test_with_a_scrollbar_the_last_column_is_not_cut(make_app, db_path):
         assert results.scrollbars_enabled[0]  # more rows than fit: a vertical scrollbar is shown
         line = results.render_line(1)
         assert line.cell_length == results.scrollable_content_region.width
-        assert line.text.rstrip().endswith("the minis…")
+        assert line.text.rstrip().endswith("the mini…")  # the last column, cut with an ellipsis, not by the bar
