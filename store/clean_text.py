@@ -23,7 +23,7 @@ def decode(data: bytes, name: str = "input") -> str:
         raise UnreadableText(f"{name} is {len(data) // mb} MB; the limit is {MAX_BYTES // mb} MB.")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    if looks_binary(data[:8192]):
+    if b"\x00" in data[:8192]:
         raise UnreadableText(f"{name} looks like binary data, not text.")
     try:
         return data.decode("utf-8-sig")
@@ -85,12 +85,3 @@ def strip_escapes(data: bytes | str) -> bytes | str:
     if b"\x1b" not in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data
     return _ESCAPES_BYTES.sub(b"", data)
-
-
-def looks_binary(head: bytes) -> bool:
-    """Whether the first bytes of a file are binary data: NUL bytes in more than 1% of them (a program, an image,
-    UTF-16 without its BOM). A stray NUL kept in a note of an exported file is still text."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    nuls = head.count(b"\x00")
-    return nuls > 0 and nuls * 100 >= len(head)

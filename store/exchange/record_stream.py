@@ -18,7 +18,6 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from store.clean_text import looks_binary
 from store.errors import StoreError
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -48,7 +47,7 @@ def open_text(path: Path) -> TextFile:
     raw.seek(0)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
-    elif looks_binary(head):
+    elif b"\x00" in head:
         raw.close()
         raise RecordFileError(f"{path.name} looks like binary data, not text.")
     else:
