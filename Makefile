@@ -25,6 +25,7 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 demo-db: install
+	mkdir -p $(dir $(DEMO_DB))
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/python fixtures/demo.py --db $(DEMO_DB)
 
