@@ -3,35 +3,19 @@ reference archive stays apart from the review queue: counted, listed and searche
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from store import NewClaim, Store, content_hash
 from store.exchange.earlier_checks import add_earlier_checks
+from store.exchange.fact_checks_in import ImportedVerdict
 from store.models import ArticleQuery
 
-
-@dataclass(frozen=True)
-class Check:
-    claim: str
-    status: str
-    rating: str
-    url: str | None = None
-    speaker: str | None = None
-    date: str | None = None
-    source: str | None = None
-    known: bool = True
-    title: str | None = None
-    subtitle: str | None = None
-
-
 CHECKS = [
-    Check("The minister fled to Norland.", "disputed", "Pants on Fire", "https://fc.example/1", "Ivo Dane",
+    ImportedVerdict("The minister fled to Norland.", "disputed", "Pants on Fire", "https://fc.example/1", "Ivo Dane",
           "2026-04-01", "FactDesk", title="No, the minister did not flee", subtitle="He was at home all week"),
-    Check("Exports rose 3% in March.", "verified", "True", "https://other.example/2", None, "2025-12-30",
+    ImportedVerdict("Exports rose 3% in March.", "verified", "True", "https://other.example/2", None, "2025-12-30",
           "Other Checks"),
-    Check("The dam cost 4 billion crowns.", "unverified", "Half True", "https://fc.example/3", None, None,
+    ImportedVerdict("The dam cost 4 billion crowns.", "unverified", "Half True", "https://fc.example/3", None, None,
           "FactDesk", title="Dam budget: half true"),
 ]
 
@@ -105,7 +89,8 @@ def test_one_check_shows_the_loaded_claims_linked_to_it(store):
 
 
 def test_a_rerun_after_an_interruption_adds_only_what_is_missing(store):
-    more = [*CHECKS, Check("Rain fell for 40 days.", "disputed", "False", "https://fc.example/4", source="FactDesk")]
+    more = [*CHECKS, ImportedVerdict("Rain fell for 40 days.", "disputed", "False", "https://fc.example/4",
+                                     source="FactDesk")]
     report = add_earlier_checks(store, more, origin="import:checks.csv", batch=2)
     assert (report.added, report.duplicates) == (1, 3)
     assert store.review_counts().earlier_checks == 4

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from store import Store
 from store.exchange.earlier_checks import add_earlier_checks, article_claim_texts
-
-
-@dataclass(frozen=True)
-class Check:
-    claim: str
-    status: str
-    rating: str
-    url: str | None = None
-    speaker: str | None = None
-    date: str | None = None
-    source: str | None = None
-
+from store.exchange.fact_checks_in import ImportedVerdict
 
 CHECKS = [
-    Check("The minister fled to Norland.", "disputed", "Pants on Fire", "https://fc.example/1", "Ivo Dane",
+    ImportedVerdict("The minister fled to Norland.", "disputed", "Pants on Fire", "https://fc.example/1", "Ivo Dane",
           "2026-04-01", "FactDesk"),
-    Check("Exports rose 3% in March.", "verified", "True", "https://fc.example/2", None, None, "FactDesk"),
+    ImportedVerdict("Exports rose 3% in March.", "verified", "True", "https://fc.example/2", None, None, "FactDesk"),
 ]
 
 

@@ -4,12 +4,11 @@ with the loaded claims it matches, each one opening in its article."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from store import Store
 from store.exchange.earlier_checks import add_earlier_checks
+from store.exchange.fact_checks_in import ImportedVerdict
 from tui.forms.archive_filter import ArchiveFilter, ArchiveFilterForm
 from tui.screens.archive import ArchiveScreen
 from tui.screens.article import ArticleScreen
@@ -19,27 +18,14 @@ from tui.screens.earlier_check import EarlierCheckScreen
 CLOCK = "2026-05-10T09:00:00Z"  # the review database's clock (tests/tui/conftest.py)
 
 
-@dataclass(frozen=True)
-class Check:
-    claim: str
-    status: str
-    rating: str
-    url: str | None = None
-    speaker: str | None = None
-    date: str | None = None
-    source: str | None = None
-    known: bool = True
-    title: str | None = None
-    subtitle: str | None = None
-
-
 CHECKS = [
-    Check("The flood forced 6,000 people from their homes.", "verified", "True", "https://fc.example/1",
+    ImportedVerdict("The flood forced 6,000 people from their homes.", "verified", "True", "https://fc.example/1",
           "the ministry", "2026-04-01", "FactDesk", title="Yes, 6,000 [bold]fled[/] the flood",
           subtitle="Ministry figures hold"),
-    Check("Exports rose 3% in March.", "verified", "Mostly True", "https://other.example/2", None, "2025-12-30",
+    ImportedVerdict("Exports rose 3% in March.", "verified", "Mostly True", "https://other.example/2", None,
+                    "2025-12-30",
           "Other Checks"),
-    Check("The dam cost 4 billion crowns.", "disputed", "Pants on Fire", "https://fc.example/3", None,
+    ImportedVerdict("The dam cost 4 billion crowns.", "disputed", "Pants on Fire", "https://fc.example/3", None,
           "2026-02-11", "FactDesk", title="Dam budget: pants on fire"),
 ]
 
@@ -82,7 +68,7 @@ async def test_the_article_list_header_counts_articles_to_review_and_earlier_che
         assert len(screen.query_one("#articles").rows) == 2
         db_path, _, _ = archive_db
         with Store(db_path) as store:
-            add_earlier_checks(store, [Check("A fourth claim was checked.", "disputed", "False",
+            add_earlier_checks(store, [ImportedVerdict("A fourth claim was checked.", "disputed", "False",
                                              "https://fc.example/4", source="FactDesk")], origin="import:more.csv")
         screen.reload_from_store()
         assert screen.sub_title.startswith("2 articles to review · 4 earlier checks · ")
@@ -175,7 +161,7 @@ async def test_a_write_by_another_program_keeps_the_readers_place(make_app, arch
         screen = await open_archive(pilot)
         await pilot.press("down", "down")
         with Store(db_path) as store:
-            add_earlier_checks(store, [Check("An older claim was checked.", "disputed", "False",
+            add_earlier_checks(store, [ImportedVerdict("An older claim was checked.", "disputed", "False",
                                              "https://fc.example/5", date="2020-01-01", source="FactDesk")],
                                origin="import:more.csv")
         screen.reload_from_store()  # what the app's database watch calls
