@@ -7,7 +7,6 @@ searches once the reader stops typing, and an answer for words no longer in the 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from rich.text import Text
@@ -17,7 +16,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import get_current_worker
 
 from store import Store
 from store.models import EarlierCheckRow
@@ -25,6 +23,7 @@ from store.wording import counted
 from tui.forms.archive_filter import ArchiveFilter, ArchiveFilterForm
 from tui.screen_protocol import ReloadAfterFailedWrite
 from tui.screens.earlier_check import EarlierCheckScreen
+from tui.search_worker import query_after_pause
 from tui.widgets.row_list import Column, RowList
 from tui.widgets.status_style import status_badge
 
@@ -103,18 +102,9 @@ class ArchiveScreen(ReloadAfterFailedWrite, Screen):
 
     @work(thread=True, exclusive=True, group="archive")
     def run_search(self, db_path: Path, words: str, narrowed: ArchiveFilter, wait: float) -> None:
-        worker = get_current_worker()
-        time.sleep(wait)  # debounce: a key typed meanwhile cancels this worker
-        if worker.is_cancelled:
-            return
-        try:
-            with Store(db_path) as store:  # its own connection: this runs in a thread
-                rows = find_checks(store, words, narrowed)
-        except Exception as error:  # noqa: BLE001 - a failed search is reported, the app stays up
-            self.post_message(self.Found(words, narrowed, [], f"{type(error).__name__}: {error}"))
-            return
-        if not worker.is_cancelled:
-            self.post_message(self.Found(words, narrowed, rows))
+        found = query_after_pause(db_path, wait, lambda store: find_checks(store, words, narrowed))
+        if found is not None:
+            self.post_message(self.Found(words, narrowed, *found))
 
     def on_archive_screen_found(self, message: Found) -> None:
         if (message.words, message.narrowed) != (self.words, self.narrowed):

@@ -7,7 +7,6 @@ connection) that waits DEBOUNCE_SECONDS for the next key, then searches; a newer
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from textual import work
@@ -16,12 +15,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
-from textual.worker import get_current_worker
 
 from store import Store
 from store.models import ClaimRow
 from store.wording import counted
 from tui.screen_protocol import ReloadAfterFailedWrite
+from tui.search_worker import query_after_pause
 from tui.widgets.claim_table import ClaimTable, open_row
 from tui.widgets.row_list import RowList
 
@@ -87,18 +86,9 @@ class SearchScreen(ReloadAfterFailedWrite, Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, db_path: Path, words: str, wait: float) -> None:
-        worker = get_current_worker()
-        time.sleep(wait)  # debounce: a key typed meanwhile cancels this worker
-        if worker.is_cancelled:
-            return
-        try:
-            with Store(db_path) as store:  # its own connection: this runs in a thread
-                rows = search_rows(store, words)
-        except Exception as error:  # noqa: BLE001 - a failed search is reported, the app stays up
-            self.post_message(self.Found(words, [], f"{type(error).__name__}: {error}"))
-            return
-        if not worker.is_cancelled:
-            self.post_message(self.Found(words, rows))
+        found = query_after_pause(db_path, wait, lambda store: search_rows(store, words))
+        if found is not None:
+            self.post_message(self.Found(words, *found))
 
     def on_search_screen_found(self, message: Found) -> None:
         if message.words != self.words:
