@@ -183,3 +183,30 @@ async def test_a_change_elsewhere_while_an_article_opens_waits_for_the_screen(db
         await pilot.pause()
         app.poll_store()  # the app's own 1 s poll may have redrawn it already: either way it shows the change
         assert app.screen.is_mounted and app.screen.selected.status == "disputed"
+
+
+async def test_a_change_elsewhere_while_an_article_closes_is_not_drawn_on_it(db, monkeypatch):
+    """Another program's write seen while the article screen is being taken down (leaving it, or quitting the app,
+    when its widgets are already gone) waits for the screen below; it never takes the app down."""
+    monkeypatch.setenv("CLAIMDESK_CONFIG", "/nonexistent/claimdesk/config.toml")
+    from tui.app import ClaimdeskApp
+    from tui.screens.article import ArticleScreen
+    from tui.store_watch import screen_is_steady
+
+    path, ids = db
+    app = ClaimdeskApp(db_path=path, reviewer="ana", settings=Settings(auto_advance=False))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.push_screen(ArticleScreen(1, ids[0]))
+        await pilot.pause()
+        article = app.screen
+        assert screen_is_steady(article)
+        await article.query_one("#article-body").remove()  # as Textual does first when it removes a screen
+        article._pruning = True
+        assert not screen_is_steady(article)
+        with Store(path) as other:
+            other.decide(ids[0], "disputed", "ben")
+        assert app.poll_store() is False
+        article._pruning = False
+        await app.pop_screen()
+        assert not screen_is_steady(article)
+        assert app.poll_store() is True and "1/" in app.screen.sub_title

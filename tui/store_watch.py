@@ -8,6 +8,8 @@ screen implements, keeping the selection). Screens below catch up when they resu
 
 from __future__ import annotations
 
+from textual.screen import Screen
+
 from store.errors import DATABASE_ERRORS
 from tui.screen_protocol import StoreView
 
@@ -20,6 +22,12 @@ def refresh_screen(screen: object) -> bool:
         return False
     screen.reload_from_store()
     return True
+
+
+def screen_is_steady(screen: Screen) -> bool:
+    """True if the screen's widgets are all there: mounted, attached to the app, and not being taken down."""
+    being_removed = screen._pruning or screen._closing  # Textual sets these while it removes a screen's widgets
+    return screen.is_mounted and screen.is_attached and not being_removed
 
 
 class StoreWatch:
@@ -45,7 +53,7 @@ class StoreWatch:
         screen = self.screen
         if getattr(screen, "selecting", False):  # the reviewer is editing a span: catch up afterwards
             return False
-        if not getattr(screen, "is_mounted", True):  # just pushed, its widgets not there yet: catch up next time
+        if not screen_is_steady(screen):  # just pushed, or being taken down (a pop, the app quitting): not now
             return False
         self._data_version = version
         try:
