@@ -66,7 +66,8 @@ class ClaimQueries:
 
     def insert_link(self, claim_id: int, earlier_id: int, score: float, kind: str) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO claim_links (claim_id, earlier_id, score, kind) VALUES (?, ?, ?, ?)",
+            "INSERT INTO claim_links (claim_id, earlier_id, score, kind) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (claim_id, earlier_id) DO UPDATE SET score = excluded.score, kind = excluded.kind",
             [claim_id, earlier_id, score, kind],
         )
 

@@ -29,7 +29,8 @@ class ConflictQueries:
     def insert_conflict(self, claim_id: int, other_id: int, differs: str) -> None:
         """Store that two claims disagree (in the caller's transaction); the later claim goes first."""
         later, earlier = max(claim_id, other_id), min(claim_id, other_id)
-        self.db.execute("INSERT OR REPLACE INTO claim_conflicts (claim_id, other_id, differs) VALUES (?, ?, ?)",
+        self.db.execute("INSERT INTO claim_conflicts (claim_id, other_id, differs) VALUES (?, ?, ?)"
+                        " ON CONFLICT (claim_id, other_id) DO UPDATE SET differs = excluded.differs",
                         [later, earlier, differs])
 
     def conflicts(self, article_id: int | None = None) -> list[Conflict]:

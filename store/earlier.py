@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from store.claims import check_id
 from store.models import IMPORTED, EarlierCheckRow, ReviewCounts, from_row
-from store.queries import fts_query
+from store.search_sql import articles_text, order_params
 
 _IN_BATCH = 500  # values per IN (...) list
 
@@ -57,7 +57,8 @@ class EarlierChecks:
     def use_cache_for_bulk_writes(self, megabytes: int = 64) -> None:
         """A page cache of a fixed size for this connection (SQLite's default, 2 MB, makes every insert into the
         indexes of a large archive read pages from disk again); memory stays flat whatever the archive's size."""
-        self.db.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
+        if self.dialect == "sqlite":  # a server keeps its own shared buffers
+            self.db.execute(f"PRAGMA cache_size = -{int(megabytes) * 1024}")
 
     def insert_earlier_checks(self, checks: list[NewEarlierCheck], origin: str) -> list[int]:
         """Store new checks (their digests not stored yet) in the caller's transaction; returns their claim ids."""
@@ -104,17 +105,16 @@ class EarlierChecks:
         """Earlier checks whose headline or claim hold every word (best first; all, newest first, without words),
         from ``source`` (any case), with verdict ``status``, dated between ``since`` and ``until`` (inclusive)."""
         where, params = ["a.earlier_check = 1", "c.deleted_at IS NULL"], []
-        for wanted, clause in ((source, "a.source = ? COLLATE NOCASE"), (status, "c.status = ?"),
+        for wanted, clause in ((source, "lower(a.source) = lower(?)"), (status, "c.status = ?"),
                                (since, "a.published >= ?"), (until, "a.published <= ?")):
             if wanted:
                 where.append(clause)
                 params.append(wanted)
-        query = fts_query(words)
-        if query is not None:
-            sql = (f"SELECT {_CHECK_COLUMNS} FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                   f" JOIN claims c ON c.article_id = a.id WHERE articles_fts MATCH ? AND {' AND '.join(where)}"
-                   " ORDER BY articles_fts.rank LIMIT ? OFFSET ?")
-            params = [query, *params]
+        text = articles_text(self.dialect, words)
+        if text.query is not None:
+            sql = (f"SELECT {_CHECK_COLUMNS} FROM {text.source} JOIN claims c ON c.article_id = a.id"
+                   f" WHERE {text.where} AND {' AND '.join(where)} ORDER BY {text.order} LIMIT ? OFFSET ?")
+            params = [text.query, *params, *order_params(self.dialect, text)]
         else:
             sql = (f"SELECT {_CHECK_COLUMNS} FROM articles a JOIN claims c ON c.article_id = a.id"
                    f" WHERE {' AND '.join(where)} ORDER BY a.published IS NULL, a.published DESC, a.id DESC"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from store.claims import check_id, check_status
 from store.errors import NotFoundError
 from store.models import (
@@ -16,6 +14,7 @@ from store.models import (
     DeskHistory,
     from_row,
 )
+from store.search_sql import articles_text, claims_text, order_params, snippet, words_of
 from store.text_match import SQL_FUNCTION
 
 DESK_COLUMNS = (
@@ -45,26 +44,16 @@ _KINDS = {"review": "WHERE x.earlier_check = 0", "earlier": "WHERE x.earlier_che
 # Each sort is a tuple of ORDER BY terms (a term may hold commas itself, as COALESCE(...) does).
 _SORTS = {
     "id": ("a.id",),
-    "title": ("a.title COLLATE NOCASE", "a.id"),
-    "source": ("a.source COLLATE NOCASE", "a.id"),
+    "title": ("lower(a.title)", "a.id"),
+    "source": ("lower(a.source)", "a.id"),
     "date": ("COALESCE(a.published, a.loaded_at)", "a.id"),
-    "progress": ("CAST(COALESCE(s.decided, 0) AS REAL) / MAX(COALESCE(s.claims, 0), 1)", "a.id"),
+    "progress": ("CAST(COALESCE(s.decided, 0) AS REAL) / CASE WHEN s.claims > 0 THEN s.claims ELSE 1 END", "a.id"),
 }
 assert tuple(_SORTS) == SORT_KEYS
 # FTS5's snippet() reads every hit of the article, which grows faster than the article (36 s a keystroke on
 # 3 MB): longer articles show the text around the first word's first occurrence instead, a bounded window.
 SNIPPET_MAX_CHARS = 20_000
 WINDOW_BEFORE, WINDOW_CHARS = 40, 120
-
-
-def fts_query(words: str) -> str | None:
-    """The user's words as a safe FTS5 query: every word must occur; the last may be a prefix."""
-    tokens = re.findall(r"\w+", words)
-    if not tokens:
-        return None
-    quoted = [f'"{t}"' for t in tokens]
-    quoted[-1] += "*"
-    return " ".join(quoted)
 
 
 def order_by(sort: str, descending: bool = False) -> str:
@@ -139,29 +128,29 @@ class DeskQueries:
 
     def search_claims(self, words: str, limit: int = 200) -> list[ClaimRow]:
         """Claims whose text, speaker or note hold every word (full-text search), best first."""
-        query = fts_query(words)
-        if query is None:
+        found = claims_text(self.dialect, words)
+        if found.query is None:
             return []
-        sql = (f"SELECT {_ROW_COLUMNS} FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
-               " JOIN articles a ON a.id = c.article_id"
-               " WHERE claims_fts MATCH ? AND c.deleted_at IS NULL ORDER BY claims_fts.rank LIMIT ?")
-        return [_row(r) for r in self.records(sql, [query, limit])]
+        sql = (f"SELECT {_ROW_COLUMNS} FROM {found.source} JOIN articles a ON a.id = c.article_id"
+               f" WHERE {found.where} AND c.deleted_at IS NULL ORDER BY {found.order} LIMIT ?")
+        params = [found.query, *order_params(self.dialect, found), limit]
+        return [_row(r) for r in self.records(sql, params)]
 
     def search_articles(self, words: str, limit: int = 100) -> list[ClaimRow]:
         """Articles to review whose title or text hold every word, as list rows of kind "article" (id = article id);
         earlier checks are searched in the archive (store.earlier.search_earlier_checks)."""
-        query = fts_query(words)
-        if query is None:
+        text = articles_text(self.dialect, words)
+        if text.query is None:
             return []
-        first = re.findall(r"\w+", words)[0].lower()
-        found = "max(instr(lower(a.text), :first) - :before, 1)"
-        sql = ("SELECT a.id, a.title, CASE WHEN length(a.text) <= :short THEN snippet(articles_fts, 1, '', '', '…', 12)"
+        first = words_of(words)[0].lower()
+        at = "instr(lower(a.text), :first)"
+        found = f"CASE WHEN {at} > :before THEN {at} - :before ELSE 1 END"
+        sql = (f"SELECT a.id, a.title, CASE WHEN length(a.text) <= :short THEN {snippet(self.dialect, ':query')}"
                f" ELSE substr(a.text, {found}, :chars) END, CASE WHEN length(a.text) > :short THEN {found} END"
-               " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-               " WHERE articles_fts MATCH :query AND a.earlier_check = 0"
-               " ORDER BY articles_fts.rank LIMIT :limit")
+               f" FROM {text.source} WHERE {text.where.replace('?', ':query')} AND a.earlier_check = 0"
+               f" ORDER BY {text.order.replace('?', ':query')} LIMIT :limit")
         params = {"first": first, "before": WINDOW_BEFORE, "short": SNIPPET_MAX_CHARS, "chars": WINDOW_CHARS,
-                  "query": query, "limit": limit}
+                  "query": text.query, "limit": limit}
         return [ClaimRow(id=i, article_id=i, article_title=title, text=_trimmed(snip, start) or title, status="",
                          type="", speaker=None, score=0.0, flagged=False, kind="article")
                 for i, title, snip, start in self.execute(sql, params)]

@@ -6,8 +6,10 @@ from store.models import STATUSES, VerdictCount
 
 _COUNTS = """
 SELECT {label} AS label,
-       SUM(c.status = 'pending') AS pending, SUM(c.status = 'verified') AS verified,
-       SUM(c.status = 'disputed') AS disputed, SUM(c.status = 'unverified') AS unverified
+       COUNT(*) FILTER (WHERE c.status = 'pending') AS pending,
+       COUNT(*) FILTER (WHERE c.status = 'verified') AS verified,
+       COUNT(*) FILTER (WHERE c.status = 'disputed') AS disputed,
+       COUNT(*) FILTER (WHERE c.status = 'unverified') AS unverified
 FROM claims c JOIN articles a ON a.id = c.article_id
 WHERE c.deleted_at IS NULL {where}
 GROUP BY label ORDER BY {order} LIMIT ?
@@ -35,8 +37,10 @@ class DeskStats:
 
     def verdict_totals(self) -> VerdictCount:
         rows = self.records(
-            "SELECT SUM(status = 'pending') AS pending, SUM(status = 'verified') AS verified,"
-            " SUM(status = 'disputed') AS disputed, SUM(status = 'unverified') AS unverified"
+            "SELECT COUNT(*) FILTER (WHERE status = 'pending') AS pending,"
+            " COUNT(*) FILTER (WHERE status = 'verified') AS verified,"
+            " COUNT(*) FILTER (WHERE status = 'disputed') AS disputed,"
+            " COUNT(*) FILTER (WHERE status = 'unverified') AS unverified"
             " FROM claims WHERE deleted_at IS NULL"
         )
         return _count("all", rows[0])

@@ -22,6 +22,13 @@ from store.queries import DeskQueries
 from store.review import Review
 from store.stats import DeskStats
 
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_url(location: object) -> bool:
+    """Whether ``location`` names an archive on a PostgreSQL server (else it is a SQLite file's path)."""
+    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
+
 
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -39,9 +46,17 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,
                  upgrade: bool = True):
+        self.clock = clock
+        if is_server_url(path):
+            from store import postgres  # psycopg loads only for a server archive: a SQLite desk never pays for it
+
+            self.dialect = "postgresql"
+            self.path = postgres.redact_all(str(path))  # what messages name: the URL without its password
+            self.db = postgres.connect(str(path), create, upgrade)
+            return
+        self.dialect = "sqlite"
         self.path = Path(path)
         self.db = connect(self.path, create, upgrade)
-        self.clock = clock
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,
@@ -51,12 +66,18 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
         return cls(path, clock, create, upgrade)
 
     def close(self) -> None:
-        close(self.db, self.path)
+        if self.dialect == "sqlite":
+            close(self.db, self.path)
+        else:
+            self.db.close()
 
     def wait_at_most(self, ms: int) -> None:
         """How long a write waits for another program's lock before it is refused (the app keeps this short, so
         a screen never freezes for the default 30 s)."""
-        self.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        if self.dialect == "sqlite":
+            self.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        else:
+            self.db.raw.execute(f"SET lock_timeout = {int(ms)}")
 
     def __enter__(self) -> Store:
         return self
@@ -107,4 +128,6 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits a change to the database (cheap to poll)."""
-        return self.execute("PRAGMA data_version")[0][0]
+        if self.dialect == "sqlite":
+            return self.execute("PRAGMA data_version")[0][0]
+        return self.execute("SELECT n FROM archive_version WHERE id = 1")[0][0]

@@ -12,7 +12,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TextIO
 
 from store.claims import check_status
@@ -112,14 +112,18 @@ class ExportFilter:
             params.extend(self.article_ids)
         for column, value in (("article_source", self.source), ("reviewer", self.reviewer)):
             if value:
-                clauses.append(f"v.{column} = ? COLLATE NOCASE")
+                clauses.append(f"lower(v.{column}) = lower(?)")
                 params.append(value)
         if check_when(self.since):
             clauses.append("v.reviewed_at >= ?")
             params.append(self.since)
         if check_when(self.until):
-            clauses.append("v.reviewed_at < date(?, '+1 day')" if len(self.until) == 10 else "v.reviewed_at <= ?")
-            params.append(self.until)
+            if len(self.until) == 10:  # a day: everything decided before the next day began
+                clauses.append("v.reviewed_at < ?")
+                params.append((date.fromisoformat(self.until) + timedelta(days=1)).isoformat())
+            else:
+                clauses.append("v.reviewed_at <= ?")
+                params.append(self.until)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

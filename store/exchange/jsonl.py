@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from store.exchange.export import ARTICLE_TEXT, ARTICLE_TEXT_SQL, COLUMNS, ExportFilter, select_rows
+from store.exchange.json_text import postgres_lines, record_fields
 
 EXTRA_KEYS = ("start", "end", "cue", "flagged", "created_at")
 ARTICLE_KEYS = ("article_author", "article_origin", "article_dateline", "article_loaded_at")
@@ -40,8 +41,17 @@ RECORD_SQL = "json_object(" + ", ".join(f"'{key}', {value}" for key, value in _F
 RECORD_WITH_ARTICLE_SQL = RECORD_SQL[:-1] + f", '{ARTICLE_TEXT}', {ARTICLE_TEXT_SQL})"
 
 
+# PostgreSQL's record fields (store.exchange.json_text writes them as SQLite's json_object would).
+_POSTGRES_FIELDS = record_fields((("start", "c.start"), ("end", 'c."end"'), ("cue", "c.cue"), ("flagged", "c.flagged"),
+                                  ("created_at", "c.created_at")), HISTORY_KEYS, ARTICLE_KEYS)
+
+
 def record_lines(store, filters: ExportFilter | None = None, with_articles: bool = False) -> Iterator[str]:
     """One JSON text per claim, streamed."""
+    if store.dialect == "postgresql":
+        yield from postgres_lines(store, filters or ExportFilter(), _POSTGRES_FIELDS, with_articles,
+                                  frozenset({"flagged"}))
+        return
     sql = RECORD_WITH_ARTICLE_SQL if with_articles else RECORD_SQL
     for (line,) in select_rows(store, filters or ExportFilter(), sql, batch=500):
         yield line

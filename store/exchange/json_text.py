@@ -1,0 +1,78 @@
+"""JSON Lines records on a PostgreSQL archive, byte for byte as SQLite writes them for the same archive.
+
+On SQLite the whole record is one ``json_object(…)`` built by the database (store.exchange.jsonl). PostgreSQL's
+JSON functions space and order their output their own way, so there the fields come back as values (the links and
+the history as ``json_agg`` arrays) and `sqlite_json` writes them as SQLite's ``json_object`` does: no spaces,
+``\\uXXXX`` for control characters (``\\n`` and its kin short), other characters as they are, and reals as SQLite
+prints them (``%!.15g``: 15 significant digits, always a decimal point). An export of the same archive from either
+backend is then the same file, and `claimdesk copy` can be checked by comparing exports.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from store.exchange.export import ARTICLE_TEXT, ARTICLE_TEXT_SQL, COLUMNS, ExportFilter, select_rows
+
+_LINKS = """(SELECT COALESCE(json_agg(json_build_object('earlier_id', earlier_id, 'score', score, 'kind', kind)
+    ORDER BY score DESC, earlier_id), '[]'::json) FROM claim_links l WHERE l.claim_id = c.id)"""
+
+
+def _history(keys: tuple[str, ...]) -> str:
+    fields = ", ".join(f"'{key}', h.{key}" for key in keys)
+    return (f"(SELECT COALESCE(json_agg(json_build_object({fields}) ORDER BY h.id), '[]'::json)"
+            " FROM claim_history h WHERE h.claim_id = c.id)")
+
+
+def record_fields(extra: tuple[tuple[str, str], ...], history_keys: tuple[str, ...],
+                  article_keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(key, PostgreSQL expression) of every field of a record, in the order of store.exchange.jsonl's."""
+    article = "(SELECT {column} FROM articles a WHERE a.id = v.article_id)"
+    return ([(key, f"v.{key}") for key in COLUMNS] + list(extra)
+            + [(key, article.format(column=key.removeprefix("article_"))) for key in article_keys]
+            + [("links", _LINKS), ("history", _history(history_keys))])
+
+
+def postgres_lines(store, filters: ExportFilter, fields: list[tuple[str, str]], with_articles: bool,
+                   booleans: frozenset[str]) -> Iterator[str]:
+    """One JSON text per claim, from a PostgreSQL archive, as SQLite would write it."""
+    if with_articles:
+        fields = [*fields, (ARTICLE_TEXT, ARTICLE_TEXT_SQL)]
+    keys = [key for key, _ in fields]
+    columns = ", ".join(expression for _, expression in fields)
+    for row in select_rows(store, filters, columns, batch=500):
+        values = {key: (bool(value) if key in booleans else value) for key, value in zip(keys, row, strict=True)}
+        yield sqlite_json(values)
+
+
+def sqlite_json(value: object) -> str:
+    """``value`` as SQLite's JSON functions write it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return sqlite_real(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{sqlite_json(str(k))}:{sqlite_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(sqlite_json(item) for item in value) + "]"
+    return sqlite_json(str(value))
+
+
+def sqlite_real(number: float) -> str:
+    """A real as SQLite prints one in JSON (``%!.15g``): 0.5, 1.0, 1.0e+20."""
+    if number != number or number in (float("inf"), float("-inf")):
+        return "null"
+    text = f"{number:.15g}"
+    mantissa, _, exponent = text.partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    return f"{mantissa}e{exponent}" if exponent else mantissa
