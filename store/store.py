@@ -20,14 +20,20 @@ from store.errors import explain
 from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
+from store.server_url import is_server_url, redact
 from store.stats import DeskStats
 
-SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+def archive_location(value: str | Path) -> str | Path:
+    """Where an archive is, as the store takes it: a server URL kept as text, anything else a file's path."""
+    return str(value) if is_server_url(value) else Path(value)
 
 
-def is_server_url(location: object) -> bool:
-    """Whether ``location`` names an archive on a PostgreSQL server (else it is a SQLite file's path)."""
-    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
+def archive_name(location: str | Path) -> str:
+    """How a screen names an archive: a file by its name, a server archive by its URL without the password."""
+    if is_server_url(location):
+        return redact(str(location))
+    return Path(location).name
 
 
 def utc_now() -> str:
@@ -51,7 +57,7 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
             from store import postgres  # psycopg loads only for a server archive: a SQLite desk never pays for it
 
             self.dialect = "postgresql"
-            self.path = postgres.redact_all(str(path))  # what messages name: the URL without its password
+            self.path = redact(str(path))  # what messages name: the URL without its password
             self.db = postgres.connect(str(path), create, upgrade)
             return
         self.dialect = "sqlite"

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from claims.desk.analyse import ClaimAnalyser
 from claims.desk.decide import Desk
 from claims.desk.rematch import MatchService
-from store import Store, utc_now
+from store import Store, archive_location, archive_name, utc_now
 from tui.desk_actions import DeskActions
 from tui.keymap import binding_ids, check_keymap
 from tui.palette import ClaimdeskCommands
@@ -54,7 +54,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
     def __init__(self, db_path: Path, reviewer: str, clock: Callable[[], str] = utc_now,
                  settings: Settings | None = None, auto_advance: bool | None = None):
         super().__init__()
-        self.db_path = Path(db_path)
+        self.db_path = archive_location(db_path)
         self.reviewer = reviewer
         self.clock = clock
         self.settings_error = None
@@ -70,7 +70,7 @@ class ClaimdeskApp(DeskActions, StoreWatch, TerminalSafe, App):
         self.store.wait_at_most(UI_LOCK_WAIT_MS)
         self.desk = Desk(self.store, self.reviewer)
         self.start_store_polling()
-        self.sub_title = f"{self.db_path.name} · reviewer: {self.reviewer}"
+        self.sub_title = f"{archive_name(self.db_path)} · reviewer: {self.reviewer}"
         self._apply_settings()
         self.push_screen(ArticleListScreen())
 

@@ -7,14 +7,14 @@ import threading
 from pathlib import Path
 
 from claims.extract.pipeline import Extractor
-from store import Store
+from store import Store, archive_location
 
 
 class ClaimAnalyser:
     """Keeps one Extractor (spaCy loads once, on the first claim analysed) for the app's session."""
 
     def __init__(self, db_path: Path, extractor: Extractor | None = None):
-        self.db_path = Path(db_path)
+        self.db_path = archive_location(db_path)
         self._extractor = extractor
         self._lock = threading.Lock()  # one analysis at a time: the Extractor is not shared between threads
 

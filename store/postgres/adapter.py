@@ -28,6 +28,7 @@ from psycopg import pq
 
 from store.errors import DatabaseBusyError, StoreError
 from store.postgres.translate import ID_TABLES, inserted_table, translate
+from store.server_url import redact as redact_all
 
 WRITE_LOCK = 0x636C_6D64  # the archive's write lock (pg_advisory_xact_lock): one writer at a time, as SQLite
 _EXPLICIT_ID = re.compile(r"^\s*INSERT\s+INTO\s+\w+\s*\(\s*id\s*,", re.IGNORECASE)
@@ -260,11 +261,6 @@ def _storable(value):
 def _first_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return redact_all(text[0] if text else type(error).__name__)
-
-
-def redact_all(text: str) -> str:
-    """Any URL with a password in ``text`` shown without it."""
-    return re.sub(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", r"\1@", text)
 
 
 # --- connections, kept for reuse within a process (the app's workers open and close a store per task) -----------
