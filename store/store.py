@@ -21,6 +21,7 @@ from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
 from store.stats import DeskStats
+from store.team import TeamQueries
 
 
 def utc_now() -> str:
@@ -34,7 +35,7 @@ def content_hash(text: str) -> str:
 
 
 class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
-            BoilerplateQueries, ConflictQueries):
+            BoilerplateQueries, ConflictQueries, TeamQueries):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,
