@@ -75,7 +75,7 @@ def run_marks(path: Path, ids: list[int], out: list[tuple[str, str, str, str]], 
     for n, claim_id in enumerate(ids[:4]):
         note = f"shell-{n}"
         result = subprocess.run([str(CLAIMDESK), "--db", str(path), "mark", str(claim_id), "disputed",
-                                 "--note", note, "--reviewer", "shell"], capture_output=True, text=True)
+                                 "--note", note, "--reviewer", "shell", "--force"], capture_output=True, text=True)
         if result.returncode:
             errors.append(result.stderr)
         else:
@@ -135,7 +135,8 @@ async def test_the_open_app_redraws_a_claim_decided_elsewhere(db, monkeypatch):
         shown = screen.selected.id
         await pilot.press("v")  # this app decides one claim...
         result = subprocess.run([str(CLAIMDESK), "--db", str(path), "mark", str(shown), "disputed",
-                                 "--note", "from the shell", "--reviewer", "ben"], capture_output=True, text=True)
+                                 "--note", "from the shell", "--reviewer", "ben", "--force"],
+                                capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         # ... another program overrides it: the screen shows that without a key being pressed
         assert await wait_until(pilot, lambda: screen.selected.status == "disputed")
