@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from store import NewClaim, Store, content_hash
+from tui.forms.override import OverrideDialog
 from tui.settings import Settings
 
 CLAIMS_PER_ARTICLE = 6
@@ -142,7 +143,11 @@ async def test_the_open_app_redraws_a_claim_decided_elsewhere(db, monkeypatch):
         assert await wait_until(pilot, lambda: screen.selected.status == "disputed")
         details = str(screen.query_one("#claim-details").render())
         assert "disputed" in details and "ben" in details
-        await pilot.press("u")  # and this app's next decision is recorded on top, not lost
+        await pilot.press("u")  # this app's next decision asks first: ben decided it since ana opened it
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideDialog)
+        await pilot.press("y")  # ... and, confirmed, is recorded on top, not lost
+        await pilot.pause()
     with Store(path) as store:
         assert [(h.reviewer, h.to_status) for h in store.history(shown)] == [
             ("ana", "verified"), ("ben", "disputed"), ("ana", "unverified")]
