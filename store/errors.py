@@ -46,3 +46,16 @@ def explain(error: sqlite3.Error, path: str | Path) -> StoreError:
 # Everything a call into the store may raise: a StoreError, or a SQLite error met mid-query (a damaged page, a
 # disk I/O error). Code outside the store catches these by this name and never imports sqlite3 itself.
 DATABASE_ERRORS: tuple[type[Exception], ...] = (StoreError, sqlite3.Error)
+
+
+class ChangedSinceError(StoreError):
+    """A claim's verdict is no longer what the writer saw (another reviewer decided it meanwhile); nothing was
+    changed. ``claim`` is the claim as it is now (its status, reviewer, note), to show before asking again."""
+
+    def __init__(self, message: str, claim: object):
+        super().__init__(message)
+        self.claim = claim
+
+
+class SignoffError(StoreError):
+    """A second review that cannot be given: the claim awaits none, or the second reviewer is the first."""

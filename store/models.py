@@ -300,3 +300,67 @@ class Conflict:
         return Conflict(self.other_id, self.claim_id, differs, self.other_text, self.claim_text,
                         self.other_speaker, self.claim_speaker, self.other_article_id, self.claim_article_id,
                         self.other_article_title, self.claim_article_title, self.other_status, self.claim_status)
+
+
+ANY: Any = object()  # Expected: "whatever it is"
+SIGNOFF_STATES = ("awaiting", "confirmed", "reopened")  # claims.signoff (NULL: no second review asked for)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a writer believes a claim holds (its status, and who decided it): `Review.decide` refuses to change
+    the claim when it holds something else (ChangedSinceError), so no one replaces a verdict they have not seen."""
+
+    status: str | Any = ANY
+    reviewer: str | None | Any = ANY
+
+    @classmethod
+    def of(cls, claim: Claim) -> Expected:
+        return cls(claim.status, claim.reviewer)
+
+    def matches(self, claim: Claim) -> bool:
+        return ((self.status is ANY or self.status == claim.status)
+                and (self.reviewer is ANY or self.reviewer == claim.reviewer))
+
+
+def decided_by_other(claim: Claim, reviewer: str | None) -> bool:
+    """Whether the claim holds a verdict someone other than ``reviewer`` gave (pending is no verdict)."""
+    return claim.status != "pending" and claim.reviewer is not None and claim.reviewer != reviewer
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """The second review of a claim's verdict: "awaiting", "confirmed" or "reopened" (state), by whom and when."""
+
+    claim_id: int
+    state: str | None
+    second_reviewer: str | None
+    second_reviewed_at: str | None
+
+
+@dataclass(frozen=True)
+class ReviewerStats:
+    """One reviewer's work: verdicts given (in all, and by day), second reviews given, and how often a second
+    reviewer agreed with their verdicts (confirmed of confirmed + reopened) and they with others'."""
+
+    reviewer: str
+    verdicts: int
+    by_day: tuple[tuple[str, int], ...]
+    second_reviews: int
+    confirmed: int  # of their verdicts, confirmed by a second reviewer
+    reopened: int  # of their verdicts, reopened by a second reviewer
+    confirmed_others: int  # of others' verdicts they reviewed second, confirmed
+    reopened_others: int
+
+    @staticmethod
+    def _share(agreed: int, total: int) -> str:
+        return f"{agreed / total:.0%} of {total}" if total else "—"
+
+    @property
+    def agreement(self) -> str:
+        """How often their verdicts were confirmed, e.g. "80% of 10"; "—" when none was second-reviewed."""
+        return self._share(self.confirmed, self.confirmed + self.reopened)
+
+    @property
+    def agreement_as_second(self) -> str:
+        return self._share(self.confirmed_others, self.confirmed_others + self.reopened_others)

@@ -5,17 +5,25 @@ One public method per kind of change. Each runs in one short transaction that ch
 its row to claim_history (who, when, from, to, note, evidence, and the action: status, apply, import, note,
 flag, unflag, undo, redo, add, span, split, delete) together, or neither. Every change of a claim's state goes
 through `_write_state` and every history row through `_history`: those are the only two places in the store
-that write them. A deleted claim cannot be decided, annotated, flagged or edited (NotFoundError says who
-deleted it and when); only `restore` (undo, redo) may bring it back.
+that write them (the team workflow's columns, assignment and second review, are written by `_write_assignment`
+and `_write_signoff`, each with its history row). A deleted claim cannot be decided, annotated, flagged or edited
+(NotFoundError says who deleted it and when); only `restore` (undo, redo) may bring it back.
+
+Team workflow: `decide` and `sign_off` take an ``expect`` (store.models.Expected: the status and decider the
+writer saw) and refuse, inside the write transaction, when the claim holds something else (ChangedSinceError,
+nothing changed): a verdict is never replaced by someone who has not seen it. With ``signoff`` a new verdict
+awaits a second reviewer (not the first), who confirms it or reopens it (`sign_off`; each recorded in
+claim_signoffs too, for the agreement statistics). `assign` gives claims to a reviewer ("assign" history rows).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from store.claims import check_status
-from store.errors import NotFoundError, StoreError
-from store.models import ClaimState, DeskClaim, HistoryEntry, NewClaim, from_row
+from store.errors import ChangedSinceError, NotFoundError, SignoffError, StoreError
+from store.models import ANY, ClaimState, DeskClaim, Expected, HistoryEntry, NewClaim, from_row
 
 KEEP: object = object()  # "leave this field as it is"
 
@@ -49,6 +57,25 @@ def inherited_note(before: DeskClaim, reviewer: str | None) -> str | None:
     return before.note
 
 
+def as_decided(claim: DeskClaim) -> str:
+    """E.g. "disputed by bob at 2026-05-10T09:00:00Z"."""
+    who = f" by {claim.reviewer}" if claim.reviewer else ""
+    when = f" at {claim.reviewed_at}" if claim.reviewed_at else ""
+    return f"{claim.status}{who}{when}"
+
+
+def check_expected(claim: DeskClaim, expect: Expected | None) -> None:
+    """ChangedSinceError (one sentence, with the claim as it is now) unless the claim holds what was expected."""
+    if expect is None or expect.matches(claim):
+        return
+    if expect.reviewer is ANY:  # only a status was expected (mark --if-status)
+        message = f"claim {claim.id} is {as_decided(claim)}, not {expect.status}; nothing was changed."
+    else:
+        message = (f"claim {claim.id} was marked {as_decided(claim)} since you opened it (it was {expect.status}"
+                   f"{f' by {expect.reviewer}' if expect.reviewer else ''}); nothing was changed.")
+    raise ChangedSinceError(message, claim)
+
+
 class Review:
     """Mixin of the Store: every change a reviewer makes to a claim, and the history of those changes."""
 
@@ -60,6 +87,13 @@ class Review:
             [state.status, state.note, state.evidence, state.reviewer, state.reviewed_at, int(state.flagged),
              state.deleted_at, claim_id],
         )
+
+    def _write_signoff(self, claim_id: int, state: str | None, second: str | None, at: str | None) -> None:
+        self.db.execute("UPDATE claims SET signoff = ?, second_reviewer = ?, second_reviewed_at = ? WHERE id = ?",
+                        [state, second, at, claim_id])
+
+    def _write_assignment(self, claim_id: int, assignee: str | None, at: str | None) -> None:
+        self.db.execute("UPDATE claims SET assigned_to = ?, assigned_at = ? WHERE id = ?", [assignee, at, claim_id])
 
     def _history(self, claim_id: int, reviewer: str | None, before: str | None, after: str, note: str | None,
                  action: str, evidence: str | None = None, source_claim_id: int | None = None,
@@ -95,21 +129,73 @@ class Review:
     # --- verdicts, notes, flags, deletion ---------------------------------------------------------------------
     def decide(self, claim_id: int, status: str, reviewer: str | None, note: str | None | object = KEEP,
                evidence: str | None | object = KEEP, source_claim_id: int | None = None,
-               action: str = "status", at: str | None = None) -> tuple[ClaimState, DeskClaim]:
+               action: str = "status", at: str | None = None, expect: Expected | None = None,
+               signoff: bool = False) -> tuple[ClaimState, DeskClaim]:
         """Record a verdict (and optionally a note and evidence) by ``reviewer`` at ``at`` (default: now); returns
         the state before and the claim after. Without a note the claim keeps its note, unless the verdict it
-        replaces was another reviewer's: then it has none (see `inherited_note`)."""
+        replaces was another reviewer's: then it has none (see `inherited_note`). With ``expect``, refused
+        (ChangedSinceError) if the claim's status or decider is no longer that; with ``signoff`` a verdict (not
+        pending) awaits a second reviewer, else it awaits none."""
         check_status(status)
         with self.transaction():
             before = self._live_claim(claim_id)
+            check_expected(before, expect)
             when = at or self.clock()
             after = replace(state_of(before), status=status, reviewer=reviewer, reviewed_at=when,
                             note=inherited_note(before, reviewer) if note is KEEP else note,
                             evidence=before.evidence if evidence is KEEP else evidence)
             self._write_state(claim_id, after)
+            self._write_signoff(claim_id, "awaiting" if signoff and status != "pending" else None, None, None)
             self._history(claim_id, reviewer, before.status, status, after.note, action, after.evidence,
                           source_claim_id, at=when)
             return state_of(before), self.desk_claim(claim_id)
+
+    def sign_off(self, claim_id: int, reviewer: str | None, confirm: bool, note: str | None = None,
+                 expect: Expected | None = None) -> DeskClaim:
+        """The second review of a verdict awaiting sign-off, by a reviewer other than the one who gave it:
+        ``confirm`` keeps the verdict (signed off), else the claim is reopened (pending again, with the second
+        reviewer's note when given). SignoffError when the claim awaits no sign-off or the verdict is theirs."""
+        with self.transaction():
+            before = self._live_claim(claim_id)
+            check_expected(before, expect)
+            rows = self.execute("SELECT signoff FROM claims WHERE id = ?", [claim_id])
+            if rows[0][0] != "awaiting" or before.status == "pending":
+                raise SignoffError(f"claim {claim_id} awaits no sign-off (it is {as_decided(before)}); "
+                                   "nothing was changed.")
+            if reviewer is not None and reviewer == before.reviewer:
+                raise SignoffError(f"claim {claim_id}'s verdict is yours ({as_decided(before)}): a second reviewer, "
+                                   "not the first, confirms or reopens it; nothing was changed.")
+            when, outcome = self.clock(), "confirmed" if confirm else "reopened"
+            self.db.execute("INSERT INTO claim_signoffs (claim_id, first_reviewer, first_status, first_at,"
+                            " second_reviewer, outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [claim_id, before.reviewer, before.status, before.reviewed_at, reviewer, outcome, when])
+            after = state_of(before)
+            if not confirm:
+                after = replace(after, status="pending", note=note if note is not None else before.note)
+                self._write_state(claim_id, after)
+            self._write_signoff(claim_id, outcome, reviewer, when)
+            self._history(claim_id, reviewer, before.status, after.status, note, "confirm" if confirm else "reopen",
+                          at=when)
+            return self.desk_claim(claim_id)
+
+    def assign(self, claim_ids: Iterable[int], assignee: str | None, by: str | None) -> int:
+        """Assign live claims to ``assignee`` (None: to no one), recorded by ``by``; returns how many changed
+        (claims already so assigned, unknown or deleted are left as they are)."""
+        changed, when = 0, self.clock()
+        wanted = sorted(set(claim_ids))
+        with self.transaction():
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = self.execute(f"SELECT id, status, assigned_to FROM claims WHERE deleted_at IS NULL AND id IN"
+                                    f" ({', '.join('?' * len(chunk))})", chunk)
+                for claim_id, status, current in rows:
+                    if current == assignee:
+                        continue
+                    self._write_assignment(claim_id, assignee, when if assignee else None)
+                    what = f"assigned to {assignee}" if assignee else f"unassigned (was {current})"
+                    self._history(claim_id, by, status, status, what, "assign", at=when)
+                    changed += 1
+        return changed
 
     def annotate(self, claim_id: int, note: str | None, evidence: str | None,
                  reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
@@ -124,11 +210,17 @@ class Review:
         """Take a wrong claim off the desk; the row and its history stay."""
         return self._change(claim_id, reviewer, "delete", deleted_at=self.clock())
 
-    def restore(self, claim_id: int, state: ClaimState, reviewer: str | None, action: str) -> DeskClaim:
-        """Put a claim back into `state` (undo, redo), recording the step in the history."""
+    def restore(self, claim_id: int, state: ClaimState, reviewer: str | None, action: str,
+                expect: Expected | None = None) -> DeskClaim:
+        """Put a claim back into `state` (undo, redo), recording the step in the history; with ``expect``,
+        refused (ChangedSinceError) if another reviewer decided the claim since. A claim put back to pending
+        awaits no sign-off."""
         with self.transaction():
             before = self.desk_claim(claim_id)
+            check_expected(before, expect)
             self._write_state(claim_id, state)
+            if state.status == "pending" and before.status != "pending":
+                self._write_signoff(claim_id, None, None, None)
             self._history(claim_id, reviewer, before.status, state.status, state.note, action, state.evidence)
             return self.desk_claim(claim_id)
 

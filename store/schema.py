@@ -17,6 +17,8 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
   since m006 claims_fts holds loaded articles' claims only, an earlier check is found through its article).
 - ``claims.rank`` / ``claims.highlighted`` (m008): the claim's place among its article's claims by score (1 = most
   worth checking; NULL for a claim added by hand) and whether the app highlights it by default.
+- ``claims.assigned_to`` / ``signoff`` / ``second_reviewer`` and ``claim_signoffs`` (m009): assignment and second
+  review (the team workflow).
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
 
@@ -244,6 +246,40 @@ def m008_ranking(db: Database) -> None:
         "       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash\n",
         "       c.evidence AS evidence, c.origin AS claim_origin, a.content_hash AS article_hash,\n"
         "       c.rank AS rank, c.highlighted AS highlighted\n"))
+
+
+_TEAM = [
+    "ALTER TABLE claims ADD COLUMN assigned_to TEXT",
+    "ALTER TABLE claims ADD COLUMN assigned_at TEXT",
+    "ALTER TABLE claims ADD COLUMN signoff TEXT",
+    "ALTER TABLE claims ADD COLUMN second_reviewer TEXT",
+    "ALTER TABLE claims ADD COLUMN second_reviewed_at TEXT",
+    """CREATE TABLE claim_signoffs (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        first_reviewer TEXT,
+        first_status TEXT NOT NULL,
+        first_at TEXT,
+        second_reviewer TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_signoffs_claim ON claim_signoffs(claim_id)",
+    "CREATE INDEX idx_claims_assigned ON claims(assigned_to, status)",
+    "CREATE INDEX idx_claims_signoff ON claims(signoff)",
+    "CREATE INDEX idx_history_reviewer ON claim_history(reviewer, at)",
+]
+
+
+@migrations(name="m009_team")
+def m009_team(db: Database) -> None:
+    """The team workflow (store.team, store.review). ``claims.assigned_to``/``assigned_at``: the reviewer a claim
+    is assigned to and since when. ``claims.signoff`` (NULL: no second review asked; "awaiting", "confirmed",
+    "reopened"), ``second_reviewer``, ``second_reviewed_at``: the second review of its verdict. ``claim_signoffs``:
+    one row per second review given (the first verdict, who gave it and when; who reviewed it second, the outcome
+    "confirmed" or "reopened", when), for the agreement statistics. Plain columns and tables, no triggers."""
+    for statement in _TEAM:
+        db.execute(statement)
 
 
 def known_migrations() -> list[str]:

@@ -22,6 +22,7 @@ from store.queries import DeskQueries
 from store.review import Review
 from store.server_url import is_server_url, redact
 from store.stats import DeskStats
+from store.team import TeamQueries
 
 
 def archive_location(value: str | Path) -> str | Path:
@@ -47,7 +48,7 @@ def content_hash(text: str) -> str:
 
 
 class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
-            BoilerplateQueries, ConflictQueries):
+            BoilerplateQueries, ConflictQueries, TeamQueries):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,

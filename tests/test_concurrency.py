@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from store import NewClaim, Store, content_hash
+from tui.forms.override import OverrideDialog
 from tui.settings import Settings
 
 CLAIMS_PER_ARTICLE = 6
@@ -75,7 +76,7 @@ def run_marks(path: Path, ids: list[int], out: list[tuple[str, str, str, str]], 
     for n, claim_id in enumerate(ids[:4]):
         note = f"shell-{n}"
         result = subprocess.run([str(CLAIMDESK), "--db", str(path), "mark", str(claim_id), "disputed",
-                                 "--note", note, "--reviewer", "shell"], capture_output=True, text=True)
+                                 "--note", note, "--reviewer", "shell", "--force"], capture_output=True, text=True)
         if result.returncode:
             errors.append(result.stderr)
         else:
@@ -135,13 +136,18 @@ async def test_the_open_app_redraws_a_claim_decided_elsewhere(db, monkeypatch):
         shown = screen.selected.id
         await pilot.press("v")  # this app decides one claim...
         result = subprocess.run([str(CLAIMDESK), "--db", str(path), "mark", str(shown), "disputed",
-                                 "--note", "from the shell", "--reviewer", "ben"], capture_output=True, text=True)
+                                 "--note", "from the shell", "--reviewer", "ben", "--force"],
+                                capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         # ... another program overrides it: the screen shows that without a key being pressed
         assert await wait_until(pilot, lambda: screen.selected.status == "disputed")
         details = str(screen.query_one("#claim-details").render())
         assert "disputed" in details and "ben" in details
-        await pilot.press("u")  # and this app's next decision is recorded on top, not lost
+        await pilot.press("u")  # this app's next decision asks first: ben decided it since ana opened it
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideDialog)
+        await pilot.press("y")  # ... and, confirmed, is recorded on top, not lost
+        await pilot.pause()
     with Store(path) as store:
         assert [(h.reviewer, h.to_status) for h in store.history(shown)] == [
             ("ana", "verified"), ("ben", "disputed"), ("ana", "unverified")]

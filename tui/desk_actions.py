@@ -104,7 +104,7 @@ class DeskActions:
         if screen is not None:
             screen.action_next_pending()
             return
-        claim = self.store.next_pending()
+        claim = self.store.next_in_queue(self.reviewer)  # assigned to this reviewer first (store.team)
         if claim is None:
             self.notify("Every claim in the archive is decided.")
         else:

@@ -7,6 +7,7 @@ config.toml (in the user config directory, or $CLAIMDESK_CONFIG):
     auto_advance = true        # a verdict moves on to the next pending claim
     organisation = "Harbour Checks"                      # ClaimReview author (claimdesk export)
     review_url = "https://checks.example/c/{claim_id}"   # ClaimReview url of each review
+    second_review = true       # a verdict awaits a second reviewer's sign-off (confirm or reopen)
 
     [keys]                     # binding id = keys (comma-separated); ids are listed by ? in the app
     "verdict.verified" = "1"
@@ -38,6 +39,7 @@ class Settings:
     auto_advance: bool = True
     organisation: str | None = None  # the fact-checking organisation (ClaimReview author)
     review_url: str | None = None  # ClaimReview url template, e.g. "https://example.org/checks/{claim_id}"
+    second_review: bool = False  # every verdict awaits a second reviewer's sign-off (the team workflow)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -59,7 +61,16 @@ def load_settings(path: Path | None = None) -> Settings:
         auto_advance=bool(data.get("auto_advance", True)),
         organisation=data.get("organisation"),
         review_url=data.get("review_url"),
+        second_review=_flag(data, "second_review", path),
     )
+
+
+def _flag(data: dict, key: str, path: Path) -> bool:
+    """A true/false key; anything else is a one-line error (a typo must not silently switch a rule off)."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"cannot read the config file {path}: {key} must be true or false, not {value!r}.")
+    return value
 
 
 def settings_or_defaults(path: Path | None = None) -> tuple[Settings, str | None]:

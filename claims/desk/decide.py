@@ -10,7 +10,7 @@ from claims.desk.undo import Step, UndoStack
 from store import NotFoundError
 from store.errors import DATABASE_ERRORS
 from store.interface import Archive
-from store.models import ClaimState, DeskClaim, LinkedClaim
+from store.models import ClaimState, DeskClaim, Expected, LinkedClaim
 from store.review import state_of
 
 
@@ -37,9 +37,9 @@ class Desk:
         before, after = self.store.decide(claim_id, status, self.reviewer, **extra)
         return self._record(status, before, after)
 
-    def apply_match(self, claim_id: int, link: LinkedClaim) -> DeskClaim:
+    def apply_match(self, claim_id: int, link: LinkedClaim, **extra) -> DeskClaim:
         return self.decide(claim_id, link.status, note=applied_note(link), source_claim_id=link.earlier_id,
-                           action="apply")
+                           action="apply", **extra)
 
     def annotate(self, claim_id: int, note: str | None, evidence: str | None) -> DeskClaim:
         before, after = self.store.annotate(claim_id, note, evidence, self.reviewer)
@@ -96,10 +96,12 @@ class Desk:
             span = step.span_before if back else step.span_after
             if span is not None:
                 self.store.change_span(step.claim_id, *span, self.reviewer)
-            state = step.before if back else step.after
+            state, left = (step.before, step.after) if back else (step.after, step.before)
             if state.deleted_at is not None:  # a claim taken off by undo or redo is taken off now
                 state = replace(state, deleted_at=self.store.clock())
-            return self.store.restore(step.claim_id, state, self.reviewer, action)
+            # refused (ChangedSinceError) if another reviewer decided the claim since this step
+            return self.store.restore(step.claim_id, state, self.reviewer, action,
+                                      expect=Expected(left.status, left.reviewer))
 
     @contextlib.contextmanager
     def _unless_stored(self, step: Step, put_back) -> Iterator[None]:

@@ -40,6 +40,10 @@ COLUMNS = (
     "rank",  # the claim's place among its article's claims by checkworthiness (1 = best; empty: added by hand)
     "highlighted",  # 1 when the app highlights it by default (claims.extract.article_rank)
 )
+# Second review (the team workflow), after every other column, only when the archive uses it (an archive without
+# second review exports byte for byte as before): store.exchange.second_review.
+SIGNOFF_COLUMNS = ("signoff", "second_reviewer", "second_reviewed_at")
+SIGNOFF_SQL = "c.signoff, c.second_reviewer, c.second_reviewed_at"
 EXCEL_BOM = "\ufeff"
 ARTICLE_TEXT = "article_text"
 ARTICLE_TEXT_SQL = "(SELECT a.text FROM articles a WHERE a.id = v.article_id)"
@@ -151,15 +155,18 @@ def export_rows(store, status: str | None = None, article_id: int | None = None,
 
 
 def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, excel: bool = False,
-              filters: ExportFilter | None = None, article_id: int | None = None, with_articles: bool = False) -> int:
-    """Write the header and one row per claim (RFC 4180, CRLF); returns the number of claims written."""
+              filters: ExportFilter | None = None, article_id: int | None = None, with_articles: bool = False,
+              second_review: bool = False) -> int:
+    """Write the header and one row per claim (RFC 4180, CRLF); returns the number of claims written. With
+    ``second_review`` the SIGNOFF_COLUMNS come last."""
     if excel:
         out.write(EXCEL_BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()))
+    writer.writerow(COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ()))
     count = 0
     selection = make_filter(filters, status, article_id)
-    rows = select_rows(store, selection, f"v.*, {ARTICLE_TEXT_SQL}") if with_articles else export_rows(
+    columns = "v.*" + (f", {ARTICLE_TEXT_SQL}" if with_articles else "") + (f", {SIGNOFF_SQL}" if second_review else "")
+    rows = select_rows(store, selection, columns) if with_articles or second_review else export_rows(
         store, filters=selection)
     for row in rows:
         # neutralise(), inlined: this loop runs once per claim and cell.
@@ -177,3 +184,4 @@ class ExportOptions:
     organisation: str | None = None  # ClaimReview author
     review_url: str | None = None  # ClaimReview url template, e.g. https://example.org/checks/{claim_id}
     with_articles: bool = False  # CSV and JSON Lines: carry each article's text, to rebuild the archive from one file
+    second_review: bool | None = None  # CSV and JSON Lines: the sign-off columns last (None: if the archive uses them)

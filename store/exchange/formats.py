@@ -15,6 +15,7 @@ from store.errors import StoreError
 from store.exchange.claimreview import write_claimreviews
 from store.exchange.export import ExportFilter, ExportOptions, write_csv
 from store.exchange.jsonl import write_jsonl
+from store.exchange.second_review import write_jsonl_with_signoff
 from store.files import text_output
 
 EXPORT_FORMATS = ("csv", "jsonl", "claimreview")
@@ -24,9 +25,14 @@ def write_export(store, out: TextIO, filters: ExportFilter | None = None,
                  options: ExportOptions | None = None) -> int:
     """Write the claims in the chosen format; returns how many records were written."""
     filters, options = filters or ExportFilter(), options or ExportOptions()
+    second = options.second_review
+    if options.fmt in ("csv", "jsonl") and second is None:
+        second = store.uses_second_review()
     if options.fmt == "csv":
         return write_csv(store, out, raw=options.raw, excel=options.excel, filters=filters,
-                         with_articles=options.with_articles)
+                         with_articles=options.with_articles, second_review=second)
+    if options.fmt == "jsonl" and second:
+        return write_jsonl_with_signoff(store, out, filters, with_articles=options.with_articles)
     if options.fmt == "jsonl":
         return write_jsonl(store, out, filters, with_articles=options.with_articles)
     if options.fmt == "claimreview":

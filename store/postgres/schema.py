@@ -134,6 +134,22 @@ MIGRATIONS: dict[str, list[str]] = {
         "DROP VIEW IF EXISTS verdicts",
         _VERDICTS_VIEW.format(more=",\n       c.rank AS rank, c.highlighted AS highlighted"),
     ],
+    "m009_team": [
+        "ALTER TABLE claims ADD COLUMN assigned_to TEXT",
+        "ALTER TABLE claims ADD COLUMN assigned_at TEXT",
+        "ALTER TABLE claims ADD COLUMN signoff TEXT",
+        "ALTER TABLE claims ADD COLUMN second_reviewer TEXT",
+        "ALTER TABLE claims ADD COLUMN second_reviewed_at TEXT",
+        """CREATE TABLE claim_signoffs (
+            id BIGSERIAL PRIMARY KEY, claim_id BIGINT NOT NULL REFERENCES claims(id), first_reviewer TEXT,
+            first_status TEXT NOT NULL, first_at TEXT, second_reviewer TEXT NOT NULL, outcome TEXT NOT NULL,
+            at TEXT NOT NULL)""",
+        "CREATE INDEX idx_signoffs_claim ON claim_signoffs(claim_id)",
+        "CREATE INDEX idx_claims_assigned ON claims(assigned_to, status)",
+        "CREATE INDEX idx_claims_signoff ON claims(signoff)",
+        "CREATE INDEX idx_history_reviewer ON claim_history(reviewer, at)",
+        _bumps("claim_signoffs"),
+    ],
 }
 
 assert list(MIGRATIONS) == known_migrations()[: len(MIGRATIONS)], "PostgreSQL migrations follow SQLite's names"

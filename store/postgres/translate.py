@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 # Tables whose rows have an ``id`` a caller may want back (cursor.lastrowid).
-ID_TABLES = frozenset({"articles", "claims", "claim_history"})
+ID_TABLES = frozenset({"articles", "claims", "claim_history", "claim_signoffs"})
 _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 _WORDS = [
     (re.compile(r"\binstr\s*\(", re.IGNORECASE), "strpos("),

@@ -109,7 +109,8 @@ def test_the_command_line_stores_hostile_names_and_notes_as_typed(tmp_path):
         s.insert_claims(article_id, [NewClaim(text, 0, len(text))])
     runner = CliRunner()
     for typed in HOSTILE:
-        result = runner.invoke(main, ["--db", str(db), "--reviewer", typed, "mark", "1", "verified", "--note", typed])
+        result = runner.invoke(main, ["--db", str(db), "--reviewer", typed, "mark", "1", "verified", "--note", typed,
+                                       "--force"])
         assert result.exit_code == 0, result.output
     with Store(db) as s:
         assert [(h.reviewer, h.note) for h in s.history(1)] == [(t, t) for t in HOSTILE]

@@ -38,13 +38,19 @@ def articles(context: Context, fmt: str, which: str | None, limit: int | None) -
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--all", "all_claims", is_flag=True,
               help="Also the claims not highlighted by default (the dimmer ones in the app).")
+@click.option("--assigned-to", help="Only claims assigned to this reviewer (claimdesk assign).")
+@click.option("--decided-by", help="Only claims whose verdict this reviewer gave last.")
 @click.option("--format", "fmt", type=click.Choice((*LIST_FORMATS, "csv")), default="table", show_default=True)
 @pass_context
-def claims(context: Context, article_id: int | None, status: str | None, all_claims: bool, fmt: str) -> None:
+def claims(context: Context, article_id: int | None, status: str | None, all_claims: bool, assigned_to: str | None,
+           decided_by: str | None, fmt: str) -> None:
     """List the highlighted claims (and any already decided) with their score, rank in the article, speaker and
     status; --all lists every claim."""
     with context.open_store() as store:
-        rows = store.claims(article_id=article_id, status=status)
+        if assigned_to is None and decided_by is None:
+            rows = store.claims(article_id=article_id, status=status)
+        else:
+            rows = store.team_claims(article_id, status, assigned_to, decided_by)
     if not all_claims:
         rows = [c for c in rows if c.highlighted or c.status != "pending"]
     records = [c.to_dict() for c in rows]

@@ -10,7 +10,7 @@ import click
 from store import StoreError
 from store.errors import DATABASE_ERRORS, explain
 from store.paths import database_location
-from tui.cli import archive, conflicts, export, importing, load, nlp, review
+from tui.cli import archive, conflicts, export, importing, load, nlp, review, team
 from tui.cli.context import Context
 from tui.settings import settings_or_defaults
 
@@ -69,6 +69,6 @@ def _open_app(context: Context) -> None:
     ClaimdeskApp(db_path=context.db_path, reviewer=context.reviewer).run()
 
 
-for _module in (load, archive, review, conflicts, export, importing, nlp):
+for _module in (load, archive, review, team, conflicts, export, importing, nlp):
     for _command in _module.COMMANDS:
         main.add_command(_command)

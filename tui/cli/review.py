@@ -8,8 +8,11 @@ import click
 
 from store import STATUSES, StoreError
 from store.clean_text import clean, clean_field
+from store.models import Expected, decided_by_other
+from store.review import as_decided
 from tui.cli.context import Context, pass_context
 from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
+from tui.settings import settings_or_defaults
 
 
 @click.command()
@@ -17,18 +20,41 @@ from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 @click.argument("status", type=click.Choice(STATUSES))
 @click.option("--note", help="Why: the rationale for the verdict.")
 @click.option("--reviewer", help="Who decides (default: the global --reviewer, $CLAIMDESK_REVIEWER, ...).")
+@click.option("--if-status", "if_status", type=click.Choice(STATUSES),
+              help="Only if the claim's status is still this (whoever decided it); else nothing is changed.")
+@click.option("--force", is_flag=True, help="Replace another reviewer's verdict without checking it.")
 @pass_context
-def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None) -> None:
+def mark(context: Context, claim_id: int, status: str, note: str | None, reviewer: str | None,
+         if_status: str | None, force: bool) -> None:
     """Record a verdict (pending, verified, disputed, unverified) for a claim. Without --note the claim keeps its
-    note only when the verdict it replaces was yours (another reviewer's note stays in the history)."""
+    note only when the verdict it replaces was yours (another reviewer's note stays in the history). A verdict
+    another reviewer gave is replaced only with --if-status (still that status) or --force. With second review
+    on (second_review = true in the config file) a verdict awaits another reviewer's sign-off."""
+    if if_status and force:
+        raise click.UsageError("give --if-status or --force, not both.")
     who = clean_field(reviewer or context.reviewer) or context.reviewer
     note = (clean(note).strip() or None) if note is not None else None
+    signoff = settings_or_defaults()[0].second_review
     with context.open_store(write=True) as store:
         try:
-            _, claim = store.decide(claim_id, status, who, **({} if note is None else {"note": note}))
+            expect = None if force else Expected(if_status) if if_status else _unless_theirs(store, claim_id, who)
+            _, claim = store.decide(claim_id, status, who, **({} if note is None else {"note": note}),
+                                    expect=expect, signoff=signoff)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
-    click.echo(f"claim {claim.id}: {claim.status} by {claim.reviewer} at {claim.reviewed_at}")
+    awaiting = ", awaiting sign-off" if signoff and claim.status != "pending" else ""
+    click.echo(f"claim {claim.id}: {claim.status} by {claim.reviewer} at {claim.reviewed_at}{awaiting}")
+
+
+def _unless_theirs(store, claim_id: int, who: str) -> Expected:
+    """What mark expects of a claim without --if-status or --force: as it is now, and not another reviewer's
+    verdict (refused in one sentence naming it)."""
+    claim = store.desk_claim(claim_id)
+    if decided_by_other(claim, who):
+        raise click.ClickException(
+            f"claim {claim.id} is {as_decided(claim)}, not yours: nothing was changed (replace their verdict with "
+            f"--if-status {claim.status}, or --force).")
+    return Expected.of(claim)
 
 
 @click.command()

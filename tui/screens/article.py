@@ -7,6 +7,8 @@ in score order (most worth checking first) instead of reading order.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +25,7 @@ from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
 from tui.forms.note import NoteForm, NoteResult
 from tui.screens.history import HistoryScreen
+from tui.screens.team_review import TEAM_BINDINGS, TeamReview
 from tui.widgets.article_dates import dateline_date
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
@@ -44,7 +47,7 @@ def score_ranks(claims: list[DeskClaim]) -> dict[int, tuple[int, int]]:
     return {c.id: (n, len(ordered)) for n, c in enumerate(ordered, start=1)}
 
 
-class ArticleScreen(SpanEditing, Screen):
+class ArticleScreen(TeamReview, SpanEditing, Screen):
     """One article: text on the left, the selected claim, its matches and history on the right."""
 
     BINDINGS = [
@@ -71,6 +74,7 @@ class ArticleScreen(SpanEditing, Screen):
         Binding("h", "toggle_all", "Highlight all claims on/off", show=False, id="claim.show_all"),
         Binding("o", "toggle_order", "Score order on/off", show=False, id="claim.order"),
         *SPAN_BINDINGS,
+        *TEAM_BINDINGS,
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
 
@@ -103,6 +107,7 @@ class ArticleScreen(SpanEditing, Screen):
         self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
         self.just_decided: DeskClaim | None = None  # the claim a verdict key decided and moved on from: `n` notes it
         self.init_span_editing()
+        self.init_team_review()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -129,6 +134,7 @@ class ArticleScreen(SpanEditing, Screen):
 
     def load_article(self, article_id: int, claim_id: int | None = None) -> None:
         self.article_id = article_id
+        self.seen = {}  # the claims of an article opened are seen as they are now
         self._show_article(self.app.store.article(article_id))
         self.index = 0
         self.claim_filter = ClaimFilter(article_id=article_id)
@@ -156,6 +162,7 @@ class ArticleScreen(SpanEditing, Screen):
 
     def reload(self, select_id: int | None = None) -> None:
         self.all_claims = [c for c in self.app.store.desk_claims(self.article_id) if c.type != BOILERPLATE]
+        self.read_team_state(self.all_claims)
         wanted = [c for c in self.all_claims if matches(c, self.claim_filter)]
         if any(c.id == select_id and not shown_by_default(c) for c in wanted):
             self.show_all = True  # a dimmer claim asked for by id (a jump, a list, undo) is shown, not hidden
@@ -185,7 +192,8 @@ class ArticleScreen(SpanEditing, Screen):
         app = self.app
         decided = sum(c.status != "pending" for c in self.all_claims)
         parts = [self.last_action] if self.last_action else []
-        parts += [f"reviewer: {app.reviewer}", f"{decided}/{len(self.all_claims)} decided", *self._view_parts(),
+        parts += [*self.team_parts(self.selected), f"reviewer: {app.reviewer}",
+                  f"{decided}/{len(self.all_claims)} decided", *self._view_parts(),
                  f"auto-advance {'on' if app.auto_advance else 'off'} (A)"]
         if self.just_decided is not None:
             parts.insert(1 if self.last_action else 0, f"n: note on #{self.just_decided.id}")
@@ -208,9 +216,11 @@ class ArticleScreen(SpanEditing, Screen):
     def select(self, index: int) -> None:
         self.index, self.chosen_match = index, 0
         self.just_decided = None
+        self.remember(self.selected)  # moving onto a claim opens it: its verdict as it is now has been seen
         self.refresh_claims()
 
     def replace(self, updated: DeskClaim) -> None:
+        self.remember(updated)
         self.all_claims = [updated if c.id == updated.id else c for c in self.all_claims]
         self.claims = [updated if c.id == updated.id else c for c in self.claims]
 
@@ -224,6 +234,7 @@ class ArticleScreen(SpanEditing, Screen):
     def show_undone(self, claim: DeskClaim, message: str) -> None:
         """After undo or redo: say what it did in the status line, and show the claim (or its article)."""
         self.last_action, self.just_decided = message, None
+        self.remember(claim)
         self.show_claim(claim) if claim.deleted_at is None else self.reload()
 
     def action_back(self) -> None:
@@ -254,15 +265,15 @@ class ArticleScreen(SpanEditing, Screen):
             self.select(0)
 
     def action_next_pending(self) -> None:
+        """The reviewer's next pending claim: assigned to them first, then assigned to no one (store.team)."""
         after = self.claims[self.index + 1 :] + self.claims[: self.index]
-        pending = next((c for c in after if c.status == "pending"), None)
-        if pending is not None:
-            self.select(self.claims.index(pending))
-            return
         claim = self.selected
-        found = self.app.store.next_pending(self.article_id, claim.start if claim else -1, claim.id if claim else 0)
+        found = self.next_in_my_queue(after, claim)
+        shown = [c.id for c in self.claims]
         if found is None or (claim is not None and found.id == claim.id):
             self.notify("Every claim in the archive is decided.")
+        elif found.id in shown:
+            self.select(shown.index(found.id))
         elif found.article_id == self.article_id:
             self.claim_filter = ClaimFilter(article_id=self.article_id)
             self.reload(select_id=found.id)
@@ -297,8 +308,10 @@ class ArticleScreen(SpanEditing, Screen):
     @records
     def action_mark(self, status: str) -> None:
         if (claim := self.selected) is not None:
-            updated = self.app.desk.decide(claim.id, status)
-            self.decided(updated, f"Claim #{claim.id} marked {status}.")
+            message = f"Claim #{claim.id} marked {status}" + (", awaiting sign-off." if self.second_review
+                                                               and status != "pending" else ".")
+            self.guarded(claim, status, self.verdict_writer(claim.id, status),
+                         lambda updated: self.decided(updated, message))
 
     @records
     def action_apply_match(self) -> None:
@@ -312,8 +325,11 @@ class ArticleScreen(SpanEditing, Screen):
             return
         if not self._confirmed_apply(claim, link):
             return
-        updated = self.app.desk.apply_match(claim.id, link)
-        self.decided(updated, f"Claim #{claim.id} marked {link.status}, as claim #{link.earlier_id}.")
+        message = f"Claim #{claim.id} marked {link.status}, as claim #{link.earlier_id}."
+        self.guarded(claim, link.status,
+                     lambda expect: self.app.desk.apply_match(claim.id, link, expect=expect,
+                                                              signoff=self.second_review),
+                     lambda updated: self.decided(updated, message), with_note=True)
 
     def _confirmed_apply(self, claim, link) -> bool:
         """Applying a verdict across changed numbers or a negation needs a second press: it may not carry over."""
@@ -344,22 +360,28 @@ class ArticleScreen(SpanEditing, Screen):
         if result is None:
             return
         self.note_draft = (claim.id, result)  # until it is stored: if the store refuses, `n` brings it back
-        self._save_note(claim, result)
-        self.note_draft = None
+        if self._save_note(claim, result):
+            self.note_draft = None
 
-    def _save_note(self, claim: DeskClaim, result: NoteResult) -> None:
-        on_view = self.selected is not None and self.selected.id == claim.id
+    def _save_note(self, claim: DeskClaim, result: NoteResult) -> bool:
+        """Store the note (and verdict); False when a verdict waits for the reviewer to confirm an override."""
         if result.status:
-            updated = self.app.desk.decide(claim.id, result.status, note=result.note, evidence=result.evidence)
-            message = f"Claim #{claim.id} marked {result.status}, with a note."
-            if on_view:
-                self.decided(updated, message)
-                return
-            self.replace(updated)
-            self.last_action = message
-        else:
-            self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
-            self.last_action = f"Note kept for claim #{claim.id}."
+            write = self.verdict_writer(claim.id, result.status, note=result.note, evidence=result.evidence)
+            return self.guarded(claim, result.status, write, partial(self._noted_verdict, claim, result.status),
+                                with_note=bool(result.note))
+        self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
+        self.last_action = f"Note kept for claim #{claim.id}."
+        self.just_decided = None
+        self.refresh_claims()
+        return True
+
+    def _noted_verdict(self, claim: DeskClaim, status: str, updated: DeskClaim) -> None:
+        message = f"Claim #{claim.id} marked {status}, with a note."
+        if self.selected is not None and self.selected.id == claim.id:
+            self.decided(updated, message)
+            return
+        self.replace(updated)
+        self.last_action = message
         self.just_decided = None
         self.refresh_claims()
 

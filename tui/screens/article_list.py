@@ -11,12 +11,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from store import ArticleSummary
+from store.clean_text import clean_field
 from store.models import SORT_KEYS, ArticleQuery
 from store.wording import counted
 from tui.forms.article_filter import ArticleFilterForm
+from tui.forms.prompt import PromptScreen
 from tui.screen_protocol import ReloadAfterFailedWrite
 from tui.widgets.article_dates import shown_date
 from tui.widgets.row_list import Column, RowList
+from tui.write_guard import records
 
 EMPTY_HINT = ("No articles yet. Press l to load files, folders or web pages.\n"
               "Or from a shell:  claimdesk load PATH...  (files, folders, URLs, or - for stdin)")
@@ -57,6 +60,7 @@ class ArticleListScreen(ReloadAfterFailedWrite, Screen):
         Binding("O", "reverse", "Reverse order", show=False, id="list.reverse"),
         Binding("f", "filter", "Filter", id="list.filter"),
         Binding("c", "app.claims", "Claims", id="app.claims"),
+        Binding("a", "assign", "Assign article to a reviewer", show=False, id="list.assign"),
         Binding("r", "refresh", "Refresh", show=False, id="list.refresh"),
         Binding("x", "app.export", "Export", id="app.export"),
         Binding("question_mark", "app.help", "Help", id="app.help"),
@@ -104,6 +108,8 @@ class ArticleListScreen(ReloadAfterFailedWrite, Screen):
     def _show_status(self) -> None:
         q = self.query_state
         parts = [f"reviewer: {self.app.reviewer}", f"sorted by {q.sort}{' (reversed)' if q.descending else ''}"]
+        if queue := self.app.store.queue_size(self.app.reviewer):
+            parts.insert(1, f"{counted(queue, 'pending claim')} assigned to you (N)")
         shown = [f"source={q.source}" if q.source else "", f"from {q.since}" if q.since else "",
                  f"to {q.until}" if q.until else "", q.progress or ""]
         if self._filtered:
@@ -135,3 +141,21 @@ class ArticleListScreen(ReloadAfterFailedWrite, Screen):
         if query is not None:
             self.query_state = query
             self.action_refresh()
+
+    def action_assign(self) -> None:
+        """Assign every claim of the article under the cursor to a reviewer ("-": to no one)."""
+        article = self.query_one(ArticleTable).current
+        if article is not None:
+            self.app.push_screen(PromptScreen(f"Assign article #{article.id}'s claims to (- for no one)",
+                                              "reviewer's name"), lambda name: self._assign(article, name))
+
+    @records
+    def _assign(self, article: ArticleSummary, name: str | None) -> None:
+        if name is None:
+            return  # cancelled
+        name = None if name == "-" else clean_field(name)
+        ids = self.app.store.article_claim_ids([article.id])
+        changed = self.app.store.assign(ids, name, self.app.reviewer)
+        whom = f"to {name}" if name else "to no one"
+        self.notify(f"Article #{article.id}: {counted(changed, 'claim')} assigned {whom}.", timeout=3, markup=False)
+        self.reload_from_store()

@@ -118,7 +118,8 @@ def test_piped_output_still_carries_the_data_exactly(runner, db_path):
 
 
 def test_a_note_and_reviewer_typed_with_escapes_are_stored_shown_not_raw(runner, db_path):
-    run(runner, db_path, "mark", "1", "disputed", "--note", f"figure {ESC}wrong\x07", "--reviewer", f"ana{ESC}")
+    run(runner, db_path, "mark", "1", "disputed", "--note", f"figure {ESC}wrong\x07", "--reviewer", f"ana{ESC}",
+        "--force")
     with Store(db_path) as store:
         claim = store.desk_claim(1)
         history = store.execute("SELECT note, reviewer FROM claim_history WHERE claim_id = 1")

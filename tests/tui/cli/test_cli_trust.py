@@ -224,7 +224,7 @@ def test_a_rerun_links_the_checks_an_interrupted_import_stored(runner, db_path, 
 
 # --- item 13: a new verdict never inherits another reviewer's note -------------------------------------------
 def test_mark_over_another_reviewers_verdict_drops_their_note(runner, db_path):
-    assert run(runner, db_path, "mark", "1", "disputed", "--reviewer", "bob").exit_code == 0
+    assert run(runner, db_path, "mark", "1", "disputed", "--reviewer", "bob", "--force").exit_code == 0
     with Store(db_path) as store:
         claim = store.desk_claim(1)
         assert (claim.status, claim.reviewer, claim.note) == ("disputed", "bob", None)

@@ -1,0 +1,28 @@
+"""The JSON Lines export of an archive that uses second review: each record as store.exchange.jsonl writes it,
+then the keys ``signoff``, ``second_reviewer`` and ``second_reviewed_at`` last (the CSV export adds the same
+columns last: store.exchange.export.SIGNOFF_COLUMNS). An archive without second review is written by
+store.exchange.jsonl alone, byte for byte as before."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from store.exchange.export import SIGNOFF_COLUMNS, SIGNOFF_SQL, ExportFilter, select_rows
+from store.exchange.jsonl import RECORD_SQL, RECORD_WITH_ARTICLE_SQL, one_line
+
+
+def signoff_keys(values: tuple) -> str:
+    """The sign-off keys as the end of a compact JSON object: ',"signoff":"confirmed",...}'."""
+    keys = json.dumps(dict(zip(SIGNOFF_COLUMNS, values, strict=True)), ensure_ascii=False, separators=(",", ":"))
+    return "," + keys[1:]
+
+
+def write_jsonl_with_signoff(store, out: TextIO, filters: ExportFilter | None = None,
+                             with_articles: bool = False) -> int:
+    record = RECORD_WITH_ARTICLE_SQL if with_articles else RECORD_SQL
+    count = 0
+    for line, *signoff in select_rows(store, filters or ExportFilter(), f"{record}, {SIGNOFF_SQL}", batch=500):
+        out.write(one_line(line[:-1] + signoff_keys(tuple(signoff))) + "\n")
+        count += 1
+    return count
