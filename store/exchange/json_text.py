@@ -35,15 +35,16 @@ def record_fields(extra: tuple[tuple[str, str], ...], history_keys: tuple[str, .
 
 
 def postgres_lines(store, filters: ExportFilter, fields: list[tuple[str, str]], with_articles: bool,
-                   booleans: frozenset[str]) -> Iterator[str]:
-    """One JSON text per claim, from a PostgreSQL archive, as SQLite would write it."""
+                   booleans: frozenset[str], extra_sql: str = "") -> Iterator[tuple[str, tuple]]:
+    """One JSON text per claim, from a PostgreSQL archive, as SQLite would write it, and the values of
+    ``extra_sql``'s columns beside it."""
     if with_articles:
         fields = [*fields, (ARTICLE_TEXT, ARTICLE_TEXT_SQL)]
     keys = [key for key, _ in fields]
-    columns = ", ".join(expression for _, expression in fields)
+    columns = ", ".join(expression for _, expression in fields) + (f", {extra_sql}" if extra_sql else "")
     for row in select_rows(store, filters, columns, batch=500):
-        values = {key: (bool(value) if key in booleans else value) for key, value in zip(keys, row, strict=True)}
-        yield sqlite_json(values)
+        values = {key: (bool(value) if key in booleans else value) for key, value in zip(keys, row[: len(keys)], strict=True)}
+        yield sqlite_json(values), tuple(row[len(keys):])
 
 
 def sqlite_json(value: object) -> str:

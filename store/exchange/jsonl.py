@@ -48,13 +48,21 @@ _POSTGRES_FIELDS = record_fields((("start", "c.start"), ("end", 'c."end"'), ("cu
 
 def record_lines(store, filters: ExportFilter | None = None, with_articles: bool = False) -> Iterator[str]:
     """One JSON text per claim, streamed."""
+    for line, _ in record_rows(store, filters, with_articles):
+        yield line
+
+
+def record_rows(store, filters: ExportFilter | None = None, with_articles: bool = False,
+                extra_sql: str = "") -> Iterator[tuple[str, tuple]]:
+    """Each claim's JSON text, with the values of ``extra_sql``'s columns (of the verdicts view ``v`` and the
+    claims ``c``) beside it, streamed."""
     if store.dialect == "postgresql":
         yield from postgres_lines(store, filters or ExportFilter(), _POSTGRES_FIELDS, with_articles,
-                                  frozenset({"flagged"}))
+                                  frozenset({"flagged"}), extra_sql)
         return
-    sql = RECORD_WITH_ARTICLE_SQL if with_articles else RECORD_SQL
-    for (line,) in select_rows(store, filters or ExportFilter(), sql, batch=500):
-        yield line
+    sql = (RECORD_WITH_ARTICLE_SQL if with_articles else RECORD_SQL) + (f", {extra_sql}" if extra_sql else "")
+    for line, *extras in select_rows(store, filters or ExportFilter(), sql, batch=500):
+        yield line, tuple(extras)
 
 
 def export_records(store, filters: ExportFilter | None = None) -> Iterator[dict]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from store.exchange.export import SIGNOFF_COLUMNS, SIGNOFF_SQL, ExportFilter, select_rows
-from store.exchange.jsonl import RECORD_SQL, RECORD_WITH_ARTICLE_SQL, one_line
+from store.exchange.export import SIGNOFF_COLUMNS, SIGNOFF_SQL, ExportFilter
+from store.exchange.jsonl import one_line, record_rows
 
 
 def signoff_keys(values: tuple) -> str:
@@ -20,9 +20,8 @@ def signoff_keys(values: tuple) -> str:
 
 def write_jsonl_with_signoff(store, out: TextIO, filters: ExportFilter | None = None,
                              with_articles: bool = False) -> int:
-    record = RECORD_WITH_ARTICLE_SQL if with_articles else RECORD_SQL
     count = 0
-    for line, *signoff in select_rows(store, filters or ExportFilter(), f"{record}, {SIGNOFF_SQL}", batch=500):
-        out.write(one_line(line[:-1] + signoff_keys(tuple(signoff))) + "\n")
+    for line, signoff in record_rows(store, filters or ExportFilter(), with_articles, SIGNOFF_SQL):
+        out.write(one_line(line[:-1] + signoff_keys(signoff)) + "\n")
         count += 1
     return count
