@@ -43,8 +43,9 @@ def postgres_lines(store, filters: ExportFilter, fields: list[tuple[str, str]], 
     keys = [key for key, _ in fields]
     columns = ", ".join(expression for _, expression in fields) + (f", {extra_sql}" if extra_sql else "")
     for row in select_rows(store, filters, columns, batch=500):
-        values = {key: (bool(value) if key in booleans else value) for key, value in zip(keys, row[: len(keys)], strict=True)}
-        yield sqlite_json(values), tuple(row[len(keys):])
+        record, extras = row[: len(keys)], tuple(row[len(keys) :])
+        values = {key: (bool(value) if key in booleans else value) for key, value in zip(keys, record, strict=True)}
+        yield sqlite_json(values), extras
 
 
 def sqlite_json(value: object) -> str:
