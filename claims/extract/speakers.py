@@ -10,51 +10,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claims.extract.headline_speaker import HeadlineClaim, headline_claim
 from claims.extract.people import People, is_role_phrase
+from claims.extract.speaker_mentions import claim_owner, name_before_colon, vehicle_before_colon
+from claims.extract.speaker_words import (
+    CLOSE_QUOTES,
+    CONTINUING_VERBS,
+    DROP_DEPS,
+    MAX_SPEAKER_TOKENS,
+    MEDIA_NOUNS,
+    MEDIA_VERBS,
+    NAMED,
+    NOT_SPEAKERS,
+    OPEN_QUOTES,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    STAND_IN_NOUNS,
+    STATEMENT_NOUNS,
+    SUBJECT_DEPS,
+    UNRESOLVABLE,
+    VEHICLE_NOUNS,
+    VERDICT_WORDS,
+)
 from claims.read.article import strip_format_chars
 
 Span = Any  # spacy.tokens.Span; spaCy is never imported at module level
 Token = Any
 
-SPEECH_VERBS = frozenset(
-    """say says said saying tell tells told telling state states stated add adds added claim claims claimed
-    announce announces announced report reports reported write writes wrote explain explains explained
-    insist insists insisted note notes noted warn warns warned argue argues argued confirm confirms confirmed
-    deny denies denied estimate estimates estimated predict predicts predicted acknowledge acknowledged
-    allege alleges alleged assert asserts asserted maintain maintains maintained reveal revealed disclose
-    disclosed testify testified declare declares declared reiterate reiterated reiterates contend contended
-    suggest suggested suggests admit admitted admits concede conceded recall recalled tweet tweeted
-    posted post reporting claiming writing stating announcing warning arguing noting adding
-    insisting spoke imply implies implied accuse accuses accused charge charges charged boast boasts boasted
-    brag brags bragged vow vows vowed promise promises promised portray portrays portrayed blame blames blamed
-    reads""".split()
-)
-# Words that are never a claimant: verdicts, rating widgets, bare determiners, the texts being checked.
-NOT_SPEAKERS = frozenset(
-    {"true", "false", "rating", "ratings", "truth-o-meter", "politifact", "another", "others", "some", "many",
-     "most", "few", "all", "both", "each", "either", "neither", "one", "the law", "the bill", "the rule",
-     "the article", "the story", "the statement", "the claim", "the quote", "the fact", "the facts", "the data",
-     "the numbers", "the figures", "recent figures", "the evidence", "the record", "the research", "the analysis"}
-)
-VERDICT_WORDS = frozenset({"true", "false", "mostly true", "mostly false", "half true", "barely true",
-                           "pants on fire", "half-true", "mostly-true", "mostly-false"})
-# Verbs that make a claim only when a post, an ad or an image does it ("A viral meme displays ...").
-MEDIA_VERBS = frozenset("show shows showed displays displayed display circulate circulating circulated features "
-                        "featured shared share urges urged asks asked".split())
-MEDIA_NOUNS = frozenset("post posts meme memes ad ads advertisement image images photo photos picture video videos "
-                        "tweet tweets headline headlines article articles billboard billboards mailer mailers flyer "
-                        "website websites blog blogs story stories graphic graphics users page pages email emails "
-                        "message messages chain letter commercial commercials".split())
-# "He made a statement", "had this to say": the subject states what follows.
-STATEMENT_NOUNS = frozenset({"statement", "claim", "remark", "remarks", "comment", "comments", "assertion"})
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-UNRESOLVABLE = frozenset({"it", "this", "that", "i", "we", "you", "they", "one", "there", "which", "who"})
-SUBJECT_DEPS = frozenset({"nsubj"})  # "is said to be", "are reported to have": no speaker
-DROP_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
-OPEN_QUOTES = "\"\u201c\u2018'"
-CLOSE_QUOTES = "\"\u201d\u2019'"
-MAX_SPEAKER_TOKENS = 25
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "his", "her", "their", "its", "our", "my", "your"})
+RESTATING = 2  # sentences restating the headline's claim most (an article restates it once or twice)
+_POSSESSIVE_END = re.compile(r"\s*['\u2019]s?$")
 _LEADING_TIME = re.compile(r"^(?:(?:on|in|at|last|earlier|later|this|by)\s[^,]{1,30},\s*)+", re.IGNORECASE)
 
 
@@ -71,9 +57,10 @@ class Attribution:
 NONE = Attribution()
 
 
-def attribute_sentences(sents: Sequence[Span]) -> list[Attribution]:
-    """One Attribution per sentence, using quotes and neighbouring sentences where a sentence names no one."""
-    own = [_plausible(own_attribution(sent)) for sent in sents]
+def attribute_sentences(sents: Sequence[Span], title: str | None = None) -> list[Attribution]:
+    """One Attribution per sentence, using quotes and neighbouring sentences where a sentence names no one, and
+    the article's headline (``title``) for sentences that restate the claim it attributes."""
+    own = [own_attribution(sent) for sent in sents]
     people = People(sents) if sents and sents[0].doc.has_annotation("ENT_IOB") else None
     result: list[Attribution] = []
     inside_quote = False
@@ -88,7 +75,45 @@ def attribute_sentences(sents: Sequence[Span]) -> list[Attribution]:
             quoted = started_inside or _starts_quote(sent.text)
             found = _borrow(index, sents, own, result, quoted, inside_quote)
         result.append(found)
+    headline = headline_claim(title)
+    if headline is not None:
+        result = _from_headline(result, sents, headline, people)
     return result
+
+
+def _from_headline(found: list[Attribution], sents: Sequence[Span], headline: HeadlineClaim,
+                   people: People | None) -> list[Attribution]:
+    """Sentences restating the headline's claim, with no speaker or only a vehicle ("the ad", "a narrator"), are
+    the headline claimant's (by the fullest name the article gives them)."""
+    person = people.for_name(headline.who) if people is not None else None
+    who = _plausible(Attribution(clean_speaker(person.name if person else headline.who), "headline"))
+    if who.speaker is None:
+        return found
+    opens_quoted, inside = [], False
+    for sent in sents:
+        opens_quoted.append(inside)
+        inside = quote_state(sent.text, inside)
+    shared = [headline.restated_by(sent.text, quoted) for sent, quoted in zip(sents, opens_quoted, strict=True)]
+    best = sorted((n for n, count in enumerate(shared) if count), key=lambda n: -shared[n])[:RESTATING]
+    return [who if n in best and (a.speaker is None or is_vehicle(a.speaker) or _stands_in(a.speaker)) else a
+            for n, a in enumerate(found)]
+
+
+def _is_thing(speaker: str) -> bool:
+    last = speaker.casefold().split()[-1]
+    return last in VEHICLE_NOUNS or last in STATEMENT_NOUNS
+
+
+def _stands_in(speaker: str) -> bool:
+    """"the company", "the group": a definite common noun that may stand for the headline's claimant."""
+    words = speaker.casefold().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in STAND_IN_NOUNS
+
+
+def is_vehicle(speaker: str) -> bool:
+    """"the ad", "A new TV ad", "a narrator", "his campaign bio", "Billboards": what carries a claimant's words."""
+    words = speaker.casefold().replace("\u2019", "'").split()
+    return bool(words) and words[-1] in VEHICLE_NOUNS and not any(w.istitle() for w in speaker.split()[1:])
 
 
 def _plausible(found: Attribution) -> Attribution:
@@ -112,6 +137,11 @@ def _resolve_person(found: Attribution, own: Attribution, people: People, index:
         person = people.for_role(found.speaker, index)
         if person is not None:
             return Attribution(person.name, found.cue, found.tokens)
+    first, _, rest = (found.speaker or "").partition(" ")
+    if first.casefold() in POSSESSIVE_PRONOUNS and rest:  # "his campaign bio says" -> "Ann Vale's campaign bio"
+        person = people.recent(index) or people.main()
+        if person is not None:
+            return Attribution(f"{person.name}'s {rest}", found.cue, found.tokens)
     return found
 
 
@@ -121,16 +151,44 @@ def may_name_speaker(tokens: Span) -> bool:
 
 
 def own_attribution(sent: Span) -> Attribution:
-    """The attribution a sentence makes by itself: "according to" first, a closing ", a news report says.", then
-    the main speech verb."""
-    found = _according_to(sent)
-    if found is not None:
-        return found
+    """The attribution a sentence makes by itself, the first plausible of: a name opening a transcript line
+    ("Vale: ..."), "according to", a closing ", a news report says.", the main speech verb, the owner of a claim
+    it restates ("Vale's claim that"), a post or page introducing a quotation with a colon."""
+    for find in (_name_colon, _according_to, _spoken, _claim_owner, _vehicle_colon):
+        found = _plausible(find(sent) or NONE)
+        if found.speaker is not None:
+            return found
+    return NONE
+
+
+def _spoken(sent: Span) -> Attribution | None:
     spoken, closing = _speech_verb(sent), _closing_source(sent)
     if spoken is None or (closing is not None and _last_word(sent).lower_ == spoken.cue and not _verb_has_object(
             _last_word(sent))):
-        return closing or spoken or NONE
+        return closing or spoken
     return spoken
+
+
+def _name_colon(sent: Span) -> Attribution | None:
+    found = name_before_colon(sent)
+    if found is None:
+        return None
+    text = clean_speaker(sent.doc[found[0] : found[1]].text)
+    return Attribution(text, ":", found) if text else None
+
+
+def _claim_owner(sent: Span) -> Attribution | None:
+    owner = claim_owner(sent)
+    if owner is None:
+        return None
+    if owner.lower_ in POSSESSIVE_PRONOUNS | PRONOUNS:
+        return Attribution(owner.text, "claim", (owner.i, owner.i + 1), pronoun=True)
+    return _from_head(owner, "claim")
+
+
+def _vehicle_colon(sent: Span) -> Attribution | None:
+    vehicle = vehicle_before_colon(sent)
+    return _from_head(vehicle, ":") if vehicle is not None else None
 
 
 def _last_word(sent: Span) -> Token:
@@ -177,7 +235,20 @@ def _speech_verb(sent: Span) -> Attribution | None:
     if not verbs:
         return _inverted(sent)
     verb = min(verbs, key=_depth)
-    return _from_head(_subject(verb), verb.lower_)
+    subject = _subject(verb)
+    if subject.i < verb.i and _quote_between(subject, verb):  # '"Port Closes," reads the headline.'
+        return _inverted(sent) or _after_verb(verb)
+    return _from_head(subject, verb.lower_)
+
+
+def _quote_between(first: Token, last: Token) -> bool:
+    return any(token.text in CLOSE_QUOTES for token in first.doc[first.i + 1 : last.i])
+
+
+def _after_verb(verb: Token) -> Attribution | None:
+    """'"...," reads the headline on the post': the subject written after the verb."""
+    after = [child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i > verb.i]
+    return _from_head(after[0], verb.lower_) if after else None
 
 
 def _inverted(sent: Span) -> Attribution | None:
@@ -200,7 +271,7 @@ def _inverted(sent: Span) -> Attribution | None:
 def _states(token: Token) -> bool:
     """A speech verb, a post's or ad's "shows" / "displays", or "made a statement"."""
     if token.lower_ in SPEECH_VERBS:
-        return True
+        return not (token.i and token.nbor(-1).lower_ in _POSSESSIVE_MARKS)  # "the county's claim": a noun
     subject = _subject(token)
     if subject is None:
         return False
@@ -211,10 +282,14 @@ def _states(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    return None
+    """The verb's subject: the one nearest the verb when the parse gives two ("...," Vale wrote: the quote's
+    own subject is the other); "went on to say": the subject of the verb it completes."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "xcomp" and verb.head.lower_ in CONTINUING_VERBS:
+        subjects = [child for child in verb.head.children if child.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        return min(subjects, key=lambda s: abs(s.i - verb.i))
+    return subjects[0] if subjects else None
 
 
 def _depth(token: Token) -> int:
@@ -288,7 +363,7 @@ def clean_speaker(text: str) -> str:
     edges and a leading "On Monday," style phrase; "" when no letter is left (a speaker is named in words)."""
     text = " ".join(strip_format_chars(text).split())
     text = _LEADING_TIME.sub("", text)
-    text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
+    text = _POSSESSIVE_END.sub("", text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-"))
     return text if any(char.isalpha() for char in text) else ""
 
 
@@ -296,7 +371,7 @@ def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: A
     """"He said ..." -> the previous sentence's speaker, else the last person it names."""
     if not found.pronoun:
         return found
-    if previous.speaker:
+    if previous.speaker and not _is_thing(previous.speaker):  # "she" is never "the editorial" before it
         return Attribution(previous.speaker, found.cue, previous.tokens)
     ents = previous_sent.ents if previous_sent is not None else []
     people = [ent for ent in ents if ent.label_ == "PERSON" and clean_speaker(ent.text)]
@@ -313,6 +388,8 @@ def _main_subject(sent: Span) -> Token | None:
     subject = _subject(sent.root)
     if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in UNRESOLVABLE:
         return None
+    if subject.ent_type_ != "PERSON" and (subject.lower_ in VEHICLE_NOUNS or subject.lower_ in STATEMENT_NOUNS):
+        return None  # "Her editorial argued ... She wrote": "she" is a person, never the editorial
     return subject
 
 
@@ -326,7 +403,7 @@ def _borrow(
 ) -> Attribution:
     """A quoted sentence with no speaker of its own borrows the one of the sentence before, or after."""
     previous = done[index - 1] if index else NONE
-    if index and sents[index].text.lstrip()[:5] in {"said ", "says "}:
+    if index and sents[index].text.split(None, 1)[:1] in (["said"], ["says"]):
         named = _closing_name(sents[index - 1])
         if named is not None:
             return named
