@@ -45,17 +45,28 @@ def _names(claimant: str) -> set[str]:
     return {t for t in tokens if len(t) > 2 and t not in STOP_NAMES}
 
 
-def names_claimant(speaker: str | None, claimant: str) -> bool:
-    """A person: their surname in the speaker; an organisation: any content word; an anonymous post: its kind."""
+def names_claimant(speaker: str | None, claimant: str, forms: bool = False) -> bool:
+    """A person: their surname in the speaker; an organisation: any content word; an anonymous post: its kind.
+    ``forms``: also an organisation's initials ("GDOT" for the Georgia Department of Transportation) and a kind's
+    plural ("posts" where the kind is "post"), the two ways the strict reading misses a speaker that names the
+    claimant."""
     if not speaker:
         return False
+    plural = "s?" if forms else ""
     words = GENERIC.get(claimant.casefold())
     if words:
         low = speaker.casefold()
-        return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words)
+        return any(re.search(r"\b" + re.escape(w) + plural + r"\b", low) for w in words)
     said = {t.strip(".,'\"’s").lower() for t in re.split(r"[\s\-]+", speaker)}
     names = _names(claimant)
+    if forms and _initials(claimant) in {t.strip(".,'\"’").lower() for t in speaker.split() if t.isupper()}:
+        return True
     return bool(names) and (bool(names & said) or any(n in speaker.lower() for n in names))
+
+
+def _initials(claimant: str) -> str:
+    words = re.split(r"[\s\-]+", claimant)
+    return "".join(w[0] for w in words if w[:1].isalpha()).lower() if len(words) > 2 else "-"
 
 
 def f1_of(labels: np.ndarray, predicted: np.ndarray) -> float:

@@ -60,6 +60,7 @@ _ROLE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_WORD = re.compile(r"[A-Za-z]+")
+LEAD = 3  # sentences
 
 
 @dataclass
@@ -125,6 +126,21 @@ class People:
         if titled:
             return max(titled, key=lambda p: len(p.mentions))
         return self.main()
+
+
+    def for_name(self, who: str) -> Person | None:
+        """A headline's claimant: "Hutchison" -> Kay Bailey Hutchison; "Hillsborough County commissioner" -> the
+        person the article's lead (first three sentences) titles Commissioner."""
+        words = [word.strip(".,'\u2019") for word in who.split()]
+        for word in reversed(words):
+            person = self.by_surname.get(word.casefold())
+            if person is not None and word[:1].isupper():
+                return person
+        titles = ROLES.get(words[-1].casefold()) if words else None
+        if not titles:
+            return None
+        titled = [p for p in self.by_surname.values() if p.titles & titles and p.mentions and p.mentions[0] < LEAD]
+        return max(titled, key=lambda p: len(p.mentions)) if len(titled) == 1 else None
 
 
 def is_role_phrase(phrase: str) -> bool:

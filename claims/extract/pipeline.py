@@ -104,7 +104,7 @@ class Extractor:
         for group in char_batches(nlp_stream(texts), batch_size, BATCH_CHARS):
             # The whole group's sentences are scored in one call: the encoder sorts them by length into batches
             # (an article at a time, 40 sentences or so, ran 2.7x slower: more padding, smaller batches).
-            found = [(piece, self._candidates(doc, piece))
+            found = [(piece, self._candidates(doc, piece, titles[piece.index] if titles is not None else None))
                      for doc, piece in self.nlp.pipe(group, as_tuples=True, batch_size=len(group))]
             scored = iter(self._claims([c for _, pairs in found for c, _ in pairs],
                                        [a for _, pairs in found for _, a in pairs], threshold, headline_check=True))
@@ -163,8 +163,9 @@ class Extractor:
         """The lexical model needs no entities; NER (with its own tok2vec) is most of spaCy's cost."""
         return ["ner"] if getattr(self.scorer, "lexical", False) and "ner" in self.nlp.pipe_names else []
 
-    def _candidates(self, doc: Any, piece: _Piece) -> list[tuple[_Candidate, Attribution]]:
-        """The doc's sentences (whitespace-trimmed, empty ones left out) with their attribution."""
+    def _candidates(self, doc: Any, piece: _Piece, title: str | None = None) -> list[tuple[_Candidate, Attribution]]:
+        """The doc's sentences (whitespace-trimmed, empty ones left out) with their attribution (``title``: the
+        article's headline, whose claimant a sentence restating its claim is given)."""
         if not len(doc):
             return []
         sents = list(doc.sents)
@@ -172,7 +173,7 @@ class Extractor:
         for sent in sents:
             start, end = trimmed(piece.text, piece.offset + sent.start_char, piece.offset + sent.end_char)
             candidates.append(_Candidate(sent, start, end, piece.text))
-        return [(c, a) for c, a in zip(candidates, _safe_attribution(sents), strict=True) if c.end > c.start]
+        return [(c, a) for c, a in zip(candidates, _safe_attribution(sents, title), strict=True) if c.end > c.start]
 
     def _claims(
         self, candidates: list[_Candidate], found: list[Attribution], threshold: float, headline_check: bool
@@ -277,9 +278,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _safe_attribution(sents: list[Any]) -> list[Attribution]:
+def _safe_attribution(sents: list[Any], title: str | None = None) -> list[Attribution]:
     try:
-        return attribute_sentences(sents)
+        return attribute_sentences(sents, title)
     except Exception:  # an odd parse must never stop extraction
         log.warning("speaker detection failed; claims left without speakers", exc_info=True)
         return [NONE] * len(sents)

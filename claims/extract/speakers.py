@@ -1,79 +1,42 @@
-"""Who makes a claim: "according to X", "X said", "said X", "X told Y that", quotes and the sentence before.
+"""Who makes each claim of an article: each sentence's own speaker (claims.extract.sentence_speaker), then the
+article around it: a quotation continuing over sentences, "he"/"she" and "the senator" read as the person they
+stand for, a lead whose source closes the next sentence (", a news report says."), and the headline's claimant for
+a sentence restating the headline's claim.
 
 Works on a dependency-parsed spaCy Doc (tok2vec + parser + ner; no tagger or lemmatizer needed).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from claims.extract.headline_speaker import HeadlineClaim, headline_claim
 from claims.extract.people import People, is_role_phrase
-from claims.read.article import strip_format_chars
+from claims.extract.sentence_speaker import (
+    NONE,
+    Attribution,
+    clean_speaker,
+    from_head,
+    main_subject,
+    may_name_speaker,
+    own_attribution,
+    plausible,
+    quote_state,
+    starts_quote,
+)
+from claims.extract.speaker_words import POSSESSIVE_PRONOUNS, STAND_IN_NOUNS, STATEMENT_NOUNS, VEHICLE_NOUNS
+
+__all__ = ["NONE", "Attribution", "attribute_sentences", "clean_speaker", "is_vehicle", "may_name_speaker",
+           "own_attribution", "quote_state"]
 
 Span = Any  # spacy.tokens.Span; spaCy is never imported at module level
-Token = Any
 
-SPEECH_VERBS = frozenset(
-    """say says said saying tell tells told telling state states stated add adds added claim claims claimed
-    announce announces announced report reports reported write writes wrote explain explains explained
-    insist insists insisted note notes noted warn warns warned argue argues argued confirm confirms confirmed
-    deny denies denied estimate estimates estimated predict predicts predicted acknowledge acknowledged
-    allege alleges alleged assert asserts asserted maintain maintains maintained reveal revealed disclose
-    disclosed testify testified declare declares declared reiterate reiterated reiterates contend contended
-    suggest suggested suggests admit admitted admits concede conceded recall recalled tweet tweeted
-    posted post reporting claiming writing stating announcing warning arguing noting adding
-    insisting spoke imply implies implied accuse accuses accused charge charges charged boast boasts boasted
-    brag brags bragged vow vows vowed promise promises promised portray portrays portrayed blame blames blamed
-    reads""".split()
-)
-# Words that are never a claimant: verdicts, rating widgets, bare determiners, the texts being checked.
-NOT_SPEAKERS = frozenset(
-    {"true", "false", "rating", "ratings", "truth-o-meter", "politifact", "another", "others", "some", "many",
-     "most", "few", "all", "both", "each", "either", "neither", "one", "the law", "the bill", "the rule",
-     "the article", "the story", "the statement", "the claim", "the quote", "the fact", "the facts", "the data",
-     "the numbers", "the figures", "recent figures", "the evidence", "the record", "the research", "the analysis"}
-)
-VERDICT_WORDS = frozenset({"true", "false", "mostly true", "mostly false", "half true", "barely true",
-                           "pants on fire", "half-true", "mostly-true", "mostly-false"})
-# Verbs that make a claim only when a post, an ad or an image does it ("A viral meme displays ...").
-MEDIA_VERBS = frozenset("show shows showed displays displayed display circulate circulating circulated features "
-                        "featured shared share urges urged asks asked".split())
-MEDIA_NOUNS = frozenset("post posts meme memes ad ads advertisement image images photo photos picture video videos "
-                        "tweet tweets headline headlines article articles billboard billboards mailer mailers flyer "
-                        "website websites blog blogs story stories graphic graphics users page pages email emails "
-                        "message messages chain letter commercial commercials".split())
-# "He made a statement", "had this to say": the subject states what follows.
-STATEMENT_NOUNS = frozenset({"statement", "claim", "remark", "remarks", "comment", "comments", "assertion"})
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-UNRESOLVABLE = frozenset({"it", "this", "that", "i", "we", "you", "they", "one", "there", "which", "who"})
-SUBJECT_DEPS = frozenset({"nsubj"})  # "is said to be", "are reported to have": no speaker
-DROP_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis"})
-OPEN_QUOTES = "\"\u201c\u2018'"
-CLOSE_QUOTES = "\"\u201d\u2019'"
-MAX_SPEAKER_TOKENS = 25
-_LEADING_TIME = re.compile(r"^(?:(?:on|in|at|last|earlier|later|this|by)\s[^,]{1,30},\s*)+", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """The speaker of one sentence and the cue that names it; ``tokens`` is the speaker's doc token range."""
-
-    speaker: str | None = None
-    cue: str | None = None
-    tokens: tuple[int, int] | None = None
-    pronoun: bool = False
-
-
-NONE = Attribution()
-
-
-def attribute_sentences(sents: Sequence[Span]) -> list[Attribution]:
-    """One Attribution per sentence, using quotes and neighbouring sentences where a sentence names no one."""
-    own = [_plausible(own_attribution(sent)) for sent in sents]
+RESTATING = 2  # sentences restating the headline's claim most (an article restates it once or twice)
+def attribute_sentences(sents: Sequence[Span], title: str | None = None) -> list[Attribution]:
+    """One Attribution per sentence, using quotes and neighbouring sentences where a sentence names no one, and
+    the article's headline (``title``) for sentences that restate the claim it attributes."""
+    own = [own_attribution(sent) for sent in sents]
     people = People(sents) if sents and sents[0].doc.has_annotation("ENT_IOB") else None
     result: list[Attribution] = []
     inside_quote = False
@@ -85,22 +48,48 @@ def attribute_sentences(sents: Sequence[Span]) -> list[Attribution]:
         started_inside = inside_quote
         inside_quote = quote_state(sent.text, inside_quote)
         if found.speaker is None:
-            quoted = started_inside or _starts_quote(sent.text)
+            quoted = started_inside or starts_quote(sent.text)
             found = _borrow(index, sents, own, result, quoted, inside_quote)
         result.append(found)
+    headline = headline_claim(title)
+    if headline is not None:
+        result = _from_headline(result, sents, headline, people)
     return result
 
 
-def _plausible(found: Attribution) -> Attribution:
-    """No verdict ("False"), bare determiner ("Another") or wordless text is ever a speaker."""
-    if found.speaker is None:
+def _from_headline(found: list[Attribution], sents: Sequence[Span], headline: HeadlineClaim,
+                   people: People | None) -> list[Attribution]:
+    """Sentences restating the headline's claim, with no speaker or only a vehicle ("the ad", "a narrator"), are
+    the headline claimant's (by the fullest name the article gives them)."""
+    person = people.for_name(headline.who) if people is not None else None
+    who = plausible(Attribution(clean_speaker(person.name if person else headline.who), "headline"))
+    if who.speaker is None:
         return found
-    words = found.speaker.casefold().strip(" .")
-    if not any(char.isalpha() for char in words) or words in NOT_SPEAKERS or words in VERDICT_WORDS:
-        return NONE
-    if words.split()[-1] in VERDICT_WORDS or words.startswith(("politifact", "share the facts")):
-        return NONE
-    return found
+    opens_quoted, inside = [], False
+    for sent in sents:
+        opens_quoted.append(inside)
+        inside = quote_state(sent.text, inside)
+    shared = [headline.restated_by(sent.text, quoted) for sent, quoted in zip(sents, opens_quoted, strict=True)]
+    best = sorted((n for n, count in enumerate(shared) if count), key=lambda n: -shared[n])[:RESTATING]
+    return [who if n in best and (a.speaker is None or is_vehicle(a.speaker) or _stands_in(a.speaker)) else a
+            for n, a in enumerate(found)]
+
+
+def _is_thing(speaker: str) -> bool:
+    last = speaker.casefold().split()[-1]
+    return last in VEHICLE_NOUNS or last in STATEMENT_NOUNS
+
+
+def _stands_in(speaker: str) -> bool:
+    """"the company", "the group": a definite common noun that may stand for the headline's claimant."""
+    words = speaker.casefold().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in STAND_IN_NOUNS
+
+
+def is_vehicle(speaker: str) -> bool:
+    """"the ad", "A new TV ad", "a narrator", "his campaign bio", "Billboards": what carries a claimant's words."""
+    words = speaker.casefold().replace("\u2019", "'").split()
+    return bool(words) and words[-1] in VEHICLE_NOUNS and not any(w.istitle() for w in speaker.split()[1:])
 
 
 def _resolve_person(found: Attribution, own: Attribution, people: People, index: int) -> Attribution:
@@ -112,208 +101,28 @@ def _resolve_person(found: Attribution, own: Attribution, people: People, index:
         person = people.for_role(found.speaker, index)
         if person is not None:
             return Attribution(person.name, found.cue, found.tokens)
+    first, _, rest = (found.speaker or "").partition(" ")
+    if first.casefold() in POSSESSIVE_PRONOUNS and rest:  # "his campaign bio says" -> "Ann Vale's campaign bio"
+        person = people.recent(index) or people.main()
+        if person is not None:
+            return Attribution(f"{person.name}'s {rest}", found.cue, found.tokens)
     return found
-
-
-def may_name_speaker(tokens: Span) -> bool:
-    """False when no word could start an attribution (no speech verb, no "according"): no parse needed."""
-    return any(token.lower_ in SPEECH_VERBS or token.lower_ == "according" for token in tokens)
-
-
-def own_attribution(sent: Span) -> Attribution:
-    """The attribution a sentence makes by itself: "according to" first, a closing ", a news report says.", then
-    the main speech verb."""
-    found = _according_to(sent)
-    if found is not None:
-        return found
-    spoken, closing = _speech_verb(sent), _closing_source(sent)
-    if spoken is None or (closing is not None and _last_word(sent).lower_ == spoken.cue and not _verb_has_object(
-            _last_word(sent))):
-        return closing or spoken or NONE
-    return spoken
-
-
-def _last_word(sent: Span) -> Token:
-    return [token for token in sent if not (token.is_space or token.is_punct)][-1]
-
-
-def _verb_has_object(verb: Token) -> bool:
-    """"..., the Courier reported." hangs the reported clause on the verb: that verb is not the claim's speaker's."""
-    return any(child.dep_ in {"ccomp", "dobj"} and child.i < verb.i for child in verb.children)
-
-
-_CLAUSE_DEPS = frozenset({"aux", "auxpass", "relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "ROOT", "mark"})
-
-
-def _closing_source(sent: Span) -> Attribution | None:
-    """"..., a news report says." read from the words (the parse often hangs the source on the wrong verb)."""
-    words = [token for token in sent if not (token.is_space or (token.is_punct and token.text not in {","}))]
-    if len(words) < 5 or words[-1].lower_ not in SPEECH_VERBS:
-        return None
-    commas = [n for n, token in enumerate(words[:-1]) if token.text == ","]
-    if not commas or len(words) - commas[-1] - 2 > 8 or len(words) - commas[-1] - 2 < 1:
-        return None
-    phrase = words[commas[-1] + 1 : -1]
-    if any(token.dep_ in _CLAUSE_DEPS for token in phrase) or phrase[0].lower_ in UNRESOLVABLE:
-        return None
-    doc = sent.doc
-    text = clean_speaker(doc[phrase[0].i : phrase[-1].i + 1].text)
-    if not text:
-        return None
-    return Attribution(text, words[-1].lower_, (phrase[0].i, phrase[-1].i + 1), phrase[0].lower_ in PRONOUNS)
-
-
-def _according_to(sent: Span) -> Attribution | None:
-    for token in sent[:-1]:
-        if token.lower_ == "according" and token.nbor().lower_ == "to":
-            objects = [child for child in token.nbor().children if child.dep_ == "pobj"]
-            if objects:
-                return _from_head(objects[0], "according to")
-    return None
-
-
-def _speech_verb(sent: Span) -> Attribution | None:
-    verbs = [token for token in sent if _states(token) and _subject(token) is not None]
-    if not verbs:
-        return _inverted(sent)
-    verb = min(verbs, key=_depth)
-    return _from_head(_subject(verb), verb.lower_)
-
-
-def _inverted(sent: Span) -> Attribution | None:
-    """", said Nolan," and "said Rep. Ann Hale": a past-tense speech verb followed by a name."""
-    for token in sent[:-1]:
-        if token.lower_ not in {"said", "says", "added", "wrote", "told"} or token.i == sent.start:
-            continue
-        if token.nbor(-1).text not in {",", "\u201d", '"', "\u2019"}:
-            continue
-        first = last = token.i + 1
-        doc = token.doc
-        while last < sent.end and (doc[last].is_title or doc[last].text in {".", "-"}) and last - first < 5:
-            last += 1
-        if last > first and doc[first].is_title and doc[first].lower_ not in UNRESOLVABLE:
-            text = clean_speaker(doc[first:last].text)
-            return Attribution(speaker=text, cue=token.lower_, tokens=(first, last)) if text else None
-    return None
-
-
-def _states(token: Token) -> bool:
-    """A speech verb, a post's or ad's "shows" / "displays", or "made a statement"."""
-    if token.lower_ in SPEECH_VERBS:
-        return True
-    subject = _subject(token)
-    if subject is None:
-        return False
-    if token.lower_ in MEDIA_VERBS:
-        return subject.lower_ in MEDIA_NOUNS
-    return token.lower_ in {"made", "makes", "make"} and any(
-        child.dep_ == "dobj" and child.lower_ in STATEMENT_NOUNS for child in token.children)
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    return None
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 100:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _from_head(head: Token, cue: str) -> Attribution | None:
-    lower = head.lower_
-    if lower in UNRESOLVABLE:
-        return None
-    head = _named_appositive(head) or head
-    first, last = speaker_tokens(head)
-    text = clean_speaker(head.doc[first : last + 1].text)  # the span's text only: doc.text rebuilds the whole doc
-    if not text:
-        return None
-    return Attribution(speaker=text, cue=cue, tokens=(first, last + 1), pronoun=lower in PRONOUNS)
-
-
-def _is_name(token: Token) -> bool:
-    return token.ent_type_ in NAMED or (token.is_title and not token.is_sent_start)
-
-
-def _named_appositive(head: Token) -> Token | None:
-    """"a spokesman, John Smith," -> John Smith."""
-    if _is_name(head):
-        return None
-    has_ents = head.doc.has_annotation("ENT_IOB")
-    for child in head.children:
-        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" if has_ents else _looks_like_name(child)):
-            return child
-    return None
-
-
-def _looks_like_name(token: Token) -> bool:
-    """Without entities (the per-line fast path): the appositive's head word is capitalised."""
-    return bool(token.is_title)
-
-
-def speaker_tokens(head: Token) -> tuple[int, int]:
-    """First and last token of the speaker phrase headed by ``head`` (clauses, named appositives cut)."""
-    dropped = set(DROP_DEPS)
-    if _is_name(head):
-        dropped.add("appos")
-    excluded: set[int] = set()
-    for child in head.children:
-        if child.dep_ in dropped:
-            excluded.update(token.i for token in child.subtree)
-    first = last = head.i
-    while first - 1 >= head.left_edge.i and first - 1 not in excluded:
-        first -= 1
-    while last + 1 <= head.right_edge.i and last + 1 not in excluded:
-        last += 1
-    if last - first >= MAX_SPEAKER_TOKENS:
-        first, last = max(first, head.i - 6), head.i
-    return _trim(head.doc, first, last)
-
-
-def _trim(doc: Any, first: int, last: int) -> tuple[int, int]:
-    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ in {"and", "or"}):
-        first += 1
-    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].lower_ in {"and", "or"}):
-        last -= 1
-    return first, last
-
-
-def clean_speaker(text: str) -> str:
-    """Collapse whitespace, drop invisible format characters (zero-width spaces, bidi controls), quotes at the
-    edges and a leading "On Monday," style phrase; "" when no letter is left (a speaker is named in words)."""
-    text = " ".join(strip_format_chars(text).split())
-    text = _LEADING_TIME.sub("", text)
-    text = text.strip(OPEN_QUOTES + CLOSE_QUOTES + " ,;:-")
-    return text if any(char.isalpha() for char in text) else ""
 
 
 def _resolve_pronoun(found: Attribution, previous_sent: Span | None, previous: Attribution) -> Attribution:
     """"He said ..." -> the previous sentence's speaker, else the last person it names."""
     if not found.pronoun:
         return found
-    if previous.speaker:
+    if previous.speaker and not _is_thing(previous.speaker):  # "she" is never "the editorial" before it
         return Attribution(previous.speaker, found.cue, previous.tokens)
     ents = previous_sent.ents if previous_sent is not None else []
     people = [ent for ent in ents if ent.label_ == "PERSON" and clean_speaker(ent.text)]
     if people:
         return Attribution(clean_speaker(people[-1].text), found.cue, (people[-1].start, people[-1].end))
-    subject = _main_subject(previous_sent) if previous_sent is not None else None
+    subject = main_subject(previous_sent) if previous_sent is not None else None
     if subject is None:
         return NONE
-    return _from_head(subject, found.cue or "said") or NONE
-
-
-def _main_subject(sent: Span) -> Token | None:
-    """The subject of the sentence's root verb, if it is a noun phrase rather than a pronoun."""
-    subject = _subject(sent.root)
-    if subject is None or subject.lower_ in PRONOUNS or subject.lower_ in UNRESOLVABLE:
-        return None
-    return subject
+    return from_head(subject, found.cue or "said") or NONE
 
 
 def _borrow(
@@ -326,7 +135,7 @@ def _borrow(
 ) -> Attribution:
     """A quoted sentence with no speaker of its own borrows the one of the sentence before, or after."""
     previous = done[index - 1] if index else NONE
-    if index and sents[index].text.lstrip()[:5] in {"said ", "says "}:
+    if index and sents[index].text.split(None, 1)[:1] in (["said"], ["says"]):
         named = _closing_name(sents[index - 1])
         if named is not None:
             return named
@@ -372,17 +181,3 @@ def _same_subject(first: Span, second: Span) -> bool:
     return bool(names & later) or bool({"two", "both", "they", "he", "she"} & later)
 
 
-def _starts_quote(text: str) -> bool:
-    return text.lstrip()[:1] in OPEN_QUOTES
-
-
-def quote_state(text: str, inside: bool) -> bool:
-    """Whether a quotation is still open after ``text``, given whether one was open before it."""
-    for char in text:
-        if char == "\u201c":
-            inside = True
-        elif char == "\u201d":
-            inside = False
-        elif char == '"':
-            inside = not inside
-    return inside
