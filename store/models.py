@@ -364,3 +364,10 @@ class ReviewerStats:
     @property
     def agreement_as_second(self) -> str:
         return self._share(self.confirmed_others, self.confirmed_others + self.reopened_others)
+
+
+def as_decided(claim: DeskClaim) -> str:
+    """E.g. "disputed by bob at 2026-05-10T09:00:00Z"."""
+    who = f" by {claim.reviewer}" if claim.reviewer else ""
+    when = f" at {claim.reviewed_at}" if claim.reviewed_at else ""
+    return f"{claim.status}{who}{when}"

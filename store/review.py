@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from store.claims import check_status
 from store.errors import ChangedSinceError, NotFoundError, SignoffError, StoreError
-from store.models import ANY, ClaimState, DeskClaim, Expected, HistoryEntry, NewClaim, from_row
+from store.models import ANY, ClaimState, DeskClaim, Expected, HistoryEntry, NewClaim, as_decided, from_row
 
 KEEP: object = object()  # "leave this field as it is"
 
@@ -55,13 +55,6 @@ def inherited_note(before: DeskClaim, reviewer: str | None) -> str | None:
     if before.reviewer is not None and before.reviewer != reviewer:
         return None
     return before.note
-
-
-def as_decided(claim: DeskClaim) -> str:
-    """E.g. "disputed by bob at 2026-05-10T09:00:00Z"."""
-    who = f" by {claim.reviewer}" if claim.reviewer else ""
-    when = f" at {claim.reviewed_at}" if claim.reviewed_at else ""
-    return f"{claim.status}{who}{when}"
 
 
 def check_expected(claim: DeskClaim, expect: Expected | None) -> None:

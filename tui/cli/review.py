@@ -8,8 +8,7 @@ import click
 
 from store import STATUSES, StoreError
 from store.clean_text import clean, clean_field
-from store.models import Expected, decided_by_other
-from store.review import as_decided
+from store.models import Expected, as_decided, decided_by_other
 from tui.cli.context import Context, pass_context
 from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 from tui.settings import settings_or_defaults
