@@ -3,6 +3,7 @@
 config.toml (in the user config directory, or $CLAIMDESK_CONFIG):
 
     reviewer = "Ana Ruiz"
+    db = "postgresql://ana@archive.example/claims"  # or a SQLite file; --db and $CLAIMDESK_DB come first
     theme = "gruvbox"          # any Textual theme name
     auto_advance = true        # a verdict moves on to the next pending claim
     organisation = "Harbour Checks"                      # ClaimReview author (claimdesk export)
@@ -38,6 +39,7 @@ class Settings:
     auto_advance: bool = True
     organisation: str | None = None  # the fact-checking organisation (ClaimReview author)
     review_url: str | None = None  # ClaimReview url template, e.g. "https://example.org/checks/{claim_id}"
+    db: str | None = None  # the archive: a SQLite file or a postgresql:// URL (after --db and $CLAIMDESK_DB)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -59,7 +61,14 @@ def load_settings(path: Path | None = None) -> Settings:
         auto_advance=bool(data.get("auto_advance", True)),
         organisation=data.get("organisation"),
         review_url=data.get("review_url"),
+        db=_text(data.get("db"), "db", path),
     )
+
+
+def _text(value: object, key: str, path: Path) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"cannot read the config file {path}: {key} must be a quoted text.")
 
 
 def settings_or_defaults(path: Path | None = None) -> tuple[Settings, str | None]:
