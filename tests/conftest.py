@@ -35,6 +35,15 @@ def pg_db_url(pg_url):
         yield url
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend_db(request, tmp_path) -> str:
+    """Where a test's archive lives, once per backend (what --db takes): a new SQLite file's path, or the URL of a
+    fresh, empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "archive.db")
+    return request.getfixturevalue("pg_db_url")
+
+
 def pytest_collection_modifyitems(items):
     """A test using a PostgreSQL fixture carries the ``postgres`` marker (``-m "not postgres"`` leaves them out)."""
     for item in items:

@@ -84,3 +84,11 @@ def test_under_ci_a_skipped_postgres_test_fails(tmp_path, ci, outcome):
 
 def _env() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key != "CI"}
+
+
+def test_backend_db_names_a_new_sqlite_file_or_a_fresh_postgresql_database(backend_db, tmp_path):
+    if backend_db.startswith("postgresql://"):
+        with psycopg.connect(backend_db) as conn:
+            assert conn.execute("SELECT current_database()").fetchone()[0].startswith("claimdesk_t_")
+    else:
+        assert backend_db == str(tmp_path / "archive.db") and not os.path.exists(backend_db)
