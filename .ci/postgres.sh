@@ -70,10 +70,13 @@ chmod 700 "$PGTMP"
 [[ ${#AS[@]} -gt 0 ]] && chown postgres: "$PGTMP"
 STARTED=0
 
+# The server's commands run from its own folder (the postgres user may not enter the caller's).
+server() { (cd "$PGTMP" && "${AS[@]}" "$@"); }
+
 cleanup() {
     if [[ $STARTED -eq 1 ]]; then
-        "${AS[@]}" "$BINDIR/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1 \
-            || "${AS[@]}" "$BINDIR/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+        server "$BINDIR/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1 \
+            || server "$BINDIR/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$PGTMP"
 }
@@ -81,7 +84,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-"${AS[@]}" "$BINDIR/initdb" -D "$PGTMP/data" -U postgres -A trust --no-locale -E UTF8 >"$PGTMP/initdb.log" 2>&1 || {
+server "$BINDIR/initdb" -D "$PGTMP/data" -U postgres -A trust --no-locale -E UTF8 >"$PGTMP/initdb.log" 2>&1 || {
     cat "$PGTMP/initdb.log" >&2
     log "initdb failed."
     exit 1
@@ -94,7 +97,7 @@ for attempt in 1 2 3; do
     # Throwaway data: no fsync; enough connections for pooled tests running side by side.
     OPTIONS="-c listen_addresses=127.0.0.1 -p $PORT -k $PGTMP/socket -c fsync=off -c synchronous_commit=off"
     OPTIONS+=" -c full_page_writes=off -c max_connections=200"
-    if "${AS[@]}" "$BINDIR/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -o "$OPTIONS" -w -t 60 start >/dev/null
+    if server "$BINDIR/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -o "$OPTIONS" -w -t 60 start >/dev/null
     then
         STARTED=1
         break

@@ -93,7 +93,8 @@ class ThrowawayServer:
         self.started = False
 
     def _run(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*self.runner, *args], capture_output=True, text=True, timeout=120, check=False)
+        return subprocess.run([*self.runner, *args], capture_output=True, text=True, timeout=120, check=False,
+                              cwd=self.folder)  # the postgres user may not enter the caller's folder
 
     def start(self) -> str:
         """Make the cluster, start the server and create the database claimdesk_test; returns its URL."""
