@@ -1,51 +1,37 @@
-"""Where the database lives: ``--db`` / ``$CLAIMDESK_DB`` checked, else the user's data folder; where exports go.
+"""Where the database lives: ``--db``, else ``$CLAIMDESK_DB``, else the config file's ``db``, else the user's data
+folder; where exports go.
 
-`database_location` takes what the user gave: a SQLite file path. A URL is refused with one sentence (a
-``postgresql://`` URL names a backend this version does not have; any other scheme is unknown), and nothing is
-created for it. Only the default location's folder is made when needed (`prepare_default_folder`).
+`database_location` takes what the user gave and returns a store.location Location: a SQLite file path or a
+PostgreSQL URL (``postgresql://`` / ``postgres://``, kept as given). Any other URL scheme is refused with one
+sentence, and nothing is created for it. Only the default location's folder is made when needed
+(`prepare_default_folder`); a folder the user named is never created.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 from pathlib import Path
 
 import platformdirs
 
-from store.errors import StoreError
+from store.location import Location, SqliteLocation, parse_location
 
 APP_NAME = "claimdesk"
 ENV_DB = "CLAIMDESK_DB"
-POSTGRES_SCHEMES = ("postgresql", "postgres")
-_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
-
-
-def default_db_path() -> Path:
-    """``$CLAIMDESK_DB``, else ``claimdesk.db`` in the user's data directory."""
-    if env := os.environ.get(ENV_DB):
-        return Path(env).expanduser()
-    return data_db_path()
 
 
 def data_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "claimdesk.db"
 
 
-def database_location(given: str | None) -> Path:
-    """The SQLite file named by ``given`` (else ``$CLAIMDESK_DB``, else the default); StoreError for a URL."""
-    text = given if given is not None else os.environ.get(ENV_DB)
-    if not text:
-        return data_db_path()
-    if match := _URL.match(text):
-        scheme = match.group(1).lower()
-        if scheme in POSTGRES_SCHEMES:
-            raise StoreError("the PostgreSQL backend is not available in this version of claimdesk; give a SQLite "
-                             "database file instead (nothing was created).")
-        raise StoreError(f"claimdesk cannot use a {scheme}:// URL as its database; give a SQLite database file "
-                         "(nothing was created).")
-    return Path(text).expanduser()
+def database_location(given: str | None, configured: str | None = None) -> Location:
+    """The archive named by ``given`` (``--db``), else ``$CLAIMDESK_DB``, else ``configured`` (the config file's
+    ``db``), else the default file; StoreError (nothing created) for a URL of an unknown scheme."""
+    for text in (given, os.environ.get(ENV_DB), configured):
+        if text:
+            return parse_location(text)
+    return SqliteLocation(data_db_path())
 
 
 def is_default(path: Path) -> bool:

@@ -17,10 +17,10 @@ from store.conflicts import ConflictQueries
 from store.connection import close, connect
 from store.earlier import EarlierChecks
 from store.errors import explain
+from store.location import is_server_url, redact
 from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
-from store.server_url import is_server_url, redact
 from store.stats import DeskStats
 from store.team import TeamQueries
 

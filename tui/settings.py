@@ -3,6 +3,7 @@
 config.toml (in the user config directory, or $CLAIMDESK_CONFIG):
 
     reviewer = "Ana Ruiz"
+    db = "postgresql://ana@archive.example/claims"  # or a SQLite file; --db and $CLAIMDESK_DB come first
     theme = "gruvbox"          # any Textual theme name
     auto_advance = true        # a verdict moves on to the next pending claim
     organisation = "Harbour Checks"                      # ClaimReview author (claimdesk export)
@@ -40,6 +41,7 @@ class Settings:
     organisation: str | None = None  # the fact-checking organisation (ClaimReview author)
     review_url: str | None = None  # ClaimReview url template, e.g. "https://example.org/checks/{claim_id}"
     second_review: bool = False  # every verdict awaits a second reviewer's sign-off (the team workflow)
+    db: str | None = None  # the archive: a SQLite file or a postgresql:// URL (after --db and $CLAIMDESK_DB)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -62,6 +64,7 @@ def load_settings(path: Path | None = None) -> Settings:
         organisation=data.get("organisation"),
         review_url=data.get("review_url"),
         second_review=_flag(data, "second_review", path),
+        db=_text(data.get("db"), "db", path),
     )
 
 
@@ -71,6 +74,12 @@ def _flag(data: dict, key: str, path: Path) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"cannot read the config file {path}: {key} must be true or false, not {value!r}.")
     return value
+
+
+def _text(value: object, key: str, path: Path) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"cannot read the config file {path}: {key} must be a quoted text.")
 
 
 def settings_or_defaults(path: Path | None = None) -> tuple[Settings, str | None]:

@@ -193,6 +193,12 @@ def _read_jsonl(path: Path, skipped: list[str]) -> Iterator[ExportedClaim]:
         raise StoreError(f"{path.name} is not a claimdesk JSON Lines export ({first}).")
 
 
+def parse_record(line: str, number: int = 0) -> ExportedClaim:
+    """One record of claimdesk's JSON Lines export (a line of the file, or store.exchange.jsonl.record_lines);
+    ValueError when it is not one."""
+    return _json_record(number, line)
+
+
 def _json_record(number: int, line: str) -> ExportedClaim:
     try:
         fields = json.loads(line)

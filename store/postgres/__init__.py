@@ -10,11 +10,11 @@ the archive's write lock, so two reviewers starting at once never migrate twice.
 from __future__ import annotations
 
 from store.errors import StoreError
-from store.postgres.adapter import WRITE_LOCK, PgDatabase, ServerError, acquire, close_idle, redact_all, release
+from store.postgres.adapter import WRITE_LOCK, PgDatabase, ServerError, acquire, close_idle, release
 from store.postgres.schema import MIGRATIONS, applied
 from store.schema import MIGRATION_SET, known_migrations
 
-__all__ = ["PgDatabase", "ServerError", "close_idle", "connect", "redact_all"]
+__all__ = ["PgDatabase", "ServerError", "close_idle", "connect"]
 
 def connect(url: str, create: bool = True, upgrade_schema: bool = True) -> PgDatabase:
     """A claimdesk archive on PostgreSQL, its schema up to date; StoreError (nothing changed) if it cannot be used."""

@@ -27,8 +27,8 @@ import psycopg
 from psycopg import pq
 
 from store.errors import DatabaseBusyError, StoreError
+from store.location import redact, scrub
 from store.postgres.translate import ID_TABLES, inserted_table, translate
-from store.server_url import redact as redact_all
 
 WRITE_LOCK = 0x636C_6D64  # the archive's write lock (pg_advisory_xact_lock): one writer at a time, as SQLite
 _EXPLICIT_ID = re.compile(r"^\s*INSERT\s+INTO\s+\w+\s*\(\s*id\s*,", re.IGNORECASE)
@@ -164,7 +164,7 @@ class PgDatabase:
 
     def __init__(self, url: str, raw: psycopg.Connection):
         self.url = url
-        self.where = redact_all(url)
+        self.where = redact(url)
         self.raw = raw
         self.conn = PgConnection(self)
         self._savepoints = 0
@@ -227,17 +227,19 @@ class PgDatabase:
         try:
             yield
         except psycopg.IntegrityError as error:
-            raise sqlite3.IntegrityError(_first_line(error)) from error
+            raise sqlite3.IntegrityError(_first_line(error, self.url)) from error
         except psycopg.errors.LockNotAvailable as error:
             raise DatabaseBusyError(f"{self.where} is busy with another reviewer's write (it kept it for too long);"
                                     " nothing was changed, try again.") from error
         except (psycopg.OperationalError, psycopg.InterfaceError) as error:
             if self.raw.closed or self.raw.broken:
-                raise ServerError(f"lost the connection to the PostgreSQL archive {self.where} ({_first_line(error)});"
-                                  " what was being saved was not saved.") from error
-            raise StoreError(f"the PostgreSQL archive {self.where} refused this: {_first_line(error)}.") from error
+                raise ServerError(f"lost the connection to the PostgreSQL archive {self.where} "
+                                  f"({_first_line(error, self.url)}); what was being saved was not saved.") from error
+            raise StoreError(f"the PostgreSQL archive {self.where} refused this: "
+                             f"{_first_line(error, self.url)}.") from error
         except psycopg.Error as error:
-            raise StoreError(f"the PostgreSQL archive {self.where} refused this: {_first_line(error)}.") from error
+            raise StoreError(f"the PostgreSQL archive {self.where} refused this: "
+                             f"{_first_line(error, self.url)}.") from error
 
     def close(self) -> None:
         release(self.url, self.raw)
@@ -258,9 +260,11 @@ def _storable(value):
     return value
 
 
-def _first_line(error: BaseException) -> str:
+def _first_line(error: BaseException, url: str = "") -> str:
+    """The driver's message, its first line, with no password of ``url`` in it."""
     text = str(error).strip().splitlines()
-    return redact_all(text[0] if text else type(error).__name__)
+    line = text[0] if text else type(error).__name__
+    return scrub(line, url) if url else line
 
 
 # --- connections, kept for reuse within a process (the app's workers open and close a store per task) -----------
@@ -280,8 +284,8 @@ def acquire(url: str) -> psycopg.Connection:
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="claimdesk")
     except psycopg.Error as error:
-        where = redact_all(url)
-        raise ServerError(f"cannot connect to the PostgreSQL archive {where}: {_first_line(error)}.") from error
+        where = redact(url)
+        raise ServerError(f"cannot connect to the PostgreSQL archive {where}: {_first_line(error, url)}.") from error
 
 
 def release(url: str, conn: psycopg.Connection) -> None:

@@ -72,7 +72,7 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
         raise click.ClickException(str(error)) from error
     failed = 0
     # A missing database is created; an existing one must be a claimdesk database (an empty file is refused).
-    with context.open_store(create=not context.db_path.exists(), write=True) as store:
+    with context.open_store(create=not context.exists(), write=True) as store:
         for path in files:
             try:
                 kind = _kind(path, fmt)

@@ -9,8 +9,9 @@ import click
 
 from store import StoreError
 from store.errors import DATABASE_ERRORS, explain
+from store.location import SqliteLocation
 from store.paths import database_location
-from tui.cli import archive, conflicts, export, importing, load, nlp, review, team
+from tui.cli import archive, conflicts, copy, export, importing, load, nlp, review, team
 from tui.cli.context import Context
 from tui.settings import settings_or_defaults
 
@@ -27,9 +28,10 @@ class ClaimdeskGroup(click.Group):
             sys.stdout.flush()
             return result
         except StoreError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(_shown(ctx, str(error))) from error
         except DATABASE_ERRORS as error:
-            raise click.ClickException(str(explain(error, ctx.obj.db_path if ctx.obj else "the database"))) from error
+            raise click.ClickException(_shown(ctx, str(explain(error, ctx.obj.label if ctx.obj else "the database")))
+                                       ) from error
         except OverflowError as error:
             raise click.ClickException("that number is too large to name anything in the database.") from error
         except OSError as error:
@@ -38,23 +40,28 @@ class ClaimdeskGroup(click.Group):
             raise click.ClickException(f"cannot write the output: {error.strerror or error}.") from error
 
 
+def _shown(ctx: click.Context, message: str) -> str:
+    return ctx.obj.shown(message) if isinstance(ctx.obj, Context) else message
+
+
 @click.group(cls=ClaimdeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_location", metavar="FILE",
-              help="Database file (default: $CLAIMDESK_DB, else claimdesk.db in your data directory).")
+@click.option("--db", "db_location", metavar="FILE|URL",
+              help="Database: a SQLite file or a postgresql:// URL (default: $CLAIMDESK_DB, else the config file's "
+              "db, else claimdesk.db in your data directory).")
 @click.option("--reviewer", help="Your name, stored with every decision (default: $CLAIMDESK_REVIEWER, "
               "the config file, or your login name).")
 @click.version_option(package_name="claimdesk")
 @click.pass_context
 def main(ctx: click.Context, db_location: str | None, reviewer: str | None) -> None:
     """claimdesk: review the factual claims in news articles, match them against earlier verdicts, export."""
+    settings, problem = settings_or_defaults()
     try:
-        db_path = database_location(db_location)
+        location = database_location(db_location, settings.db)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
-    if db_path.is_dir():
-        raise click.ClickException(f"{db_path} is a folder; give --db a database file.")
-    ctx.obj = Context(db_path, reviewer)
-    _, problem = settings_or_defaults()
+    if isinstance(location, SqliteLocation) and location.path.is_dir():
+        raise click.ClickException(f"{location.path} is a folder; give --db a database file.")
+    ctx.obj = Context(location, reviewer)
     if problem and ctx.invoked_subcommand is not None:  # the app shows it on screen
         click.echo(f"Warning: {problem}", err=True)
     if ctx.invoked_subcommand is None:
@@ -66,9 +73,9 @@ def _open_app(context: Context) -> None:
 
     store = context.open_store(create=True)
     store.close()
-    ClaimdeskApp(db_path=context.db_path, reviewer=context.reviewer).run()
+    ClaimdeskApp(db_path=context.location.target, reviewer=context.reviewer).run()
 
 
-for _module in (load, archive, review, team, conflicts, export, importing, nlp):
+for _module in (load, archive, review, team, conflicts, export, importing, copy, nlp):
     for _command in _module.COMMANDS:
         main.add_command(_command)

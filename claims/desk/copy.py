@@ -1,0 +1,111 @@
+"""Moving a whole archive from one store to another (``claimdesk copy FROM TO``), between any two backends.
+
+Into an empty target: every table row for row with its ids (store.copying), in one target transaction, then the
+target's persisted match index is built from what arrived (never copied: the target is an archive of its own).
+Into a target that already holds an archive, with ``merge``: the import rules (store.exchange.merge), as if the
+source had been exported with ``--format jsonl --with-articles`` and imported: articles found by content hash (else
+added), claims by their text, the later decision wins and the other goes into the history, history rows added
+once; earlier fact-checks added unless the target has them (store.exchange.earlier_checks); then the checks are
+linked to the target's claims and the match index brought up to date. Links and conflicts between the source's
+claims are found again by the target's matching, not carried over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from claims.desk.import_links import link_earlier_checks
+from claims.desk.match_index import open_index
+from store.copying import (
+    CopyReport,
+    check_columns,
+    copy_tables,
+    earlier_checks,
+    is_empty,
+    reviewed_claims,
+    row_counts,
+)
+from store.errors import StoreError
+from store.exchange.earlier_checks import add_earlier_checks
+from store.exchange.merge import ImportReport, merge_export
+from store.interface import Archive
+from store.wording import counted
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class CopyOutcome:
+    """What a copy did: the rows copied (into an empty target) or what the merge changed."""
+
+    copied: CopyReport | None = None
+    merged: ImportReport | None = None
+    checks_added: int = 0
+    checks_there: int = 0
+    links: int = 0
+    indexed: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if self.copied is not None:
+            return f"copied {self.copied.summary()}"
+        assert self.merged is not None
+        return (f"merged: {self.merged.summary()}; {counted(self.checks_added, 'earlier fact-check')} added, "
+                f"{self.checks_there} already there, {counted(self.links, 'new link')}")
+
+
+def work_to_do(source: Archive, merge: bool) -> int:
+    """How many steps the progress bar counts: rows copied, or claims and checks merged."""
+    counts = row_counts(source)
+    if not merge:
+        return sum(counts.values())
+    return counts["claims"]
+
+
+def check_copy(source: Archive, target: Archive, merge: bool) -> None:
+    """StoreError (one sentence; nothing done yet) when ``target`` is ``source``, or holds an archive and ``merge``
+    is off, or ``source`` has a column this version would not copy."""
+    check_columns(source)
+    if source.archive_id() and source.archive_id() == target.archive_id():
+        raise StoreError("FROM and TO are the same archive; nothing was copied.")
+    if not merge and not is_empty(target):
+        raise StoreError("the target archive is not empty; nothing was copied (copy into a new archive, or merge "
+                         "with --merge).")
+
+
+def copy_archive(source: Archive, target: Archive, merge: bool = False, progress: Progress | None = None,
+                 index: bool = True) -> CopyOutcome:
+    """Copy ``source`` into ``target`` (see the module docstring); StoreError (target unchanged) when the target
+    is the source, or holds an archive and ``merge`` is off."""
+    check_copy(source, target, merge)
+    if merge and not is_empty(target):
+        outcome = _merge(source, target, progress)
+    else:
+        outcome = CopyOutcome(copied=copy_tables(source, target, progress))
+    if index:
+        open_index(target).save_if_grown(target, at_least=1)
+        outcome.indexed = True
+    return outcome
+
+
+def _merge(source: Archive, target: Archive, progress: Progress | None) -> CopyOutcome:
+    outcome = CopyOutcome()
+    checks = add_earlier_checks(target, _counted(earlier_checks(source), progress), origin="copy", keep_ids=False)
+    outcome.checks_added, outcome.checks_there = checks.added, checks.duplicates
+    outcome.merged = merge_export(target, _counted(reviewed_claims(source), progress))
+    outcome.problems = list(outcome.merged.problems)
+    outcome.links = link_earlier_checks(target)
+    return outcome
+
+
+def _counted(items: Iterable, progress: Progress | None, every: int = 100) -> Iterator:
+    """``items`` as they are, calling ``progress`` every ``every`` items (and for the last few)."""
+    done = 0
+    for item in items:
+        yield item
+        done += 1
+        if progress and done % every == 0:
+            progress(every)
+    if progress and done % every:
+        progress(done % every)

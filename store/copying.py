@@ -1,0 +1,184 @@
+"""Copying a whole archive, table by table, from one store to another (``claimdesk copy``), whatever their backends.
+
+Every table that holds what reviewers and imports made is copied row for row with its ids: articles (loaded ones
+and earlier fact-checks, with their ranking and metadata), claims (verdicts, notes, flags, boilerplate marks,
+ranks, deletions), claim_history, claim_links, claim_conflicts, and archive_meta (but the archive id: the copy is
+an archive of its own). What the target derives itself is not copied: its full-text indexes (kept by its own
+triggers), its claims' change journal (claim_changes, written as the claims arrive) and the persisted match index
+(built from the target afterwards: claims.desk.copy).
+
+Only portable SQL: plain SELECT and multi-row INSERT with ``?`` placeholders and explicit, quoted column lists,
+through the store's own ``execute`` / ``stream`` / ``transaction`` (no PRAGMA, rowid or INSERT OR …), so the same
+code copies into and out of PostgreSQL. Rows stream ``batch`` at a time (memory stays flat) into one target
+transaction: a copy that fails or is stopped leaves the target as empty as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from store.errors import StoreError
+from store.exchange.jsonl import record_lines
+from store.exchange.read_exports import ExportedClaim, parse_record
+from store.interface import Archive
+from store.models import IMPORTED
+from store.wording import counted
+
+# (table, columns in the order written, the order rows are read in). The order of tables respects the foreign
+# keys: articles before claims, claims before what refers to them. tests/store/test_copying.py checks that these
+# lists name every column of the schema, so a column added by a migration cannot be silently left behind.
+TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("articles", ("id", "title", "source", "url", "published", "dateline", "text", "content_hash", "loaded_at",
+                  "author", "origin", "earlier_check", "subtitle"), "id"),
+    ("claims", ("id", "article_id", "start", "end", "text", "score", "type", "speaker", "cue", "status", "note",
+                "reviewer", "reviewed_at", "origin", "created_at", "flagged", "evidence", "deleted_at", "linked_at",
+                "rank", "highlighted"), "id"),
+    ("claim_history", ("id", "claim_id", "at", "reviewer", "from_status", "to_status", "note", "action", "evidence",
+                       "source_claim_id"), "id"),
+    ("claim_links", ("claim_id", "earlier_id", "score", "kind"), "claim_id, earlier_id"),
+    ("claim_conflicts", ("claim_id", "other_id", "differs"), "claim_id, other_id"),
+    ("archive_meta", ("key", "value"), "key"),
+)
+_OWN_META = ("archive_id",)  # archive_meta keys the target keeps as its own
+_MAX_PARAMS = 999  # values in one INSERT (SQLite's oldest limit; PostgreSQL allows 65535)
+BATCH = 1000
+
+
+def _quoted(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{column}"' for column in columns)
+
+
+def _where(table: str) -> tuple[str, list]:
+    if table == "archive_meta":
+        return f" WHERE key NOT IN ({', '.join('?' * len(_OWN_META))})", list(_OWN_META)
+    return "", []
+
+
+@dataclass
+class CopyReport:
+    """How many rows of each table were copied."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+    def summary(self) -> str:
+        get = self.rows.get
+        return (f"{counted(get('articles', 0), 'article')}, {counted(get('claims', 0), 'claim')}, "
+                f"{counted(get('claim_history', 0), 'history row')}, {counted(get('claim_links', 0), 'link')}, "
+                f"{counted(get('claim_conflicts', 0), 'conflict')}")
+
+
+def row_counts(store: Archive) -> dict[str, int]:
+    """How many rows each copied table of ``store`` holds (what a copy will write)."""
+    counts = {}
+    for table, _, _ in TABLES:
+        where, params = _where(table)
+        counts[table] = store.execute(f"SELECT COUNT(*) FROM {table}{where}", params)[0][0]
+    return counts
+
+
+def is_empty(store: Archive) -> bool:
+    """Whether ``store`` holds no article, claim or history row (a new archive)."""
+    return all(not store.execute(f"SELECT COUNT(*) FROM {table}")[0][0]
+               for table in ("articles", "claims", "claim_history"))
+
+
+def check_columns(store: Archive) -> None:
+    """StoreError when a copied table of ``store`` has a column TABLES does not name (a copy would lose it)."""
+    for table, columns, _ in TABLES:
+        rows = store.execute(f"SELECT * FROM {table} LIMIT 1")
+        if rows and len(rows[0]) != len(columns):
+            raise StoreError(f"this claimdesk does not know every column of the table {table} ({len(rows[0])}, "
+                             f"it knows {len(columns)}); nothing was copied: copy with the claimdesk that made it.")
+
+
+def copy_tables(source: Archive, target: Archive, progress: Callable[[int], None] | None = None,
+                batch: int = BATCH) -> CopyReport:
+    """Copy every table of ``source`` into the empty ``target`` in one target transaction; ``progress(n)`` after
+    each batch of n rows. StoreError (target unchanged) when the target is not empty."""
+    check_columns(source)
+    if not is_empty(target):
+        raise StoreError("the target archive is not empty; nothing was copied (copy into a new archive, or merge "
+                         "with --merge).")
+    report = CopyReport()
+    with target.transaction():
+        for table, columns, order in TABLES:
+            report.rows[table] = _copy_table(source, target, table, columns, order, progress, batch)
+        sync = getattr(target, "sync_id_counters", None)
+        if sync is not None:  # a backend whose ids come from sequences (PostgreSQL) moves them past the copied ids
+            sync()
+    return report
+
+
+def _copy_table(source: Archive, target: Archive, table: str, columns: tuple[str, ...], order: str,
+                progress: Callable[[int], None] | None, batch: int) -> int:
+    where, params = _where(table)
+    rows = source.stream(f"SELECT {_quoted(columns)} FROM {table}{where} ORDER BY {order}", params, batch)
+    per_statement = max(1, _MAX_PARAMS // len(columns))
+    count, pending = 0, []
+    for row in rows:
+        pending.append(row)
+        if len(pending) >= batch:
+            _insert(target, table, columns, pending, per_statement)
+            count += len(pending)
+            if progress:
+                progress(len(pending))
+            pending = []
+    if pending:
+        _insert(target, table, columns, pending, per_statement)
+        count += len(pending)
+        if progress:
+            progress(len(pending))
+    return count
+
+
+def _insert(target: Archive, table: str, columns: tuple[str, ...], rows: list[tuple], per_statement: int) -> None:
+    one = "(" + ", ".join("?" * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({_quoted(columns)}) VALUES "
+    for at in range(0, len(rows), per_statement):
+        chunk = rows[at : at + per_statement]
+        target.execute(head + ", ".join([one] * len(chunk)), [value for row in chunk for value in row])
+
+
+# --- what --merge reads from the source (claims.desk.copy merges it with the import rules) ---------------------
+@dataclass(frozen=True)
+class CopiedCheck:
+    """An earlier fact-check of the source archive, as store.exchange.earlier_checks stores one."""
+
+    claim: str
+    status: str
+    rating: str
+    url: str | None
+    speaker: str | None
+    date: str | None
+    source: str | None
+    title: str | None
+    subtitle: str | None
+    known: bool = True
+
+
+_CHECKS_SQL = ("SELECT c.text, c.status, c.note, a.url, c.speaker, a.published, a.source, a.title, a.subtitle"
+               " FROM claims c JOIN articles a ON a.id = c.article_id"
+               " WHERE a.earlier_check = 1 AND c.origin = ? AND c.deleted_at IS NULL ORDER BY c.id")
+
+
+def earlier_checks(source: Archive, batch: int = BATCH) -> Iterator[CopiedCheck]:
+    """Every live earlier fact-check of ``source``, streamed in id order."""
+    for text, status, rating, url, speaker, published, organisation, title, subtitle in source.stream(
+            _CHECKS_SQL, [IMPORTED], batch):
+        yield CopiedCheck(text, status, rating or "", url, speaker, published, organisation,
+                          None if title == text else title, subtitle)
+
+
+def reviewed_claims(source: Archive) -> Iterator[ExportedClaim]:
+    """Every claim of the articles loaded to review in ``source``, as its JSON Lines export with articles
+    describes it (decision, history, article text), streamed: what `claimdesk import` would merge."""
+    for number, line in enumerate(record_lines(source, with_articles=True), start=1):
+        record = parse_record(line, number)
+        if json.loads(line).get("claim_origin") != IMPORTED:
+            yield record
