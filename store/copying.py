@@ -34,11 +34,14 @@ TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
                   "author", "origin", "earlier_check", "subtitle"), "id"),
     ("claims", ("id", "article_id", "start", "end", "text", "score", "type", "speaker", "cue", "status", "note",
                 "reviewer", "reviewed_at", "origin", "created_at", "flagged", "evidence", "deleted_at", "linked_at",
-                "rank", "highlighted"), "id"),
+                "rank", "highlighted", "assigned_to", "assigned_at", "signoff", "second_reviewer",
+                "second_reviewed_at"), "id"),
     ("claim_history", ("id", "claim_id", "at", "reviewer", "from_status", "to_status", "note", "action", "evidence",
                        "source_claim_id"), "id"),
     ("claim_links", ("claim_id", "earlier_id", "score", "kind"), "claim_id, earlier_id"),
     ("claim_conflicts", ("claim_id", "other_id", "differs"), "claim_id, other_id"),
+    ("claim_signoffs", ("id", "claim_id", "first_reviewer", "first_status", "first_at", "second_reviewer", "outcome",
+                        "at"), "id"),
     ("archive_meta", ("key", "value"), "key"),
 )
 _OWN_META = ("archive_id",)  # archive_meta keys the target keeps as its own

@@ -31,7 +31,7 @@ from store.location import redact, scrub
 from store.postgres.translate import ID_TABLES, inserted_table, translate
 
 WRITE_LOCK = 0x636C_6D64  # the archive's write lock (pg_advisory_xact_lock): one writer at a time, as SQLite
-_EXPLICIT_ID = re.compile(r"^\s*INSERT\s+INTO\s+\w+\s*\(\s*id\s*,", re.IGNORECASE)
+_EXPLICIT_ID = re.compile(r'^\s*INSERT\s+INTO\s+\w+\s*\(\s*"?id"?\s*,', re.IGNORECASE)
 _IDLE_PER_URL = 4
 _IDLE_IN_ALL = 8
 BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another's, as on SQLite (store.connection)
