@@ -5,11 +5,15 @@ skipped with the reason, and under ``CI=true`` such a skip is a failure."""
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+
 import pytest
 
 from tests.postgres_server import UNAVAILABLE, Unavailable, ci, fresh_database, server_url
 
 _PG_FIXTURES = {"pg_url", "pg_db_url"}
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(autouse=True)
@@ -35,13 +39,29 @@ def pg_db_url(pg_url):
         yield url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def backend_db(request, tmp_path) -> str:
     """Where a test's archive lives, once per backend (what --db takes): a new SQLite file's path, or the URL of a
     fresh, empty PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "archive.db")
     return request.getfixturevalue("pg_db_url")
+
+
+@pytest.fixture
+def new_archive(request, tmp_path):
+    """A factory: ``new_archive("sqlite" | "postgres")`` gives where a new, empty archive goes on that backend
+    (a SQLite file's path, or the URL of a fresh PostgreSQL database, dropped after the test)."""
+    made = contextlib.ExitStack()
+    count = itertools.count(1)
+
+    def make(kind: str) -> str:
+        if kind == "sqlite":
+            return str(tmp_path / f"archive-{next(count)}.db")
+        return made.enter_context(fresh_database(request.getfixturevalue("pg_url")))
+
+    with made:
+        yield make
 
 
 def pytest_collection_modifyitems(items):

@@ -28,6 +28,7 @@ import psycopg
 from psycopg import sql
 
 from store.location import redact
+from store.postgres import close_idle
 
 ENV_URL = "CLAIMDESK_TEST_PG_URL"
 UNAVAILABLE = "PostgreSQL not available"
@@ -170,5 +171,6 @@ def fresh_database(url: str) -> Iterator[str]:
     try:
         yield with_database(url, name)
     finally:
+        close_idle(with_database(url, name))  # the store's kept connections to it go first
         with psycopg.connect(url, autocommit=True) as admin:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

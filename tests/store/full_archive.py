@@ -61,3 +61,6 @@ def fill(store: Store) -> None:
     store.split_claim(ids[0][1], store.claim(ids[0][1]).start + 20, "ana")
     store.add_claim(3, 0, 4, "bob")
     store.mark_boilerplate([ids[0][-1], ids[1][-1]])
+    store.assign(ids[1], "carla", "ana")
+    store.decide(ids[1][1], "disputed", "carla", "Two counts disagree", signoff=True)
+    store.sign_off(ids[1][1], "bob", confirm=True)

@@ -8,8 +8,8 @@ from store import Store, StoreError, content_hash
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "m.db", clock=lambda: "2026-05-10T09:00:00Z") as store:
+def store(backend_db):
+    with Store(backend_db, clock=lambda: "2026-05-10T09:00:00Z") as store:
         with store.transaction():
             store.insert_article("Untitled", "Some text.", content_hash("Some text."))
         yield store

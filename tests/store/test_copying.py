@@ -9,20 +9,31 @@ from store import Store, StoreError
 from store.copying import TABLES, copy_tables, is_empty
 from tests.store.full_archive import fill
 
-DERIVED = {"claim_changes", "_sqlite_migrations", "sqlite_sequence"}  # what the target makes itself
+# What the target makes itself (SQLite's and PostgreSQL's bookkeeping, the change journal).
+DERIVED = {"claim_changes", "_sqlite_migrations", "sqlite_sequence", "claimdesk_migrations", "archive_version"}
 CLOCK = "2026-05-10T09:00:00Z"
 
 
+# (source backend, target backend): every way a copy goes between SQLite files and PostgreSQL servers.
+ROUTES = [("sqlite", "sqlite"), pytest.param(("sqlite", "postgres"), marks=pytest.mark.postgres),
+          pytest.param(("postgres", "sqlite"), marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=ROUTES, ids=lambda route: "-to-".join(route))
+def route(request):
+    return request.param
+
+
 @pytest.fixture
-def source(tmp_path):
-    with Store(tmp_path / "source.db", clock=lambda: CLOCK) as store:
+def source(route, new_archive):
+    with Store(new_archive(route[0]), clock=lambda: CLOCK) as store:
         fill(store)
         yield store
 
 
 @pytest.fixture
-def target(tmp_path):
-    with Store(tmp_path / "target.db", clock=lambda: CLOCK) as store:
+def target(route, new_archive):
+    with Store(new_archive(route[1]), clock=lambda: CLOCK) as store:
         yield store
 
 
@@ -32,12 +43,26 @@ def rows(store: Store, table: str) -> list[tuple]:
     return store.execute(f"SELECT {quoted} FROM {table} ORDER BY {order}")
 
 
+def schema_of(store: Store) -> dict[str, list[str]]:
+    """Each table the archive keeps (no full-text index tables), with its columns in order."""
+    if store.dialect == "sqlite":
+        tables = [row[0] for row in store.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                  if "_fts" not in row[0]]
+        return {table: [row[1] for row in store.execute(f"PRAGMA table_info({table})")] for table in tables}
+    found: dict[str, list[str]] = {}
+    for table, column in store.execute(
+            "SELECT c.table_name, c.column_name FROM information_schema.columns c JOIN information_schema.tables t"
+            " ON t.table_name = c.table_name AND t.table_schema = c.table_schema WHERE t.table_type = 'BASE TABLE'"
+            " AND c.table_schema = current_schema() ORDER BY c.table_name, c.ordinal_position"):
+        found.setdefault(table, []).append(column)
+    return found
+
+
 def test_every_table_and_column_of_the_schema_is_copied_or_derived(target):
-    tables = {row[0] for row in target.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-              if "_fts" not in row[0]}
-    assert tables - DERIVED == {table for table, _, _ in TABLES}
+    schema = schema_of(target)
+    assert set(schema) - DERIVED == {table for table, _, _ in TABLES}
     for table, columns, _ in TABLES:
-        assert [row[1] for row in target.execute(f"PRAGMA table_info({table})")] == list(columns), table
+        assert schema[table] == list(columns), table
 
 
 def test_a_copy_holds_every_row_with_its_ids(source, target):
@@ -90,7 +115,7 @@ def test_a_copy_stopped_halfway_leaves_the_target_empty(source, target):
 
 
 def test_a_column_this_version_does_not_know_stops_the_copy_before_it_starts(source, target):
-    source.execute("ALTER TABLE claims ADD COLUMN assigned_to TEXT")
+    source.execute("ALTER TABLE claims ADD COLUMN later_column TEXT")
     with pytest.raises(StoreError, match="does not know every column of the table claims"):
         copy_tables(source, target)
     assert is_empty(target)

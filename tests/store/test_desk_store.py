@@ -22,8 +22,8 @@ def add(store: Store, text: str, title: str, source: str, spans: list[str]) -> l
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db", clock=lambda: "2026-01-02T03:04:05Z") as s:
+def store(backend_db):
+    with Store(backend_db, clock=lambda: "2026-01-02T03:04:05Z") as s:
         s.ids = add(s, TEXT, "Dam 2", "Harbour Wire", ["The dam will cost 4.2 billion crowns, the ministry said.",
                                                         "The flood forced 6,000 people from their homes and the "
                                                         "mayor resigned."])

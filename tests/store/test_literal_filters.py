@@ -13,8 +13,8 @@ NAMES = ["50% Review", "5000 News", "Fact_Check", "FactXCheck", "O'Brien Weekly"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "names.db") as s:
+def store(backend_db):
+    with Store(backend_db) as s:
         for number, name in enumerate(NAMES):
             text = f"Claim number {number} was made by {name}."
             with s.transaction():

@@ -19,8 +19,8 @@ SPEAKERS = ["Élise Durand", "ELISE MARTIN", "Strauß", "Zoë Ng", "Ana"]
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db", clock=lambda: "2026-01-02T03:04:05Z") as s:
+def store(backend_db):
+    with Store(backend_db, clock=lambda: "2026-01-02T03:04:05Z") as s:
         for number, name in enumerate(SPEAKERS):
             text = f"Claim {number} was made by {name}."
             with s.transaction():

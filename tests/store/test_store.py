@@ -21,8 +21,8 @@ def add_article(store: Store, text: str = TEXT, title: str = "Dam costs") -> tup
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db", clock=lambda: "2026-01-02T03:04:05Z") as s:
+def store(backend_db):
+    with Store(backend_db, clock=lambda: "2026-01-02T03:04:05Z") as s:
         yield s
 
 
@@ -45,11 +45,11 @@ def test_a_decision_is_stored_with_who_and_when_and_kept_in_history(store, statu
     assert steps == [("pending", "verified", "ana", "first look"), ("verified", status, "ben", "second look")]
 
 
-def test_a_decision_survives_reopening_the_file(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_a_decision_survives_reopening_the_file(backend_db):
+    with Store(backend_db) as store:
         _, (claim_id,) = add_article(store)
         store.decide(claim_id, "disputed", "ana")
-    with Store(tmp_path / "t.db") as store:
+    with Store(backend_db) as store:
         assert store.claim(claim_id).status == "disputed"
 
 

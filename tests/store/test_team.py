@@ -13,8 +13,8 @@ TEXT = "The dam cost 4 billion. The flood moved 6,000 people. The river rose 3 m
 
 
 @pytest.fixture
-def path(tmp_path):
-    path = tmp_path / "team.db"
+def path(backend_db):
+    path = backend_db
     with Store(path, clock=lambda: "2026-05-10T09:00:00Z") as store, store.transaction():
         article_id = store.insert_article("Flood", TEXT, content_hash(TEXT), "Wire")
         store.insert_claims(article_id, [NewClaim("The dam cost 4 billion.", 0, 23),

@@ -38,8 +38,8 @@ def draft(n: int, text: str | None = None, url: str | None = None) -> ArticleDra
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db", clock=lambda: "2026-05-10T09:00:00Z") as s:
+def store(backend_db):
+    with Store(backend_db, clock=lambda: "2026-05-10T09:00:00Z") as s:
         yield s
 
 
