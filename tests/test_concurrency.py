@@ -66,9 +66,9 @@ def build(path: Path) -> list[int]:
 
 
 @pytest.fixture
-def db(tmp_path) -> tuple[Path, list[int]]:
-    path = tmp_path / "shared.db"
-    return path, build(path)
+def db(backend_db) -> tuple[str, list[int]]:
+    """The shared archive, on a SQLite file and on a PostgreSQL database."""
+    return backend_db, build(backend_db)
 
 
 def run_marks(path: Path, ids: list[int], out: list[tuple[str, str, str, str]], errors: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store import NewClaim, Store, content_hash
+from tests.conftest import BACKENDS
 
 FIRST = (
     "PORT ELLIS, May 2 (Harbour Wire) - The flood forced 6,000 people from their homes, the interior ministry "
@@ -52,6 +53,16 @@ def db_path(tmp_path):
     with Store(path, clock=lambda: CLOCK) as store:
         build(store)
     return path
+
+
+@pytest.fixture(params=BACKENDS)
+def review_archive(request, tmp_path):
+    """The same small review archive on each backend: a SQLite file's path, then a PostgreSQL database's URL (a
+    module runs its tests on both by defining ``db_path`` as this)."""
+    location = str(tmp_path / "review.db") if request.param == "sqlite" else request.getfixturevalue("pg_db_url")
+    with Store(location, clock=lambda: CLOCK) as store:
+        build(store)
+    return location
 
 
 @pytest.fixture

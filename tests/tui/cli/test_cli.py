@@ -54,8 +54,8 @@ def claims_of(runner, db, *extra):
 
 
 @pytest.fixture
-def loaded(runner, articles, tmp_path):
-    db = str(tmp_path / "t.db")
+def loaded(runner, articles, backend_db):
+    db = backend_db
     result = run(runner, "--db", db, "load", str(articles))
     assert result.exit_code == 0, result.output
     return db

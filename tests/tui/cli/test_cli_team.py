@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from store import Store
 from tui.cli.main import main
+
+
+@pytest.fixture
+def db_path(review_archive):
+    """These tests run on a SQLite file and on a PostgreSQL database."""
+    return review_archive
 
 
 def run(runner, db_path, *args):

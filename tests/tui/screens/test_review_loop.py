@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from store import Store
 from tui.screens.article import ArticleScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
+
+
+@pytest.fixture
+def db_path(review_archive):
+    """These tests run on a SQLite file and on a PostgreSQL database."""
+    return review_archive
 
 
 async def open_second_article(pilot):

@@ -4,12 +4,20 @@ confirmation that shows it (their verdict, name, note); N goes to your assigned 
 
 from __future__ import annotations
 
+import pytest
+
 from store import Store
 from tui.forms.override import OverrideDialog
 from tui.forms.prompt import PromptScreen
 from tui.screens.article import ArticleScreen
 from tui.screens.stats import StatsScreen
 from tui.settings import Settings
+
+
+@pytest.fixture
+def db_path(review_archive):
+    """These tests run on a SQLite file and on a PostgreSQL database."""
+    return review_archive
 
 BOB_NOTE = "Intercept says otherwise"
 
