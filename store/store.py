@@ -84,7 +84,7 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
         if self.dialect == "sqlite":
             self.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
         else:
-            self.db.raw.execute(f"SET lock_timeout = {int(ms)}")
+            self.db.wait_at_most(ms)
 
     def __enter__(self) -> Store:
         return self

@@ -33,6 +33,7 @@ from store.postgres.translate import ID_TABLES, inserted_table, translate
 WRITE_LOCK = 0x636C_6D64  # the archive's write lock (pg_advisory_xact_lock): one writer at a time, as SQLite
 _EXPLICIT_ID = re.compile(r'^\s*INSERT\s+INTO\s+\w+\s*\(\s*"?id"?\s*,', re.IGNORECASE)
 _IDLE_PER_URL = 4
+_IN_TRANSACTION = (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR, pq.TransactionStatus.ACTIVE)
 _IDLE_IN_ALL = 8
 BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another's, as on SQLite (store.connection)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
@@ -73,7 +74,8 @@ class PgCursor:
     def __init__(self, db: PgDatabase, named: bool = False):
         self._db = db
         self.row_factory = sqlite3.Row if named else None
-        self._cursor = db.raw.cursor()
+        with db.errors():
+            self._cursor = db.reconnected().cursor()
         self.lastrowid: int | None = None
 
     def execute(self, sql: str, params: Sequence | dict = ()) -> PgCursor:
@@ -141,7 +143,7 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self._db.raw.info.transaction_status != pq.TransactionStatus.IDLE
+        return self._db.raw.info.transaction_status in _IN_TRANSACTION
 
     def execute(self, sql: str, params: Sequence | dict = ()) -> PgCursor:
         word = sql.strip().upper()
@@ -168,10 +170,26 @@ class PgDatabase:
         self.raw = raw
         self.conn = PgConnection(self)
         self._savepoints = 0
+        self._lock_timeout = BUSY_TIMEOUT_MS
         raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
 
     def execute(self, sql: str, params: Sequence | dict = ()) -> PgCursor:
         return self.conn.execute(sql, params)
+
+    def reconnected(self) -> psycopg.Connection:
+        """The connection, opened again if the server dropped it (a restart, a network cut) and no transaction was
+        under way: the write that met the cut was reported as not saved; the next one goes through."""
+        if self.raw.closed or self.raw.broken:
+            with contextlib.suppress(psycopg.Error):
+                self.raw.close()
+            self.raw = acquire(self.url)
+            self.raw.execute(f"SET lock_timeout = {self._lock_timeout}")
+        return self.raw
+
+    def wait_at_most(self, ms: int) -> None:
+        self._lock_timeout = int(ms)
+        with self.errors():
+            self.reconnected().execute(f"SET lock_timeout = {int(ms)}")
 
     def begin(self, write: bool = True) -> PgCursor:
         cursor = PgCursor(self)
@@ -194,7 +212,8 @@ class PgDatabase:
             self.raw.execute("COMMIT")
         except BaseException:
             if not self.raw.broken:
-                self.raw.execute("ROLLBACK")
+                with contextlib.suppress(psycopg.Error):
+                    self.raw.execute("ROLLBACK")
             raise
 
     @contextlib.contextmanager
@@ -277,15 +296,28 @@ def acquire(url: str) -> psycopg.Connection:
     """An open connection to ``url`` (an idle one of this process when there is one); ServerError if none."""
     with _LOCK:
         idle = _IDLE.get(url, [])
-        while idle:
-            conn = idle.pop()
-            if not conn.closed and conn.info.transaction_status == pq.TransactionStatus.IDLE:
-                return conn
+        kept = list(reversed(idle))
+        idle.clear()
+    for conn in kept:
+        if _alive(conn):
+            return conn
+        conn.close()
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="claimdesk")
     except psycopg.Error as error:
         where = redact(url)
         raise ServerError(f"cannot connect to the PostgreSQL archive {where}: {_first_line(error, url)}.") from error
+
+
+def _alive(conn: psycopg.Connection) -> bool:
+    """Whether a kept connection still works (the server may have restarted since it was used)."""
+    if conn.closed or conn.info.transaction_status != pq.TransactionStatus.IDLE:
+        return False
+    try:
+        conn.execute("SELECT 1")
+    except psycopg.Error:
+        return False
+    return True
 
 
 def release(url: str, conn: psycopg.Connection) -> None:
