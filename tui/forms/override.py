@@ -30,6 +30,7 @@ class OverrideDialog(ModalScreen[bool]):
     OverrideDialog > Vertical {
         width: 80; max-width: 100%; height: auto; border: thick $warning; background: $surface; padding: 0 1;
     }
+    OverrideDialog Label { width: 100%; }  /* wrap inside the dialog: a Label is as wide as its text */
     OverrideDialog .claim { color: $text-muted; margin-bottom: 1; }
     OverrideDialog #override-note { margin-bottom: 1; }
     OverrideDialog Horizontal { height: auto; align-horizontal: right; }
