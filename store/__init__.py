@@ -19,7 +19,7 @@ from store.models import (
     LinkedClaim,
     NewClaim,
 )
-from store.store import Store, archive_location, archive_name, content_hash, utc_now
+from store.store import Store, archive_display, archive_location, archive_name, content_hash, utc_now
 
 __all__ = [
     "Archive",
@@ -34,6 +34,7 @@ __all__ = [
     "NotFoundError",
     "Store",
     "StoreError",
+    "archive_display",
     "archive_location",
     "archive_name",
     "content_hash",

@@ -30,6 +30,11 @@ def archive_location(value: str | Path) -> str | Path:
     return str(value) if is_server_url(value) else Path(value)
 
 
+def archive_display(location: str | Path) -> str:
+    """How a message names an archive: a file by its path, a server archive by its URL without the password."""
+    return redact(str(location)) if is_server_url(location) else str(location)
+
+
 def archive_name(location: str | Path) -> str:
     """How a screen names an archive: a file by its name, a server archive by its URL without the password."""
     if is_server_url(location):

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from store import StoreError, archive_name
+from store import StoreError, archive_display
 from store.errors import DATABASE_ERRORS, explain
 from tui.screen_protocol import RecoversFromFailedWrite
 
@@ -39,7 +39,7 @@ def records(action: Action) -> Action:
         try:
             return action(self, *args, **kwargs)
         except WRITE_ERRORS as raw:
-            error = as_store_error(raw, archive_name(getattr(self.app, "db_path", "the database")))
+            error = as_store_error(raw, archive_display(getattr(self.app, "db_path", "the database")))
             not_recorded(self, error)
             if isinstance(self, RecoversFromFailedWrite):
                 try:

@@ -129,7 +129,7 @@ def test_the_same_archive_under_another_name_is_refused(runner, source, tmp_path
 
 def test_a_failed_copy_removes_the_file_it_created(runner, source, tmp_path):
     with Store(source) as store:
-        store.execute("ALTER TABLE claims ADD COLUMN assigned_to TEXT")
+        store.execute("ALTER TABLE claims ADD COLUMN later_column TEXT")
     target = tmp_path / "target.db"
     line = one_line(runner.invoke(main, ["copy", str(source), str(target)]))
     assert "does not know every column" in line
