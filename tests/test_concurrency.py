@@ -215,4 +215,5 @@ async def test_a_change_elsewhere_while_an_article_closes_is_not_drawn_on_it(db,
         article._pruning = False
         await app.pop_screen()
         assert not screen_is_steady(article)
-        assert app.poll_store() is True and "1/" in app.screen.sub_title
+        app.poll_store()  # the app's own 1 s poll may have redrawn the list already: either way it shows the change
+        assert "1/" in app.screen.sub_title
