@@ -18,6 +18,7 @@ from pathlib import Path
 from store.connection import BUSY_TIMEOUT_MS, upgrade_file
 from store.errors import StoreError
 from store.files import check_target, is_special, place
+from store.location import is_server_url
 
 
 @dataclass(frozen=True)
@@ -94,5 +95,11 @@ def _check_is_claimdesk(conn: sqlite3.Connection, path: Path) -> None:
 
 def upgrade_database(path: str | Path) -> tuple[list[str], Path | None]:
     """Bring an earlier claimdesk's database up to date after a backup next to it (`claimdesk upgrade`); returns
-    the migrations applied (none when it was up to date) and the backup written."""
+    the migrations applied (none when it was up to date) and the backup written. A PostgreSQL archive is upgraded
+    in one transaction under its write lock (no file to back up: the server's own tools, or `claimdesk copy`, do
+    that)."""
+    if is_server_url(path):
+        from store import postgres  # psycopg loads only for a server archive
+
+        return postgres.upgrade(str(path)), None
     return upgrade_file(path)

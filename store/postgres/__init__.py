@@ -14,7 +14,7 @@ from store.postgres.adapter import WRITE_LOCK, PgDatabase, ServerError, acquire,
 from store.postgres.schema import MIGRATIONS, applied
 from store.schema import MIGRATION_SET, known_migrations
 
-__all__ = ["PgDatabase", "ServerError", "close_idle", "connect"]
+__all__ = ["PgDatabase", "ServerError", "close_idle", "connect", "upgrade"]
 
 def connect(url: str, create: bool = True, upgrade_schema: bool = True) -> PgDatabase:
     """A claimdesk archive on PostgreSQL, its schema up to date; StoreError (nothing changed) if it cannot be used."""
@@ -29,9 +29,31 @@ def connect(url: str, create: bool = True, upgrade_schema: bool = True) -> PgDat
         raise
 
 
-def _migrate(db: PgDatabase, create: bool, upgrade_schema: bool) -> None:
-    tables = {row[0] for row in db.raw.execute(
+def upgrade(url: str) -> list[str]:
+    """Bring the claimdesk archive at ``url`` up to this version's schema; the migrations applied (none when it was
+    up to date). StoreError (nothing changed) when there is no archive there, or it cannot be used."""
+    raw = acquire(url)
+    try:
+        db = PgDatabase(url, raw)
+        with db.errors():
+            tables = _tables(db)
+            if "claimdesk_migrations" not in tables:
+                raise StoreError(f"{db.where} holds no claimdesk archive; nothing was done.")
+            pending = _pending(db, applied(raw))
+            if pending:
+                _apply(db)
+        return pending
+    finally:
+        release(url, raw)
+
+
+def _tables(db: PgDatabase) -> set[str]:
+    return {row[0] for row in db.raw.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+
+
+def _migrate(db: PgDatabase, create: bool, upgrade_schema: bool) -> None:
+    tables = _tables(db)
     if tables and "claimdesk_migrations" not in tables:
         raise StoreError(f"{db.where} is a PostgreSQL database but not a claimdesk archive; it was left untouched.")
     if not tables and not create:

@@ -71,3 +71,25 @@ def test_the_migrations_carry_the_same_names_as_on_sqlite(pg_db_url):
     with psycopg.connect(pg_db_url) as conn:
         applied = [row[0] for row in conn.execute("SELECT name FROM claimdesk_migrations ORDER BY name")]
     assert applied == sorted(known_migrations())
+
+
+def test_an_earlier_schema_is_refused_by_a_read_and_brought_up_to_date_by_upgrade(pg_db_url, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from store.postgres.schema import MIGRATIONS, MIGRATIONS_TABLE
+    from tui.cli.main import main
+
+    with psycopg.connect(pg_db_url, autocommit=True) as conn:  # an archive an earlier claimdesk (m008) made
+        conn.execute(MIGRATIONS_TABLE)
+        for name in list(MIGRATIONS)[:8]:
+            for statement in MIGRATIONS[name]:
+                conn.execute(statement)
+            conn.execute("INSERT INTO claimdesk_migrations VALUES ('claimdesk', %s, 'then')", [name])
+    monkeypatch.setenv("CLAIMDESK_CONFIG", str(tmp_path / "none.toml"))
+    runner = CliRunner()
+    read = runner.invoke(main, ["--db", pg_db_url, "claims"])
+    assert read.exit_code == 1 and "run `claimdesk upgrade`" in read.output
+    upgraded = runner.invoke(main, ["--db", pg_db_url, "upgrade"])
+    assert upgraded.exit_code == 0 and "1 step: m009_team" in upgraded.output
+    assert runner.invoke(main, ["--db", pg_db_url, "claims"]).exit_code == 0
+    assert "up to date" in runner.invoke(main, ["--db", pg_db_url, "upgrade"]).output

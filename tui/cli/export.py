@@ -114,18 +114,19 @@ def backup(context: Context, file: Path, force: bool) -> None:
 @pass_context
 def upgrade(context: Context) -> None:
     """Bring a database an earlier claimdesk made up to this version's schema, after writing a backup next to it
-    (commands that only read refuse such a database; the app and commands that write upgrade it too)."""
-    if not context.db_path.exists():
-        raise click.ClickException(f"there is no database at {context.db_path}.")
+    (a SQLite file; a PostgreSQL archive is upgraded in one transaction). Commands that only read refuse such a
+    database; the app and commands that write upgrade it too."""
+    if not context.exists():
+        raise click.ClickException(f"there is no database at {context.label}.")
     try:
-        applied, backup_file = upgrade_database(context.db_path)
+        applied, backup_file = upgrade_database(context.location.target)
     except StoreError as error:
-        raise click.ClickException(str(error)) from error
+        raise click.ClickException(context.shown(str(error))) from error
     if not applied:
-        click.echo(f"{context.db_path} is up to date; nothing was changed.")
+        click.echo(f"{context.label} is up to date; nothing was changed.")
         return
     kept = f"; the database as it was is in {backup_file}" if backup_file else ""
-    click.echo(f"upgraded {context.db_path} ({counted(len(applied), 'step')}: {', '.join(applied)}){kept}")
+    click.echo(f"upgraded {context.label} ({counted(len(applied), 'step')}: {', '.join(applied)}){kept}")
 
 
 COMMANDS = [export, backup, upgrade]
