@@ -31,11 +31,11 @@ class Context:
 
     @property
     def db_path(self) -> Path:
-        """The SQLite file, for the commands that work on a file as such (backup, upgrade)."""
+        """The SQLite file, for the commands that work on a file as such (backup)."""
         if isinstance(self.location, SqliteLocation):
             return self.location.path
         raise click.ClickException(f"this command works on a SQLite database file, and {self.label} is a PostgreSQL "
-                                   "archive (use PostgreSQL's own tools, e.g. pg_dump, for it).")
+                                   "archive (copy it to a file with `claimdesk copy URL FILE`, or use pg_dump).")
 
     def shown(self, message: str) -> str:
         """``message`` safe to print: the archive's password removed wherever it appears."""

@@ -64,6 +64,12 @@ def test_a_postgresql_url_is_passed_on_and_its_password_never_printed(runner, tm
     assert sorted(tmp_path.iterdir()) == before
 
 
-def test_a_file_command_on_a_postgresql_archive_says_so(runner):
+def test_a_file_command_on_a_postgresql_archive_says_so(runner, tmp_path):
+    line = one_line(runner.invoke(main, ["--db", "postgresql://ana:pw@127.0.0.1:1/desk", "backup",
+                                         str(tmp_path / "copy.db")]))
+    assert "SQLite database file" in line and "pw@" not in line and "claimdesk copy" in line
+
+
+def test_upgrade_of_an_unreachable_server_says_so_without_the_password(runner):
     line = one_line(runner.invoke(main, ["--db", "postgresql://ana:pw@127.0.0.1:1/desk", "upgrade"]))
-    assert "SQLite database file" in line and "pw@" not in line
+    assert "cannot connect to the PostgreSQL archive postgresql://ana@127.0.0.1:1/desk" in line and "pw" not in line
