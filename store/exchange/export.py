@@ -17,6 +17,7 @@ from typing import TextIO
 
 from store.claims import check_status
 from store.errors import StoreError
+from store.exchange.csv_lines import FORMULA_STARTS, csv_lines
 
 COLUMNS = (
     "claim_id",
@@ -51,8 +52,8 @@ ORDER BY c.article_id, c.start, c.id
 """
 
 # Cells that a spreadsheet would read as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_SET = frozenset(_FORMULA_STARTS)
+_FORMULA_STARTS = tuple(sorted(FORMULA_STARTS))
+BATCH = 1000  # rows formatted at once
 _WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?")
 
 
@@ -140,6 +141,14 @@ def select_rows(store, filters: ExportFilter, columns: str = "v.*", batch: int =
     return store.stream(_ROWS_SQL.format(columns=columns, where=where), params, batch)
 
 
+def select_batches(store, filters: ExportFilter, columns: str = "v.*", batch: int = BATCH) -> Iterator[list[tuple]]:
+    """`select_rows`, ``batch`` rows at a time (for writers that format many rows at once)."""
+    where, params = filters.where()
+    cursor = store.db.execute(_ROWS_SQL.format(columns=columns, where=where), params)
+    while rows := cursor.fetchmany(batch):
+        yield rows
+
+
 def export_rows(store, status: str | None = None, article_id: int | None = None,
                 filters: ExportFilter | None = None) -> Iterator[tuple]:
     """Rows in COLUMNS order, streamed from the database."""
@@ -151,17 +160,13 @@ def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, 
     """Write the header and one row per claim (RFC 4180, CRLF); returns the number of claims written."""
     if excel:
         out.write(EXCEL_BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()))
+    csv.writer(out, lineterminator="\r\n").writerow(COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()))
     count = 0
     selection = make_filter(filters, status, article_id)
-    rows = select_rows(store, selection, f"v.*, {ARTICLE_TEXT_SQL}") if with_articles else export_rows(
-        store, filters=selection)
-    for row in rows:
-        # neutralise(), inlined: this loop runs once per claim and cell.
-        writer.writerow(row if raw else [("'" + v) if v.__class__ is str and v[:1] in _FORMULA_SET else v
-                                         for v in row])
-        count += 1
+    rows = select_batches(store, selection, f"v.*, {ARTICLE_TEXT_SQL}" if with_articles else "v.*")
+    for batch in rows:
+        out.write(csv_lines(batch, raw))  # neutralise()d unless raw, a batch at a time (store.exchange.csv_lines)
+        count += len(batch)
     return count
 
 
