@@ -167,6 +167,10 @@ class MatchIndex:
     def text(self, slot: int) -> str:
         return self._texts[slot]
 
+    def texts(self, slots: np.ndarray) -> list[str]:
+        """The stored texts of many slots, in their order."""
+        return self._texts.many(slots)
+
     def words(self, slot: int) -> int:
         return self._words[slot]
 
