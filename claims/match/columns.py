@@ -93,6 +93,8 @@ class Texts:
     def all(self) -> tuple[np.ndarray, np.ndarray]:
         """The whole blob and its offsets (base and tail together), for writing a snapshot."""
         n_base = int(self.base_offsets[-1])
-        blob = np.concatenate([np.asarray(self.base_blob), np.frombuffer(bytes(self.blob), dtype=np.uint8)])
         tail = np.frombuffer(self.offsets, dtype=np.uint64)[1:] + np.uint64(n_base)
+        if not n_base:  # one copy of the texts added (a view would stop the bytearray from growing again)
+            return np.array(self.blob, dtype=np.uint8), np.concatenate([np.asarray(self.base_offsets), tail])
+        blob = np.concatenate([np.asarray(self.base_blob), np.frombuffer(bytes(self.blob), dtype=np.uint8)])
         return blob, np.concatenate([np.asarray(self.base_offsets), tail])
