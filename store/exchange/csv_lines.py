@@ -14,11 +14,10 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from operator import itemgetter
 
 FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
 _SEPARATOR = "\x00"  # between a column's cells while searching it: a cell holding it only costs a closer look
-_FIRST = itemgetter(slice(0, 1))  # a text's first character, "" for ""
+_FORMULA_AFTER = re.compile("\x00[=+\\-@\t\r]")  # a cell after the first one that starts like a formula
 _SPECIAL = re.compile(r'[",\r\n]')
 _NONE = type(None)
 _NUMBERS = {int, float, _NONE}
@@ -42,21 +41,29 @@ def csv_lines(rows: Sequence[tuple], raw: bool = False) -> str:
 
 def _column(values: tuple, raw: bool) -> Sequence[str] | None:
     """The CSV cells of one column's values; None when a value is of a kind only csv.writer should write."""
-    kinds = set(map(type, values))
-    if kinds == {str} or kinds == {str, _NONE}:
-        return _texts(list(map(_EMPTY.get, values, values)) if _NONE in kinds else values, raw)
-    if kinds <= _NUMBERS:  # str() of a float is its repr; no number's text holds "None"
-        return _SEPARATOR.join(map(str, values)).replace("None", "").split(_SEPARATOR)
-    if kinds <= {str, *_NUMBERS}:
-        return [_cell(value, raw) for value in values]
-    return None
+    if values[0] is None and values.count(None) == len(values):  # a column no claim fills in (yet)
+        return [""] * len(values)
+    try:
+        joined = _SEPARATOR.join(values)  # succeeds when every value is text (most columns)
+    except TypeError:
+        kinds = set(map(type, values))
+        if kinds == {str, _NONE}:
+            values = list(map(_EMPTY.get, values, values))  # None as ""
+            return _texts(values, _SEPARATOR.join(values), raw)
+        if kinds <= _NUMBERS:  # str() of a float is its repr; no number's text holds "None"
+            return _SEPARATOR.join(map(str, values)).replace("None", "").split(_SEPARATOR)
+        if kinds <= {str, *_NUMBERS}:
+            return [_cell(value, raw) for value in values]
+        return None
+    return _texts(values, joined, raw)
 
 
-def _texts(values: Sequence[str], raw: bool) -> Sequence[str]:
-    """Text cells (None already made ""), neutralised unless raw, quoted where they must be."""
-    if not raw and not FORMULA_STARTS.isdisjoint(map(_FIRST, values)):
+def _texts(values: Sequence[str], joined: str, raw: bool) -> Sequence[str]:
+    """Text cells (None already made ""), joined by _SEPARATOR in ``joined``, neutralised unless raw, quoted where
+    they must be."""
+    if not raw and (joined[:1] in FORMULA_STARTS or _FORMULA_AFTER.search(joined)):
         values = [("'" + v) if v[:1] in FORMULA_STARTS else v for v in values]
-    joined = _SEPARATOR.join(values)
+        joined = _SEPARATOR.join(values)
     if not ("," in joined or '"' in joined or "\n" in joined or "\r" in joined):
         return values
     return [('"' + v.replace('"', '""') + '"') if special else v  # _quoted, inlined: once per cell
