@@ -222,7 +222,7 @@ class MatchIndex:
         lists = [(self._slots_of(t), w) for t, w in chosen]
         slots = np.concatenate([found for found, _ in lists])
         idfs = np.concatenate([np.full(len(found), w, dtype=np.float32) for found, w in lists])
-        unique, inverse = np.unique(slots, return_inverse=True)
+        unique, inverse = _unique(slots)
         totals = np.bincount(inverse, weights=idfs) * self._length_factor(unique)
         keep = self._live_mask(unique, exclude_article_id)
         unique, totals = unique[keep], totals[keep]
@@ -308,3 +308,15 @@ class MatchIndex:
 
 def _csr(base: Base | None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     return None if base is None else (base.term_hashes, base.term_offsets, base.postings)
+
+
+def _unique(slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(slots, return_inverse=True)``, sorted by a stable sort: `slots` is a few sorted postings end to
+    end, runs that a stable (merging) sort takes whole, where np.unique's quicksort starts over."""
+    order = np.argsort(slots, kind="stable")
+    ordered = slots[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(slots), dtype=np.intp)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
