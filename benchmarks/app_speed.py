@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/app_speed.py                       # 10,000 articles / 100,000 claims vs 10 articles
     .venv/bin/python benchmarks/app_speed.py --articles 2000 --keep /tmp/bench
+    .venv/bin/python benchmarks/app_speed.py --first-screen DB     # one database's first screen, in seconds
+
+--first-screen (what benchmarks/archive_scale.py runs, once per process, on an archive of 10^6 earlier checks and
+on one of 1,000): from starting the app to the first frame of the article list whose header counts the articles to
+review and the earlier checks and whose rows on screen hold the newest loaded article.
 
 Both databases are built directly through the store (no spaCy): invented sentences, 10 claims an article, plus
 one article of 500 claims. Timings are taken with Textual's Pilot (headless), so they include the app's own
@@ -93,6 +98,32 @@ async def measure(db: Path) -> dict[str, float]:
     return figures
 
 
+async def first_screen(db: Path, timeout: float = 300.0) -> float:
+    """Seconds from starting the app on ``db`` to the first frame of the article list with its header counts and
+    the newest article to review among the rows on screen."""
+    from tui.app import ClaimdeskApp
+    from tui.screens.article_list import ArticleListScreen, ArticleTable
+
+    with Store(db) as store:
+        newest = max(a.id for a in store.articles("review"))
+    app = ClaimdeskApp(db_path=db, reviewer="bench", auto_advance=False)
+    painted = _watch_paints(app)
+    started = time.perf_counter()
+    async with app.run_test(size=(120, 35)) as pilot:
+        while not (isinstance(app.screen, ArticleListScreen) and "to review" in app.screen.sub_title
+                   and _on_screen(app.screen.query_one(ArticleTable), newest)):
+            if time.perf_counter() - started > timeout:
+                raise SystemExit(f"the first screen of {db} did not show article {newest} in {timeout:.0f} s")
+            await pilot.pause()
+        await pilot.pause()
+        return painted[-1] - started
+
+
+def _on_screen(table, article_id: int) -> bool:
+    top = int(table.scroll_y)
+    return any(a.id == article_id for a in table.rows[top : top + max(table.size.height - 1, 0)])
+
+
 def _watch_paints(app) -> list[float]:
     """Record when the app hands a frame to the (headless) terminal."""
     painted: list[float] = []
@@ -123,7 +154,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="folder to keep the databases in (reused if present)")
+    parser.add_argument("--first-screen", type=Path, metavar="DB", help="print the seconds to DB's first screen")
     args = parser.parse_args()
+    if args.first_screen:
+        print(f"{asyncio.run(first_screen(args.first_screen)):.3f}")
+        return
     folder = args.keep or Path(tempfile.mkdtemp(prefix="claimdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     results = {}

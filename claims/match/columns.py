@@ -61,6 +61,7 @@ class Texts:
     def __init__(self, blob: np.ndarray | None = None, offsets: np.ndarray | None = None):
         self.base_blob = np.zeros(0, dtype=np.uint8) if blob is None else blob
         self.base_offsets = np.zeros(1, dtype=np.uint64) if offsets is None else offsets
+        self._base_bytes = memoryview(np.asarray(self.base_blob))  # slices without numpy's per-slice cost
         self.blob = bytearray()
         self.offsets = array("Q", [0])
 
@@ -71,9 +72,19 @@ class Texts:
         n = len(self.base_offsets) - 1
         if slot < n:
             start, end = int(self.base_offsets[slot]), int(self.base_offsets[slot + 1])
-            return bytes(self.base_blob[start:end]).decode("utf-8")
+            return str(self._base_bytes[start:end], "utf-8")
         slot -= n
         return self.blob[self.offsets[slot] : self.offsets[slot + 1]].decode("utf-8")
+
+    def many(self, slots: np.ndarray) -> list[str]:
+        """The texts of many slots, in their order (the base's offsets read with one numpy gather)."""
+        n = len(self.base_offsets) - 1
+        slots = np.asarray(slots, dtype=np.int64)
+        if not len(self.offsets) > 1 or (len(slots) and int(slots.max()) < n):
+            starts, ends = self.base_offsets[slots].tolist(), self.base_offsets[slots + 1].tolist()
+            view = self._base_bytes
+            return [str(view[s:e], "utf-8") for s, e in zip(starts, ends, strict=True)]
+        return [self[int(slot)] for slot in slots]
 
     def append(self, text: str) -> None:
         self.blob += text.encode("utf-8")
@@ -82,6 +93,8 @@ class Texts:
     def all(self) -> tuple[np.ndarray, np.ndarray]:
         """The whole blob and its offsets (base and tail together), for writing a snapshot."""
         n_base = int(self.base_offsets[-1])
-        blob = np.concatenate([np.asarray(self.base_blob), np.frombuffer(bytes(self.blob), dtype=np.uint8)])
         tail = np.frombuffer(self.offsets, dtype=np.uint64)[1:] + np.uint64(n_base)
+        if not n_base:  # one copy of the texts added (a view would stop the bytearray from growing again)
+            return np.array(self.blob, dtype=np.uint8), np.concatenate([np.asarray(self.base_offsets), tail])
+        blob = np.concatenate([np.asarray(self.base_blob), np.frombuffer(bytes(self.blob), dtype=np.uint8)])
         return blob, np.concatenate([np.asarray(self.base_offsets), tail])

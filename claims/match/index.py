@@ -10,7 +10,6 @@ the best-scoring slots; ties go to the earlier slot, so among duplicates the cla
 
 from __future__ import annotations
 
-import hashlib
 import math
 from array import array
 from bisect import bisect_left
@@ -20,15 +19,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from claims.match.columns import Column, Texts
+from claims.match.postings import gathered_texts, merged_postings, postings_in_order, term_hash
 
 NO_ARTICLE = -1
 K1, B = 1.2, 0.75
 MAX_POSTINGS = 60_000  # past this many postings, further (commoner) query terms are skipped
-
-
-def term_hash(term: str) -> int:
-    """A stable 64-bit hash of a term (Python's own hash() changes from one process to the next)."""
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 @dataclass
@@ -167,6 +162,10 @@ class MatchIndex:
     def text(self, slot: int) -> str:
         return self._texts[slot]
 
+    def texts(self, slots: np.ndarray) -> list[str]:
+        """The stored texts of many slots, in their order."""
+        return self._texts.many(slots)
+
     def words(self, slot: int) -> int:
         return self._words[slot]
 
@@ -223,7 +222,7 @@ class MatchIndex:
         lists = [(self._slots_of(t), w) for t, w in chosen]
         slots = np.concatenate([found for found, _ in lists])
         idfs = np.concatenate([np.full(len(found), w, dtype=np.float32) for found, w in lists])
-        unique, inverse = np.unique(slots, return_inverse=True)
+        unique, inverse = _unique(slots)
         totals = np.bincount(inverse, weights=idfs) * self._length_factor(unique)
         keep = self._live_mask(unique, exclude_article_id)
         unique, totals = unique[keep], totals[keep]
@@ -285,10 +284,12 @@ class MatchIndex:
         slots = live[np.argsort(ids[live], kind="stable")]
         remap = np.full(len(ids), -1, dtype=np.int64)
         remap[slots] = np.arange(len(slots))
-        hashes, offsets, postings = _merged_postings(self.base, self._term_ids, self._postings, remap)
+        in_order = bool(np.all(slots[1:] > slots[:-1]))  # claim ids came in increasing order: slots keep theirs
+        merged = postings_in_order(self._term_ids, self._postings, remap) if in_order and not self.base else None
+        hashes, offsets, postings = merged or merged_postings(_csr(self.base), self._term_ids, self._postings, remap)
         columns = {name: column.take(slots) for name, column in self._named_columns().items()}
         columns["alive"] = np.ones(len(slots), dtype=np.uint8)
-        blob, text_offsets = _gathered_texts(self._texts, slots)
+        blob, text_offsets = gathered_texts(self._texts, slots)
         return Base(hashes, offsets, postings, columns, blob, text_offsets, list(self._speaker_names),
                     int(columns["lengths"].sum(dtype=np.int64)))
 
@@ -305,39 +306,17 @@ class MatchIndex:
         return term_id
 
 
-def _merged_postings(base: Base | None, term_ids: dict[str, int], tail: list[array], remap: np.ndarray
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Base and tail postings as one CSR (sorted term hashes, offsets, slots), slots renumbered by ``remap``
-    (-1: dropped)."""
-    hashes, slots = [], []
-    if base is not None and len(base.postings):
-        hashes.append(np.repeat(base.term_hashes, np.diff(base.term_offsets)))
-        slots.append(np.asarray(base.postings, dtype=np.int64))
-    for term, term_id in term_ids.items():
-        if len(tail[term_id]):
-            hashes.append(np.full(len(tail[term_id]), term_hash(term), dtype=np.uint64))
-            slots.append(np.frombuffer(tail[term_id], dtype=np.int32).astype(np.int64))
-    if not hashes:
-        return np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), _NO_SLOTS
-    all_hashes, all_slots = np.concatenate(hashes), remap[np.concatenate(slots)]
-    keep = all_slots >= 0
-    all_hashes, all_slots = all_hashes[keep], all_slots[keep]
-    order = np.lexsort((all_slots, all_hashes))
-    all_hashes, all_slots = all_hashes[order], all_slots[order].astype(np.int32)
-    unique, counts = np.unique(all_hashes, return_counts=True)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    return unique, offsets, all_slots
+def _csr(base: Base | None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    return None if base is None else (base.term_hashes, base.term_offsets, base.postings)
 
 
-def _gathered_texts(texts: Texts, slots: np.ndarray, chunk: int = 65_536) -> tuple[np.ndarray, np.ndarray]:
-    """The texts of ``slots``, in that order, as one UTF-8 blob and its offsets (gathered a chunk at a time)."""
-    blob, offsets = texts.all()
-    starts, ends = offsets[slots].astype(np.int64), offsets[slots + 1].astype(np.int64)
-    sizes = ends - starts
-    new_offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.uint64)
-    parts = []
-    for at in range(0, len(slots), chunk):
-        s, z = starts[at : at + chunk], sizes[at : at + chunk]
-        within = np.arange(int(z.sum())) - np.repeat(np.cumsum(z) - z, z)
-        parts.append(blob[np.repeat(s, z) + within])
-    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)), new_offsets
+def _unique(slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(slots, return_inverse=True)``, sorted by a stable sort: `slots` is a few sorted postings end to
+    end, runs that a stable (merging) sort takes whole, where np.unique's quicksort starts over."""
+    order = np.argsort(slots, kind="stable")
+    ordered = slots[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(slots), dtype=np.intp)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse

@@ -194,7 +194,7 @@ class Matcher:
         with self._lock:
             slots, _ = self._index.ranked(terms, candidates)
             near = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
-            texts = [self._index.text(int(s)) for s in near]
+            texts = self._index.texts(near)
             found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
                                     processor=None)
             numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
@@ -235,7 +235,8 @@ class Matcher:
         """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""
         with self._lock:
             cached = [self._cached(c.slot) for c, _ in found]
-        claims = [claim or Prepared.of(text) for claim, (_, text) in zip(cached, found, strict=True)]
+        made = iter(Prepared.many([text for claim, (_, text) in zip(cached, found, strict=True) if claim is None]))
+        claims = [claim or next(made) for claim in cached]
         with self._lock:
             for claim, before, (c, _) in zip(claims, cached, found, strict=True):
                 if before is None:
@@ -275,7 +276,7 @@ class Matcher:
         share = NEAR_RATIO / (200.0 - NEAR_RATIO)  # fuzz.ratio >= r needs shorter / longer >= r / (2 - r)
         keep = self._index.sized(slots, len(key) * share, len(key) / share)
         slots, bm25 = slots[keep], bm25[keep]
-        texts = [self._index.text(int(s)) for s in slots]
+        texts = self._index.texts(slots)
         best = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=NEAR_LIMIT,
                                processor=None)
         return [(self._index.candidate(int(slots[n]), float(bm25[n])), texts[n]) for _, _, n in best]

@@ -58,12 +58,19 @@ class Prepared:
 
     @classmethod
     def of(cls, key: str) -> Prepared:
-        words = key.split()
-        grams, counts = _counted(gram_codes(key))
+        return cls._made(key, *_counted(gram_codes(key)))
+
+    @classmethod
+    def many(cls, keys: list[str]) -> list[Prepared]:
+        """`of` for each key (the same objects), the character n-grams of all of them made in one numpy pass."""
+        return [cls._made(key, grams, counts) for key, (grams, counts) in zip(keys, counted_grams(keys), strict=True)]
+
+    @classmethod
+    def _made(cls, key: str, grams: np.ndarray, counts: np.ndarray) -> Prepared:
         table = semantic.vectors()
         found, vectors = table.pieces(content_words(key)) if table is not None else ((), None)
         units = unit_words([v for w, v in zip(found, vectors, strict=True) if not w[:1].isdigit()]) if found else None
-        return cls(key, frozenset(Text.terms_of(key)), frozenset(w for w in words if w[:1].isdigit()),
+        return cls(key, frozenset(Text.terms_of(key)), frozenset(w for w in key.split() if w[:1].isdigit()),
                    math.hypot(*counts.tolist()), grams, counts, tuple(map(stem, found)), vectors, units)
 
 
@@ -85,6 +92,39 @@ def gram_codes(key: str, sizes: tuple[int, ...] = (3, 4, 5)) -> np.ndarray:
         grams = [padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)]
         out[wide] = [hash(g) | -(1 << 63) for g, w in zip(grams, wide, strict=True) if w]
     return out
+
+
+def counted_grams(keys: list[str], sizes: tuple[int, ...] = (3, 4, 5)) -> list[tuple[np.ndarray, np.ndarray]]:
+    """`_counted(gram_codes(key))` for each key, the narrow-script keys all at once: their padded code points
+    end to end, each n-gram packed over the whole run, those that cross from one key into the next dropped,
+    then sorted by (key, code) together."""
+    padded = [f" {key} " for key in keys]
+    points = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) + 1
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    ends = np.cumsum(lengths)
+    owner = np.repeat(np.arange(len(keys)), lengths)
+    wide = np.zeros(len(keys), dtype=bool)
+    if len(points) and points.max() >= 1 << GRAM_BITS:
+        wide[np.unique(owner[points >= 1 << GRAM_BITS])] = True
+    codes, owners = [], []
+    for n in sizes:
+        if len(points) < n:
+            continue
+        start = np.arange(len(points) - n + 1)
+        whole = start + n <= ends[owner[start]]
+        codes.append(_packed(points, n)[whole])
+        owners.append(owner[start[whole]])
+    if not codes:
+        return [_counted(gram_codes(key, sizes)) for key in keys]
+    code, who = np.concatenate(codes), np.concatenate(owners)
+    order = np.lexsort((code, who))
+    code, who = code[order], who[order]
+    starts = np.flatnonzero(np.concatenate(([True], (code[1:] != code[:-1]) | (who[1:] != who[:-1]))))
+    unique, counts, unique_owner = code[starts], np.diff(np.append(starts, len(code))), who[starts]
+    bounds = np.searchsorted(unique_owner, np.arange(len(keys) + 1))
+    return [_counted(gram_codes(key, sizes)) if wide[k] else (unique[bounds[k] : bounds[k + 1]],
+                                                                counts[bounds[k] : bounds[k + 1]])
+            for k, key in enumerate(keys)]
 
 
 def _counted(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from store.claims import check_status
 from store.errors import StoreError
+from store.exchange.csv_lines import FORMULA_STARTS, csv_lines
 
 COLUMNS = (
     "claim_id",
@@ -55,8 +56,8 @@ ORDER BY c.article_id, c.start, c.id
 """
 
 # Cells that a spreadsheet would read as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_SET = frozenset(_FORMULA_STARTS)
+_FORMULA_STARTS = tuple(sorted(FORMULA_STARTS))
+BATCH = 1000  # rows formatted at once
 _WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?")
 
 
@@ -148,6 +149,22 @@ def select_rows(store, filters: ExportFilter, columns: str = "v.*", batch: int =
     return store.stream(_ROWS_SQL.format(columns=columns, where=where), params, batch)
 
 
+# The verdicts view's columns, the matched ids looked up only for a claim that has a link (most have none, and the
+# view's sorted subquery costs each row a temporary b-tree): the same rows, a tenth less of SQLite's time.
+COLUMNS_SQL = ", ".join(
+    "CASE WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = v.claim_id) THEN v.matched_claim_ids END"
+    if column == "matched_claim_ids" else f"v.{column}" for column in COLUMNS)
+
+
+def select_batches(store, filters: ExportFilter, columns: str = COLUMNS_SQL, batch: int = BATCH
+                   ) -> Iterator[list[tuple]]:
+    """`select_rows`, ``batch`` rows at a time (for writers that format many rows at once)."""
+    where, params = filters.where()
+    cursor = store.db.execute(_ROWS_SQL.format(columns=columns, where=where), params)
+    while rows := cursor.fetchmany(batch):
+        yield rows
+
+
 def export_rows(store, status: str | None = None, article_id: int | None = None,
                 filters: ExportFilter | None = None) -> Iterator[tuple]:
     """Rows in COLUMNS order, streamed from the database."""
@@ -161,18 +178,15 @@ def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, 
     ``second_review`` the SIGNOFF_COLUMNS come last."""
     if excel:
         out.write(EXCEL_BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ()))
+    header = COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ())
+    csv.writer(out, lineterminator="\r\n").writerow(header)
     count = 0
     selection = make_filter(filters, status, article_id)
-    columns = "v.*" + (f", {ARTICLE_TEXT_SQL}" if with_articles else "") + (f", {SIGNOFF_SQL}" if second_review else "")
-    rows = select_rows(store, selection, columns) if with_articles or second_review else export_rows(
-        store, filters=selection)
-    for row in rows:
-        # neutralise(), inlined: this loop runs once per claim and cell.
-        writer.writerow(row if raw else [("'" + v) if v.__class__ is str and v[:1] in _FORMULA_SET else v
-                                         for v in row])
-        count += 1
+    extra = (f", {ARTICLE_TEXT_SQL}" if with_articles else "") + (f", {SIGNOFF_SQL}" if second_review else "")
+    columns = COLUMNS_SQL + extra
+    for batch in select_batches(store, selection, columns):
+        out.write(csv_lines(batch, raw))  # neutralise()d unless raw, a batch at a time (store.exchange.csv_lines)
+        count += len(batch)
     return count
 
 

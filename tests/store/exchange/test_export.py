@@ -66,3 +66,17 @@ def test_cells_a_spreadsheet_would_run_are_neutralised(store, cell):
 def test_ordinary_values_are_not_touched():
     assert neutralise("Prices rose") == "Prices rose"
     assert neutralise(-3) == -3
+
+
+def test_matched_ids_come_best_first_for_linked_claims_and_empty_for_the_others(store):
+    earlier = [add(store, f"Earlier claim number {n} about prices.") for n in range(3)]
+    linked = add(store, "Prices rose again, officials said.")
+    alone = add(store, "Nothing links to this one.")
+    for earlier_id, score in zip(earlier, (70.0, 95.0, 70.0), strict=True):
+        store.insert_link(linked, earlier_id, score, "related")
+    _, rows = read(store)
+    matched = {int(r["claim_id"]): r["matched_claim_ids"] for r in rows}
+    assert matched[linked] == f"{earlier[1]} {earlier[0]} {earlier[2]}"  # best score first, then by id
+    assert matched[alone] == "" and all(matched[e] == "" for e in earlier)
+    view = {row[0]: row[1] or "" for row in store.execute("SELECT claim_id, matched_claim_ids FROM verdicts")}
+    assert matched == view
