@@ -48,8 +48,7 @@ def upgrade(url: str) -> list[str]:
 
 
 def _tables(db: PgDatabase) -> set[str]:
-    return {row[0] for row in db.raw.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    return {row[0] for row in db.raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
 
 
 def _migrate(db: PgDatabase, create: bool, upgrade_schema: bool) -> None:
@@ -59,7 +58,7 @@ def _migrate(db: PgDatabase, create: bool, upgrade_schema: bool) -> None:
     if not tables and not create:
         raise StoreError(f"{db.where} holds no claimdesk archive yet; it was left untouched "
                          "(load articles first: claimdesk load PATH, or claimdesk copy FILE URL).")
-    done = applied(db.raw) if tables else set()
+    done = applied(db.raw, create=False) if tables else set()
     pending = _pending(db, done)
     if not pending:
         return

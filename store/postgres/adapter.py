@@ -171,7 +171,7 @@ class PgDatabase:
         self.conn = PgConnection(self)
         self._savepoints = 0
         self._lock_timeout = BUSY_TIMEOUT_MS
-        raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+        _session(raw, BUSY_TIMEOUT_MS)
 
     def execute(self, sql: str, params: Sequence | dict = ()) -> PgCursor:
         return self.conn.execute(sql, params)
@@ -183,7 +183,7 @@ class PgDatabase:
             with contextlib.suppress(psycopg.Error):
                 self.raw.close()
             self.raw = acquire(self.url)
-            self.raw.execute(f"SET lock_timeout = {self._lock_timeout}")
+            _session(self.raw, self._lock_timeout)
         return self.raw
 
     def wait_at_most(self, ms: int) -> None:
@@ -262,6 +262,13 @@ class PgDatabase:
 
     def close(self) -> None:
         release(self.url, self.raw)
+
+
+def _session(raw: psycopg.Connection, lock_timeout_ms: int) -> None:
+    """A connection's settings: how long a write waits for another's, and no JIT compilation (the store's queries
+    are short; compiling the article list's plan cost 0.3 s of its 0.45 s at 10^4 articles)."""
+    raw.execute(f"SET lock_timeout = {int(lock_timeout_ms)}")
+    raw.execute("SET jit = off")
 
 
 def _params(params):

@@ -155,8 +155,10 @@ MIGRATIONS: dict[str, list[str]] = {
 assert list(MIGRATIONS) == known_migrations()[: len(MIGRATIONS)], "PostgreSQL migrations follow SQLite's names"
 
 
-def applied(raw) -> set[str]:
-    """The migrations already applied to the database behind the psycopg connection ``raw``."""
-    raw.execute(MIGRATIONS_TABLE)
+def applied(raw, create: bool = True) -> set[str]:
+    """The migrations already applied to the database behind the psycopg connection ``raw`` (with ``create``, the
+    table listing them is made first if it is missing)."""
+    if create:
+        raw.execute(MIGRATIONS_TABLE)
     rows = raw.execute("SELECT name FROM claimdesk_migrations WHERE migration_set = %s", [MIGRATION_SET])
     return {row[0] for row in rows}
