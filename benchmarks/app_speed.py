@@ -98,7 +98,7 @@ async def measure(db: Path) -> dict[str, float]:
     return figures
 
 
-async def first_screen(db: Path, timeout: float = 300.0) -> float:
+async def first_screen(db: Path | str, timeout: float = 300.0) -> float:
     """Seconds from starting the app on ``db`` to the first frame of the article list with its header counts and
     the newest article to review among the rows on screen."""
     from tui.app import ClaimdeskApp
@@ -154,7 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="folder to keep the databases in (reused if present)")
-    parser.add_argument("--first-screen", type=Path, metavar="DB", help="print the seconds to DB's first screen")
+    parser.add_argument("--first-screen", metavar="DB", help="print the seconds to DB's first screen (a file or URL)")
     args = parser.parse_args()
     if args.first_screen:
         print(f"{asyncio.run(first_screen(args.first_screen)):.3f}")

@@ -9,7 +9,8 @@
 - six (``--writers``) processes marking claims at once on one archive for ``--seconds``: decisions made, errors,
   and whether every decision reported is in the history (PostgreSQL, then SQLite);
 - the review app on the same archive of ``--articles`` articles (10 claims each, 10^5 claims by default, built
-  through the store: benchmarks/app_speed.py): first screen, and a verdict key stored and shown (median and worst),
+  through the store: benchmarks/app_speed.py): first screen (in a process of its own, median of 3, and in the
+  benchmark's process), a verdict key stored and shown (median and worst), opening a 500-claim article,
   PostgreSQL against SQLite as a ratio;
 - ``claimdesk match TEXT`` at ``--match`` earlier checks (imported claims), a cold process and the warm queries of
   one ``claimdesk match -`` process, on both.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,6 +96,17 @@ def writers(location: str | Path, count: int, seconds: float) -> tuple[int, int,
     return len(reported), errors, reported <= history
 
 
+def first_screens(location: str | Path, repeat: int = 3) -> float:
+    """The median seconds to the app's first screen (benchmarks/app_speed.py --first-screen), a process each."""
+    times = []
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "app_speed.py"), "--first-screen",
+                               str(location)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        times.append(float(done.stdout.split()[-1]))
+    return statistics.median(times)
+
+
 def match_times(location: str | Path, size: int, workdir: Path) -> tuple[float, float]:
     """A cold `claimdesk match TEXT` (seconds) and the median warm query of `claimdesk match -` (ms)."""
     sentences = [f"The port of Harbour {n} handled {n * 37 % 9000} tonnes of grain in {1990 + n % 35}."
@@ -124,15 +137,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--writers", type=int, default=6)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--match", type=int, default=100_000, help="earlier checks for the match timings")
+    parser.add_argument("--match", type=int, default=100_000, help="earlier checks for the match timings (0: skip)")
+    parser.add_argument("--skip-writers", action="store_true", help="leave out the writers' run")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="claimdesk-team-"))
 
-    print(f"{args.writers} processes marking claims for {args.seconds:.0f} s on one archive:")
-    for label, location in (("PostgreSQL", database(args.url, "claimdesk_bench_writers")),
-                            ("SQLite", workdir / "writers.db")):
-        made, errors, kept = writers(location, args.writers, args.seconds)
-        print(f"  {label:10}  {made:6d} decisions, {errors} errors, every one in the history: {kept}")
+    if not args.skip_writers:
+        print(f"{args.writers} processes marking claims for {args.seconds:.0f} s on one archive:")
+        for label, location in (("PostgreSQL", database(args.url, "claimdesk_bench_writers")),
+                                ("SQLite", workdir / "writers.db")):
+            made, errors, kept = writers(location, args.writers, args.seconds)
+            print(f"  {label:10}  {made:6d} decisions, {errors} errors, every one in the history: {kept}")
 
     print(f"\nthe review app, {args.articles:,} articles / {args.articles * 10:,} claims (+ one of 500):")
     figures = {}
@@ -141,11 +156,14 @@ def main() -> None:
         build(location, args.articles)
         print(f"  built on {label} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         figures[label] = asyncio.run(measure(location))
-    for metric in ("first screen (s)", "verdict key, median (ms)", "verdict key, worst (ms)",
-                   "open 500-claim article (ms)"):
+        figures[label]["first screen, a process (s)"] = first_screens(location)
+    for metric in ("first screen, a process (s)", "first screen (s)", "verdict key, median (ms)",
+                   "verdict key, worst (ms)", "open 500-claim article (ms)"):
         pg, lite = figures["PostgreSQL"][metric], figures["SQLite"][metric]
         print(f"  {metric:30} PostgreSQL {pg:9.3f}  SQLite {lite:9.3f}  ratio {pg / lite:5.2f}x")
 
+    if not args.match:
+        return
     print(f"\nclaimdesk match at {args.match:,} earlier checks:")
     results = {}
     for label, location in (("PostgreSQL", database(args.url, "claimdesk_bench_match")),
