@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from store.errors import StoreError
+from store.exchange.fact_checks_in import ImportedVerdict
 from store.exchange.jsonl import record_lines
 from store.exchange.read_exports import ExportedClaim, parse_record
 from store.interface import Archive
@@ -149,33 +150,17 @@ def _insert(target: Archive, table: str, columns: tuple[str, ...], rows: list[tu
 
 
 # --- what --merge reads from the source (claims.desk.copy merges it with the import rules) ---------------------
-@dataclass(frozen=True)
-class CopiedCheck:
-    """An earlier fact-check of the source archive, as store.exchange.earlier_checks stores one."""
-
-    claim: str
-    status: str
-    rating: str
-    url: str | None
-    speaker: str | None
-    date: str | None
-    source: str | None
-    title: str | None
-    subtitle: str | None
-    known: bool = True
-
-
 _CHECKS_SQL = ("SELECT c.text, c.status, c.note, a.url, c.speaker, a.published, a.source, a.title, a.subtitle"
                " FROM claims c JOIN articles a ON a.id = c.article_id"
                " WHERE a.earlier_check = 1 AND c.origin = ? AND c.deleted_at IS NULL ORDER BY c.id")
 
 
-def earlier_checks(source: Archive, batch: int = BATCH) -> Iterator[CopiedCheck]:
+def earlier_checks(source: Archive, batch: int = BATCH) -> Iterator[ImportedVerdict]:
     """Every live earlier fact-check of ``source``, streamed in id order."""
     for text, status, rating, url, speaker, published, organisation, title, subtitle in source.stream(
             _CHECKS_SQL, [IMPORTED], batch):
-        yield CopiedCheck(text, status, rating or "", url, speaker, published, organisation,
-                          None if title == text else title, subtitle)
+        yield ImportedVerdict(text, status, rating or "", url, speaker, published, organisation,
+                              title=None if title == text else title, subtitle=subtitle)
 
 
 def reviewed_claims(source: Archive) -> Iterator[ExportedClaim]:

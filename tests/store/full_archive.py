@@ -5,8 +5,8 @@ boilerplate, links, conflicts, earlier fact-checks and their history. Built thro
 from __future__ import annotations
 
 from store import NewClaim, Store, content_hash
-from store.copying import CopiedCheck
 from store.exchange.earlier_checks import add_earlier_checks
+from store.exchange.fact_checks_in import ImportedVerdict
 
 ARTICLES = [
     ("Flood displaces thousands", "Harbour Wire",
@@ -19,10 +19,11 @@ ARTICLES = [
      "OSLO, June 1 - Prices rose 3.1% in May, Statistics Norway said; 'a record', said Kari Nordmann. Tabs\tand more."),
 ]
 CHECKS = [
-    CopiedCheck("The flood forced 6,000 people from their homes", "verified", "Correct", "https://checks.example/1",
-                "interior ministry", "2026-05-03", "Harbour Checks", "Yes, 6,000 left", "A subtitle"),
-    CopiedCheck("The dam will cost 4.2 billion crowns", "disputed", "Mostly false", "https://checks.example/2",
-                None, None, "Other Checks", None, None),
+    ImportedVerdict("The flood forced 6,000 people from their homes", "verified", "Correct", "https://checks.example/1",
+                    "interior ministry", "2026-05-03", "Harbour Checks", title="Yes, 6,000 left",
+                    subtitle="A subtitle"),
+    ImportedVerdict("The dam will cost 4.2 billion crowns", "disputed", "Mostly false", "https://checks.example/2",
+                    None, None, "Other Checks"),
 ]
 
 
