@@ -77,10 +77,9 @@ def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -
     queries = _queries(text)
     with context.open_store() as store:
         matcher, boilerplate = build_matcher(store), store.boilerplate_ids()
-        floor = {"min_score": 0.0} if everything else {}
-        related = matcher.thresholds.related
-        records = [_record(store, query, hit, hit.score >= related) for query, q in queries
-                   for hit in search_claims(matcher, q, boilerplate, limit=limit, **floor)]
+        records = [_record(store, query, hit, hit.claim_id in shown) for query, q in queries
+                   for shown, hits in [_searched(search_claims, matcher, q, boilerplate, limit, everything)]
+                   for hit in hits]
     if fmt == "jsonl":
         print_jsonl(records)
         return
@@ -93,6 +92,14 @@ def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -
          for r in records),
         widths={"query": 30, "article": 30, "text": 60},
     )
+
+
+def _searched(search, matcher, text: str, boilerplate, limit: int, everything: bool) -> tuple[set[int], list]:
+    """The hits for `text` (`search`: claims.match.boilerplate.search_claims) and the ids of those the
+    thresholds show; with `everything`, the best `limit` candidates whatever their score (the others hidden)."""
+    hits = search(matcher, text, boilerplate, limit=limit)
+    shown = {hit.claim_id for hit in hits}
+    return shown, search(matcher, text, boilerplate, limit=limit, min_score=0.0) if everything else hits
 
 
 def _queries(text: str) -> list[tuple[int | str, str]]:
