@@ -55,6 +55,11 @@ CALIBRATION = (0.326, 1.629, -0.424, 2.273, 4.987, 0.179, 0.570, 0.897, -4.513)
 COPY_RATIO, COPY_MARGIN = 80.0, 10.0
 RANK_CALIBRATION = (1.281, 7.007)  # the ranking logit's Platt scaling on the ClaimMatch pairs (stages 1-2)
 _AT = {name: n for n, name in enumerate(FEATURES)}
+# A flipped negation weighs in the score only between texts whose words align at least this well both ways
+# (align_min): the calibration's negation flips were all made in rewordings of one claim, so elsewhere the flag
+# only lifted loosely related pairs (a news sentence saying "do not appear to be backing them" read as 61 against
+# "For the first time in nearly two decades, we produce more oil ..."). Its rewordings align at 0.72 and more.
+NEGATION_ALIGN = 0.6
 _SCORE_INPUTS = ("align_min", "align_max", "numbers_missing", "numbers_shared", "negation_differs")  # `score_inputs`
 
 
@@ -230,8 +235,9 @@ def score_inputs(values: list[float]) -> list[float]:
     """The score model's inputs besides the ranking logit, in CALIBRATION order."""
     names = dict(zip(FEATURES, values, strict=True))
     covers = (names["cover_query"], names["cover_claim"])
+    negation = names["negation_differs"] if names["align_min"] >= NEGATION_ALIGN else 0.0
     return [min(covers), max(covers), names["align_min"], names["align_max"], names["numbers_missing"],
-            names["numbers_shared"], names["negation_differs"]]
+            names["numbers_shared"], negation]
 
 
 def score(values: list[float], calibration: tuple[float, ...] | None = None, copy: float = 0.0) -> float:
@@ -254,6 +260,7 @@ def scores(rows: list[list[float]], copies: list[float]) -> list[float]:
     w = np.array(CALIBRATION)
     covers = values[:, [FEATURES.index("cover_query"), FEATURES.index("cover_claim")]]
     inputs = np.column_stack([covers.min(axis=1), covers.max(axis=1), values[:, [_AT[n] for n in _SCORE_INPUTS]]])
+    inputs[:, -1] *= values[:, _AT["align_min"]] >= NEGATION_ALIGN  # `score_inputs`: a flip counts between rewordings
     z = w[-1] + w[0] * z + inputs @ w[1:-1]
     value = 100.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
     copy = np.array(copies, dtype=np.float64)

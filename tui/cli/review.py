@@ -59,12 +59,16 @@ def _unless_theirs(store, claim_id: int, who: str) -> Expected:
 @click.command()
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
+@click.option("--all-candidates", "everything", is_flag=True,
+              help="Also the candidates scoring under the 'related' threshold, as kind 'hidden' (the ranking "
+                   "without a score floor, for measuring it).")
 @click.argument("text")
 @pass_context
-def match(context: Context, limit: int, fmt: str, text: str) -> None:
+def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -> None:
     """Find earlier claims like TEXT (or, with -, like each line of stdin), best score first: "same" is the same
     claim, "related" possibly related. When no earlier claim matches, the table says so; jsonl prints nothing
-    (and the exit status is 0 either way)."""
+    (and the exit status is 0 either way). With --all-candidates the best LIMIT candidates are listed whatever
+    their score, those a default match would not show as kind "hidden"."""
     from claims.desk.load import build_matcher  # lazy: the matcher (numpy, rapidfuzz) only for this command
     from claims.match.boilerplate import search_claims  # lazy: as above
 
@@ -73,8 +77,9 @@ def match(context: Context, limit: int, fmt: str, text: str) -> None:
     queries = _queries(text)
     with context.open_store() as store:
         matcher, boilerplate = build_matcher(store), store.boilerplate_ids()
-        records = [_record(store, query, hit) for query, q in queries
-                   for hit in search_claims(matcher, q, boilerplate, limit=limit)]
+        records = [_record(store, query, hit, hit.claim_id in shown) for query, q in queries
+                   for shown, hits in [_searched(search_claims, matcher, q, boilerplate, limit, everything)]
+                   for hit in hits]
     if fmt == "jsonl":
         print_jsonl(records)
         return
@@ -89,13 +94,22 @@ def match(context: Context, limit: int, fmt: str, text: str) -> None:
     )
 
 
+def _searched(search, matcher, text: str, boilerplate, limit: int, everything: bool) -> tuple[set[int], list]:
+    """The hits for `text` (`search`: claims.match.boilerplate.search_claims) and the ids of those the
+    thresholds show; with `everything`, the best `limit` candidates whatever their score (the others hidden)."""
+    hits = search(matcher, text, boilerplate, limit=limit)
+    shown = {hit.claim_id for hit in hits}
+    return shown, search(matcher, text, boilerplate, limit=limit, min_score=0.0) if everything else hits
+
+
 def _queries(text: str) -> list[tuple[int | str, str]]:
     if text != "-":
         return [(text, text)]
     return [(number, line.strip()) for number, line in enumerate(sys.stdin, start=1) if line.strip()]
 
 
-def _record(store, query: int | str, hit) -> dict:
+def _record(store, query: int | str, hit, shown: bool = True) -> dict:
+    """One match as a row; a candidate under the score floor (`shown` False, --all-candidates) is kind "hidden"."""
     claim = store.claim(hit.claim_id)
     article = store.article(claim.article_id)
     return {
@@ -103,7 +117,7 @@ def _record(store, query: int | str, hit) -> dict:
         "claim_id": claim.id,
         "text": claim.text,
         "score": round(hit.score, 2),
-        "kind": hit.kind,
+        "kind": hit.kind if shown else "hidden",
         "status": claim.status,
         "note": claim.note,
         "article_id": article.id,

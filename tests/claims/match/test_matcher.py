@@ -110,12 +110,30 @@ def test_claims_without_article_can_be_matched(matcher: Matcher) -> None:
 
 
 def test_thresholds_are_settable() -> None:
-    strict = Matcher(Thresholds(same=101.0, related=100.5))
+    strict = Matcher(Thresholds(same=101.0, related=100.5, lead_floor=100.5))
     strict.add_many(ARCHIVE)
     assert strict.search("In September unemployment fell to 3.5 percent, the lowest in 50 years.") == []
     lenient = Matcher(Thresholds(same=0.0, related=0.0, min_words_for_same=1))
     lenient.add_many(ARCHIVE)
     assert lenient.search("Vaccines cause autism.")[0].kind == "same"
+
+
+def test_the_best_candidate_under_the_related_threshold_shows_only_when_it_leads_the_others() -> None:
+    query = "Unemployment in September was the lowest in fifty years"
+    every = Matcher(Thresholds())
+    every.add_many(ARCHIVE)
+    scored = sorted((h.score for h in every.search(query, limit=100, min_score=0.0)), reverse=True)
+    best, runner_up = scored[0], scored[1]
+    assert best - runner_up > 1.0
+    leads = Matcher(Thresholds(related=best + 1, lead=best - runner_up - 0.5, lead_floor=best - 1))
+    leads.add_many(ARCHIVE)
+    assert [(h.claim_id, h.kind) for h in leads.search(query)] == [(2, "related")]
+    crowded = Matcher(Thresholds(related=best + 1, lead=best - runner_up + 0.5, lead_floor=best - 1))
+    crowded.add_many(ARCHIVE)
+    assert crowded.search(query) == []
+    too_low = Matcher(Thresholds(related=best + 1, lead=best - runner_up - 0.5, lead_floor=best + 0.5))
+    too_low.add_many(ARCHIVE)
+    assert too_low.search(query) == []
 
 
 def test_min_score_overrides_the_related_threshold(matcher: Matcher) -> None:
@@ -249,3 +267,15 @@ def test_a_short_near_copy_is_the_same_claim_but_a_short_loose_match_is_not() ->
     m.add_many([(1, 1, "Crime is down."), (2, 2, "The wall is being built.")])
     assert [(h.claim_id, h.kind) for h in m.search("Crime is down!")] == [(1, "same")]
     assert all(h.kind == "related" for h in m.search("The wall is not being built.", min_score=0.0))
+
+
+def test_a_negation_in_a_loosely_related_sentence_does_not_raise_its_score() -> None:
+    """The score's negation flag counts between rewordings of one claim (fixtures/match_cases.tsv neg-*), not
+    between a long news sentence and a claim that merely shares a phrase with it."""
+    archive = Matcher()
+    archive.add(1, 1, "For the first time in nearly two decades, we produce more oil here in the United States "
+                      "than we buy from the rest of the world.")
+    said = ("The retreat of the two resistance leaders signals a shift in their fortunes: for the first time in "
+            "decades, the United States government and the CIA {} appear to be backing them.")
+    plain, negated = (archive.search(said.format(word), min_score=0.0)[0].score for word in ("do", "do not"))
+    assert negated <= plain + 2.0  # the flag once more than doubled it (10 -> 25)

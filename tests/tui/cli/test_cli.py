@@ -224,6 +224,18 @@ def test_match_without_hits_says_so_in_a_table_and_prints_nothing_as_jsonl(runne
     assert (jsonl.exit_code, jsonl.output) == (0, "")
 
 
+def test_match_all_candidates_lists_what_the_floor_hides_as_hidden(runner, loaded):
+    query = "Penguins paraded through the river district of Vienna"
+    shown = run(runner, "--db", loaded, "match", "--format", "jsonl", "--limit", "10", query)
+    everything = run(runner, "--db", loaded, "match", "--format", "jsonl", "--limit", "10", "--all-candidates", query)
+    shown_hits = [json.loads(line) for line in shown.output.splitlines()]
+    all_hits = [json.loads(line) for line in everything.output.splitlines()]
+    hidden = [h for h in all_hits if h["kind"] == "hidden"]
+    assert hidden and len(all_hits) > len(shown_hits)
+    assert [h for h in all_hits if h["kind"] != "hidden"] == shown_hits
+    assert max(h["score"] for h in hidden) < min([h["score"] for h in shown_hits] or [100.0])
+
+
 def test_match_rows_go_down_in_score(runner, loaded):
     result = run(runner, "--db", loaded, "match", "--format", "jsonl", "--limit", "10",
                  "the flood forced people from homes and the dam will cost billions")
