@@ -102,8 +102,10 @@ def first_screens(location: str | Path, repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "app_speed.py"), "--first-screen",
-                               str(location)], capture_output=True, text=True, check=True,
+                               str(location)], capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+        if done.returncode:
+            raise SystemExit(f"the first screen of {location} failed: {done.stderr.strip()[-1500:]}")
         times.append(float(done.stdout.split()[-1]))
     return statistics.median(times)
 
@@ -138,6 +140,39 @@ def match_times(location: str | Path, size: int, workdir: Path) -> tuple[float, 
     return imported, cold, warm
 
 
+def query_times(location: str | Path, queries: list[str], workdir: Path) -> tuple[float, float]:
+    """On an archive already built: a cold `claimdesk match TEXT` (median of 3, seconds; the first run, which may
+    build the index, not counted) and the median warm query of one `claimdesk match -` process (ms)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CLAIMDESK_INDEX_DIR": str(workdir / "index"),
+           "CLAIMDESK_CONFIG": str(workdir / "none.toml")}
+    command = [str(CLAIMDESK), "--db", str(location), "match"]
+    subprocess.run([*command, queries[0]], env=env, capture_output=True, check=True)
+    colds = []
+    for query in queries[1:4]:
+        started = time.perf_counter()
+        subprocess.run([*command, query], env=env, capture_output=True, check=True)
+        colds.append(time.perf_counter() - started)
+    cold = statistics.median(colds)
+    started = time.perf_counter()
+    subprocess.run([*command, "-"], input="\n".join(queries) + "\n", env=env, text=True, capture_output=True,
+                   check=True)
+    return cold, (time.perf_counter() - started - cold) / len(queries) * 1000
+
+
+def archive_match(path: Path, url: str, workdir: Path, count: int = 200) -> None:
+    """`claimdesk match` on an archive (e.g. benchmarks/archive_scale.py's 10^6 one) and on its copy at ``url``."""
+    with Store(path) as store:
+        total = store.claim_count()
+        texts = [text for _, _, text, _ in store.earlier_check_texts(batch=10_000)][:: max(1, total // count)]
+    queries = [text.replace(" the ", " a ", 1) for text in texts[:count]]
+    print(f"\nclaimdesk match at {total:,} claims (the same archive on both, {len(queries)} queries):")
+    results = {label: query_times(location, queries, workdir / label)
+               for label, location in (("PostgreSQL", url), ("SQLite", path))}
+    names = ("cold `match TEXT` (s)", "warm `match -` query (ms)")
+    for metric, pg, lite in zip(names, results["PostgreSQL"], results["SQLite"], strict=True):
+        print(f"  {metric:30} PostgreSQL {pg:9.3f}  SQLite {lite:9.3f}  ratio {pg / lite:5.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", required=True, help="a PostgreSQL database URL to create the benchmark's from")
@@ -146,6 +181,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--match", type=int, default=100_000, help="earlier checks for the match timings (0: skip)")
     parser.add_argument("--skip-writers", action="store_true", help="leave out the writers' run")
+    parser.add_argument("--skip-app", action="store_true", help="leave out the app's run")
+    parser.add_argument("--match-archive", nargs=2, metavar=("DB", "URL"),
+                        help="also time matching on an archive already built and on its `claimdesk copy` at URL")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="claimdesk-team-"))
 
@@ -156,6 +194,10 @@ def main() -> None:
             made, errors, kept = writers(location, args.writers, args.seconds)
             print(f"  {label:10}  {made:6d} decisions, {errors} errors, every one in the history: {kept}")
 
+    if args.match_archive:
+        archive_match(Path(args.match_archive[0]), args.match_archive[1], workdir)
+    if args.skip_app:
+        return
     print(f"\nthe review app, {args.articles:,} articles / {args.articles * 10:,} claims (+ one of 500):")
     figures = {}
     for label, location in (("PostgreSQL", database(args.url, "claimdesk_bench_app")), ("SQLite", workdir / "app.db")):
