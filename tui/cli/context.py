@@ -41,6 +41,11 @@ class Context:
         """``message`` safe to print: the archive's password removed wherever it appears."""
         return _shown(message, self.location)
 
+    def may_create(self) -> bool:
+        """Whether a command that adds data may make the archive here: a SQLite file that is not there yet, or a
+        PostgreSQL database (the store makes the archive only in an empty one, and refuses another program's)."""
+        return isinstance(self.location, PostgresLocation) or not self.location.path.exists()
+
     def exists(self) -> bool:
         """Whether there is an archive to open (a PostgreSQL database is asked when it is opened)."""
         return isinstance(self.location, PostgresLocation) or self.location.path.exists()

@@ -71,8 +71,9 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     failed = 0
-    # A missing database is created; an existing one must be a claimdesk database (an empty file is refused).
-    with context.open_store(create=not context.exists(), write=True) as store:
+    # A missing database is created (a file, or the archive in an empty PostgreSQL database); an existing one must
+    # be a claimdesk database (an empty file, another program's database are refused).
+    with context.open_store(create=context.may_create(), write=True) as store:
         for path in files:
             try:
                 kind = _kind(path, fmt)

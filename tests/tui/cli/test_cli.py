@@ -250,3 +250,14 @@ def test_load_counts_matched_claims_as_the_article_list_does(runner, articles, t
     late = next(line for line in result.output.splitlines() if "Governor revises" in line)
     listed = json.loads(run(runner, "--db", db, "articles", "--format", "jsonl").output.splitlines()[-1])
     assert f"{listed['matched']} matched)" in late
+
+
+def test_import_makes_the_archive_it_is_pointed_at(runner, backend_db, tmp_path):
+    """`import` into a new archive: a SQLite file not there yet, or an empty PostgreSQL database."""
+    checks = tmp_path / "checks.csv"
+    checks.write_text("claim,rating,source\nThe dam will cost 4.2 billion crowns,False,Harbour Checks\n",
+                      encoding="utf-8")
+    result = run(runner, "--db", backend_db, "import", str(checks))
+    assert result.exit_code == 0, result.output
+    assert "1 earlier fact-check added" in result.output
+    assert "4.2 billion" in run(runner, "--db", backend_db, "match", "the dam will cost 4.2 billion crowns").output
