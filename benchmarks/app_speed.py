@@ -79,7 +79,7 @@ async def measure(db: Path) -> dict[str, float]:
     from tui.screens.article_list import ArticleListScreen, ArticleTable
 
     app = ClaimdeskApp(db_path=db, reviewer="bench", clock=lambda: CLOCK, auto_advance=False)
-    painted = _watch_paints(app)
+    painted = watch_paints(app)
     started = time.perf_counter()
     async with app.run_test(size=(120, 35)) as pilot:
         while not (isinstance(app.screen, ArticleListScreen) and app.screen.query_one(ArticleTable).row_count):
@@ -108,7 +108,7 @@ async def first_screen(db: Path | str, timeout: float = 300.0) -> float:
         queue = sorted(a.id for a in store.articles("review"))
     newest = queue[-1] if len(queue) <= 20 else queue[0]  # a long queue opens at its top: its first row, then
     app = ClaimdeskApp(db_path=db, reviewer="bench", auto_advance=False)
-    painted = _watch_paints(app)
+    painted = watch_paints(app)
     started = time.perf_counter()
     async with app.run_test(size=(120, 35)) as pilot:
         while not (isinstance(app.screen, ArticleListScreen) and "to review" in app.screen.sub_title
@@ -125,7 +125,7 @@ def _on_screen(table, article_id: int) -> bool:
     return any(a.id == article_id for a in table.rows[top : top + max(table.size.height - 1, 0)])
 
 
-def _watch_paints(app) -> list[float]:
+def watch_paints(app) -> list[float]:
     """Record when the app hands a frame to the (headless) terminal."""
     painted: list[float] = []
     display = app._display

@@ -27,9 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.app_speed import watch_paints  # noqa: E402
 from store import Store, content_hash  # noqa: E402
 from store.models import ClaimRow  # noqa: E402
-from store.queries import fts_query  # noqa: E402
+from store.search_sql import fts_query  # noqa: E402
 from tui.screens.search import SearchScreen  # noqa: E402
 
 WORDS = ("the minister said that flood water rose across the valley and many people left their homes while "
@@ -71,14 +72,7 @@ async def measure(db: Path, screen_class: type[SearchScreen], word: str) -> dict
     from tui.app import ClaimdeskApp
 
     app = ClaimdeskApp(db_path=db, reviewer="bench", clock=lambda: CLOCK)
-    painted: list[float] = []
-    display = app._display
-
-    def timed_display(screen, renderable) -> None:
-        display(screen, renderable)
-        painted.append(time.perf_counter())
-
-    app._display = timed_display
+    painted = watch_paints(app)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         screen = screen_class()

@@ -49,6 +49,13 @@ def connect(path: str | Path, create: bool = True, upgrade_schema: bool = True) 
         raise StoreError(f"{path} is {what}; it was left untouched (load articles first: claimdesk load PATH).")
     elif not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: the folder {path.parent} does not exist (nothing was created).")
+    db, _ = _open_upgraded(path, timeout_ms)
+    return db
+
+
+def _open_upgraded(path: Path, timeout_ms: int) -> tuple[Database, Path | None]:
+    """A configured connection to ``path`` with its pending migrations applied (after a backup, when it holds
+    articles), and that backup; StoreError (connection closed, file untouched) if SQLite refuses."""
     try:
         conn = sqlite3.connect(str(path), timeout=timeout_ms / 1000, isolation_level=None)
     except sqlite3.Error as error:
@@ -56,14 +63,13 @@ def connect(path: str | Path, create: bool = True, upgrade_schema: bool = True) 
     try:
         db = Database(conn, execute_plugins=False)
         _configure(db, timeout_ms)
-        upgrade(db, path)
+        return db, upgrade(db, path)
     except sqlite3.Error as error:
         conn.close()
         raise explain(error, path) from error
     except BaseException:
         conn.close()
         raise
-    return db
 
 
 def close(db: Database, path: Path) -> None:
@@ -98,18 +104,8 @@ def upgrade_file(path: str | Path) -> tuple[list[str], Path | None]:
     pending = inspect(path, BUSY_TIMEOUT_MS)
     if not pending:
         return [], None
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as error:
-        raise explain(error, path) from error
-    try:
-        db = Database(conn, execute_plugins=False)
-        _configure(db, BUSY_TIMEOUT_MS)
-        backup = upgrade(db, path)
-    except sqlite3.Error as error:
-        raise explain(error, path) from error
-    finally:
-        conn.close()
+    db, backup = _open_upgraded(path, BUSY_TIMEOUT_MS)
+    db.close()
     return pending, backup
 
 

@@ -113,9 +113,6 @@ def copy_tables(source: Archive, target: Archive, progress: Callable[[int], None
     with target.transaction():
         for table, columns, order in TABLES:
             report.rows[table] = _copy_table(source, target, table, columns, order, progress, batch)
-        sync = getattr(target, "sync_id_counters", None)
-        if sync is not None:  # a backend whose ids come from sequences (PostgreSQL) moves them past the copied ids
-            sync()
     return report
 
 
