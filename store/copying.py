@@ -18,14 +18,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from store.errors import StoreError
 from store.exchange.fact_checks_in import ImportedVerdict
 from store.exchange.jsonl import record_lines
 from store.exchange.read_exports import ExportedClaim, parse_record
-from store.interface import Archive
 from store.models import IMPORTED
 from store.wording import counted
+
+if TYPE_CHECKING:  # the store's own SQL (execute, stream), not in store.interface.Archive
+    from store.store import Store
 
 # (table, columns in the order written, the order rows are read in). The order of tables respects the foreign
 # keys: articles before claims, claims before what refers to them. tests/store/test_copying.py checks that these
@@ -77,7 +80,7 @@ class CopyReport:
                 f"{counted(get('claim_conflicts', 0), 'conflict')}")
 
 
-def row_counts(store: Archive) -> dict[str, int]:
+def row_counts(store: Store) -> dict[str, int]:
     """How many rows each copied table of ``store`` holds (what a copy will write)."""
     counts = {}
     for table, _, _ in TABLES:
@@ -86,13 +89,13 @@ def row_counts(store: Archive) -> dict[str, int]:
     return counts
 
 
-def is_empty(store: Archive) -> bool:
+def is_empty(store: Store) -> bool:
     """Whether ``store`` holds no article, claim or history row (a new archive)."""
     return all(not store.execute(f"SELECT COUNT(*) FROM {table}")[0][0]
                for table in ("articles", "claims", "claim_history"))
 
 
-def check_columns(store: Archive) -> None:
+def check_columns(store: Store) -> None:
     """StoreError when a copied table of ``store`` has a column TABLES does not name (a copy would lose it)."""
     for table, columns, _ in TABLES:
         rows = store.execute(f"SELECT * FROM {table} LIMIT 1")
@@ -101,7 +104,7 @@ def check_columns(store: Archive) -> None:
                              f"it knows {len(columns)}); nothing was copied: copy with the claimdesk that made it.")
 
 
-def copy_tables(source: Archive, target: Archive, progress: Callable[[int], None] | None = None,
+def copy_tables(source: Store, target: Store, progress: Callable[[int], None] | None = None,
                 batch: int = BATCH) -> CopyReport:
     """Copy every table of ``source`` into the empty ``target`` in one target transaction; ``progress(n)`` after
     each batch of n rows. StoreError (target unchanged) when the target is not empty."""
@@ -116,7 +119,7 @@ def copy_tables(source: Archive, target: Archive, progress: Callable[[int], None
     return report
 
 
-def _copy_table(source: Archive, target: Archive, table: str, columns: tuple[str, ...], order: str,
+def _copy_table(source: Store, target: Store, table: str, columns: tuple[str, ...], order: str,
                 progress: Callable[[int], None] | None, batch: int) -> int:
     where, params = _where(table)
     rows = source.stream(f"SELECT {_quoted(columns)} FROM {table}{where} ORDER BY {order}", params, batch)
@@ -138,7 +141,7 @@ def _copy_table(source: Archive, target: Archive, table: str, columns: tuple[str
     return count
 
 
-def _insert(target: Archive, table: str, columns: tuple[str, ...], rows: list[tuple], per_statement: int) -> None:
+def _insert(target: Store, table: str, columns: tuple[str, ...], rows: list[tuple], per_statement: int) -> None:
     one = "(" + ", ".join("?" * len(columns)) + ")"
     head = f"INSERT INTO {table} ({_quoted(columns)}) VALUES "
     for at in range(0, len(rows), per_statement):
@@ -152,7 +155,7 @@ _CHECKS_SQL = ("SELECT c.text, c.status, c.note, a.url, c.speaker, a.published, 
                " WHERE a.earlier_check = 1 AND c.origin = ? AND c.deleted_at IS NULL ORDER BY c.id")
 
 
-def earlier_checks(source: Archive, batch: int = BATCH) -> Iterator[ImportedVerdict]:
+def earlier_checks(source: Store, batch: int = BATCH) -> Iterator[ImportedVerdict]:
     """Every live earlier fact-check of ``source``, streamed in id order."""
     for text, status, rating, url, speaker, published, organisation, title, subtitle in source.stream(
             _CHECKS_SQL, [IMPORTED], batch):
@@ -160,7 +163,7 @@ def earlier_checks(source: Archive, batch: int = BATCH) -> Iterator[ImportedVerd
                               title=None if title == text else title, subtitle=subtitle)
 
 
-def reviewed_claims(source: Archive) -> Iterator[ExportedClaim]:
+def reviewed_claims(source: Store) -> Iterator[ExportedClaim]:
     """Every claim of the articles loaded to review in ``source``, as its JSON Lines export with articles
     describes it (decision, history, article text), streamed: what `claimdesk import` would merge."""
     for number, line in enumerate(record_lines(source, with_articles=True), start=1):

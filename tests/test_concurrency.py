@@ -217,3 +217,29 @@ async def test_a_change_elsewhere_while_an_article_closes_is_not_drawn_on_it(db,
         assert not screen_is_steady(article)
         app.poll_store()  # the app's own 1 s poll may have redrawn the list already: either way it shows the change
         assert "1/" in app.screen.sub_title
+
+
+async def test_a_change_elsewhere_while_a_span_is_moved_waits_until_the_edit_ends(db, monkeypatch):
+    """Another program's verdict seen while the reviewer moves a claim's span is not drawn over the selection; it
+    is shown once the reviewer leaves select mode (the screen says it is editing: tui.screen_protocol.StoreView)."""
+    monkeypatch.setenv("CLAIMDESK_CONFIG", "/nonexistent/claimdesk/config.toml")
+    from tui.app import ClaimdeskApp
+    from tui.screens.article import ArticleScreen
+
+    path, ids = db
+    app = ClaimdeskApp(db_path=path, reviewer="ana", settings=Settings(auto_advance=False))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.push_screen(ArticleScreen(1, ids[0]))
+        await pilot.pause()
+        article = app.screen
+        await pilot.press("e")  # select mode on the selected claim
+        assert article.is_editing()
+        with Store(path) as other:
+            other.decide(ids[0], "disputed", "ben")
+        assert app.poll_store() is False
+        assert article.selected.status == "pending" and article.is_editing()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not article.is_editing()
+        app.poll_store()  # the app's own 1 s poll may have redrawn it already: either way it shows the change
+        assert article.selected.status == "disputed"

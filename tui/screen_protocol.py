@@ -28,9 +28,17 @@ class StoreView(RecoversFromFailedWrite, Protocol):
     def reload_from_store(self) -> None:
         """Read again what the screen shows, keeping the cursor or the selected claim where it can."""
 
+    def is_editing(self) -> bool:
+        """True while the reviewer is in the middle of an edit that a reload would disturb (a claim's span being
+        moved): another program's changes are shown once it is over."""
+
 
 class ReloadAfterFailedWrite:
-    """Mixin for a StoreView whose answer to a refused write is simply to reload."""
+    """Mixin for a StoreView whose answer to a refused write is simply to reload, and that has no edit a reload
+    could disturb."""
 
     def after_failed_write(self, error: StoreError) -> None:
         self.reload_from_store()
+
+    def is_editing(self) -> bool:
+        return False

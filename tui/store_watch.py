@@ -51,7 +51,7 @@ class StoreWatch:
         if version is None or version == self._data_version:
             return False
         screen = self.screen
-        if getattr(screen, "selecting", False):  # the reviewer is editing a span: catch up afterwards
+        if isinstance(screen, StoreView) and screen.is_editing():  # e.g. a span being moved: catch up afterwards
             return False
         if not screen_is_steady(screen):  # just pushed, or being taken down (a pop, the app quitting): not now
             return False

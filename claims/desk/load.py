@@ -35,11 +35,8 @@ class LoadResult:
     words: int = 0
 
 
-def build_matcher(store: Store, matcher: Matcher | None = None) -> Matcher:
+def build_matcher(store: Store) -> Matcher:
     """A matcher holding every claim already in the archive (from its persisted index, claims.desk.match_index)."""
-    if matcher is not None:
-        matcher.add_many(store.claim_texts())
-        return matcher
     return open_index(store).matcher
 
 

@@ -30,6 +30,10 @@ class SpanEditing:
         self.span: tuple[int, int] = (0, 0)
         self.edit_target: int | None = None
 
+    def is_editing(self) -> bool:
+        """In select mode (tui.screen_protocol.StoreView): the store poll waits until the span is saved or left."""
+        return self.selecting
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in SELECT_ONLY:
             return self.selecting
