@@ -1,9 +1,11 @@
 """claimdesk's store: the archive (articles, claims, reviewers' decisions and their history, links).
 
-What the rest of the program may ask of it is store.interface.Archive; the SQLite implementation is `Store`
-(one file, via sqlite-utils). Public modules for claims/ and tui/: this package, interface, models, errors, paths,
-text_match, wording, clean_text, backup and exchange/ (CSV, JSON Lines, ClaimReview in and out, merging). The
-rest (connection, schema, upgrade, queries, claims, articles, review, stats, files) is the SQLite backend's inside.
+What the rest of the program may ask of it is store.interface.Archive, implemented by `Store` on either backend:
+a SQLite file via sqlite-utils (store/sqlite/: opening, schema and migrations, upgrade, backup) or a PostgreSQL
+database via psycopg 3 (store/postgres/). The queries (queries, claims, articles, review, team, stats, earlier,
+conflicts, boilerplate) serve both. Public modules for claims/ and tui/: this package, interface, models, errors,
+paths, location, text_match, wording, clean_text, sqlite.backup and exchange/ (CSV, JSON Lines, ClaimReview in
+and out, merging); the rest is the store's inside.
 May import neither claims nor tui, nor Textual, spaCy or rapidfuzz (import-linter contracts in pyproject.toml).
 """
 

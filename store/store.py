@@ -14,13 +14,13 @@ from store.articles import ArticleQueries
 from store.boilerplate import BoilerplateQueries
 from store.claims import ClaimQueries
 from store.conflicts import ConflictQueries
-from store.connection import close, connect
 from store.earlier import EarlierChecks
 from store.errors import explain
 from store.location import is_server_url, redact
 from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
+from store.sqlite.connection import close, connect
 from store.stats import DeskStats
 from store.team import TeamQueries
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from store.errors import StoreError
 from store.postgres.adapter import WRITE_LOCK, PgDatabase, ServerError, acquire, close_idle, release
 from store.postgres.schema import MIGRATIONS, applied
-from store.schema import MIGRATION_SET, known_migrations
+from store.sqlite.schema import MIGRATION_SET, known_migrations
 
 __all__ = ["PgDatabase", "ServerError", "close_idle", "connect", "upgrade"]
 

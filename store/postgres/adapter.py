@@ -35,7 +35,7 @@ _EXPLICIT_ID = re.compile(r'^\s*INSERT\s+INTO\s+\w+\s*\(\s*"?id"?\s*,', re.IGNOR
 _IDLE_PER_URL = 4
 _IN_TRANSACTION = (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR, pq.TransactionStatus.ACTIVE)
 _IDLE_IN_ALL = 8
-BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another's, as on SQLite (store.connection)
+BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another's, as on SQLite (store.sqlite.connection)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 

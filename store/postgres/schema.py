@@ -1,4 +1,4 @@
-"""The database schema on PostgreSQL: the same tables, columns and migration names as store.schema's for SQLite.
+"""The database schema on PostgreSQL: the same tables, columns and migration names as store.sqlite.schema's for SQLite.
 
 Each migration here is the PostgreSQL text of the SQLite migration of the same name, so an archive's schema version
 means the same on both backends, and `claimdesk copy` moves rows between them column for column. What PostgreSQL
@@ -14,8 +14,8 @@ does its own way:
 
 from __future__ import annotations
 
-from store.schema import MIGRATION_SET, known_migrations
 from store.search_sql import ARTICLES_TSV, CLAIMS_TSV
+from store.sqlite.schema import MIGRATION_SET, known_migrations
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS claimdesk_migrations (
     migration_set TEXT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, name))"""

@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from store import NewClaim, Store, StoreError, content_hash
-from store.schema import known_migrations
+from store.sqlite.schema import known_migrations
 
 pytestmark = pytest.mark.postgres
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 
 from store import STATUSES, StoreError
-from store.backup import backup as backup_database
-from store.backup import upgrade_database
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import EXPORT_FORMATS, export_to_path, write_export
+from store.sqlite.backup import backup as backup_database
+from store.sqlite.backup import upgrade_database
 from tui.cli.context import Context, pass_context
 from tui.cli.output import counted, write_out
 from tui.settings import load_settings

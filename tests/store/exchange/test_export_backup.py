@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from store import NewClaim, Store, StoreError, content_hash
-from store.backup import backup
+from store.sqlite.backup import backup
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from old_schema import ARTICLES, CLAIMS, EARLIER, HISTORY_STEPS, LINKS, make_old_database
 
 from store import Store, StoreError
-from store import upgrade as upgrade_module
-from store.schema import known_migrations
+from store.sqlite import upgrade as upgrade_module
+from store.sqlite.schema import known_migrations
 
 
 def applied(path) -> list[str]:

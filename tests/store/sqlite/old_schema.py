@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.schema import known_migrations, migrations
+from store.sqlite.schema import known_migrations, migrations
 
 EARLIER = known_migrations()[1:]  # stop before each of these: one database per earlier schema version
 

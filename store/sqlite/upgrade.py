@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from store.errors import StoreError
-from store.schema import MIGRATION_SET, migrations
+from store.sqlite.schema import MIGRATION_SET, migrations
 
 
 def upgrade(db: Database, path: Path) -> Path | None:

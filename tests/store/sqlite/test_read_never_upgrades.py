@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from old_schema import EARLIER, make_old_database
 
 from store import Store, StoreError
-from store.schema import known_migrations
+from store.sqlite.schema import known_migrations
 from tui.cli.main import main
 
 READS = [["articles"], ["claims"], ["export"], ["match", "flood"], ["articles", "--earlier"]]

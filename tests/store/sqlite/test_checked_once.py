@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from store import NewClaim, Store, StoreError, content_hash
-from store import connection as connection_module
+from store.sqlite import connection as connection_module
 
 
 @pytest.fixture

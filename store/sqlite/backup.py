@@ -15,10 +15,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.connection import BUSY_TIMEOUT_MS, upgrade_file
 from store.errors import StoreError
 from store.files import check_target, is_special, place
 from store.location import is_server_url
+from store.sqlite.connection import BUSY_TIMEOUT_MS, upgrade_file
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Nothing is written to a file until it is known to be a claimdesk database this version can use (or a new or
 empty file, when ``create`` allows one): a file that is not SQLite, another program's database, a damaged
 (``PRAGMA quick_check``, once per file and process, unless claimdesk found it whole and nothing changed it
-since: store.checked), read-only or locked file, or a database from a newer
+since: store.sqlite.checked), read-only or locked file, or a database from a newer
 claimdesk is refused with a one-line message and left byte for byte as it was. A folder that does not exist is
 never created here: a database in it is refused.
 
@@ -21,11 +21,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from store.checked import vouch, vouched
 from store.errors import StoreError, explain
-from store.schema import MIGRATION_SET, known_migrations
+from store.sqlite.checked import vouch, vouched
+from store.sqlite.schema import MIGRATION_SET, known_migrations
+from store.sqlite.upgrade import upgrade
 from store.text_match import register
-from store.upgrade import upgrade
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -73,8 +73,8 @@ def _open_upgraded(path: Path, timeout_ms: int) -> tuple[Database, Path | None]:
 
 
 def close(db: Database, path: Path) -> None:
-    """Close the connection; a file this process found whole is recorded as such in its new state (store.checked),
-    so the next command need not read every page again."""
+    """Close the connection; a file this process found whole is recorded as such in its new state
+    (store.sqlite.checked), so the next command need not read every page again."""
     db.close()
     if (str(path.resolve()), _inode(path)) in _CHECKED:
         vouch(path)
