@@ -109,6 +109,10 @@ class MatchIndex:
     def __contains__(self, claim_id: int) -> bool:
         return self._find(claim_id) is not None
 
+    def slot_of(self, claim_id: int) -> int | None:
+        """The live slot of the claim, None when it is not indexed."""
+        return self._find(claim_id)
+
     def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str], words: int = 0,
             speaker: str = "", day: int = 0) -> int:
         self.remove(claim_id)

@@ -31,14 +31,16 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claims.match.dense import DenseVectors
 from claims.match.index import Base, Candidate, MatchIndex
 from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
+from claims.match.semantic import SemanticModel, semantic_values
 from claims.match.signals import (
     alignments,
     char_cosines,
@@ -78,6 +80,16 @@ class MatchHit:
     claim_id: int
     score: float  # similarity 0..100
     kind: str  # "same" (at or above the high threshold) or "related" (between the low and the high one)
+
+
+@dataclass(frozen=True)
+class Semantics:
+    """What matching with sentence embeddings needs (Matcher.use_semantics)."""
+
+    vectors: DenseVectors
+    encode: Callable[[list[str]], np.ndarray]
+    model: SemanticModel
+    dense_search: bool
 
 
 @dataclass(frozen=True)
@@ -135,9 +147,32 @@ class Matcher:
         self._prepared: OrderedDict[int, Prepared] = OrderedDict()  # slot -> its claim prepared, most recent last
         self._idfs: dict[str, float] = {}  # term -> IDF, for an index of `_idf_slots` slots
         self._idf_slots = 0
+        self._semantic: Semantics | None = None
 
     def __len__(self) -> int:
         return len(self._index)
+
+    def use_semantics(self, vectors: DenseVectors, encode: Callable[[list[str]], np.ndarray], model: SemanticModel,
+                      dense_search: bool = True) -> None:
+        """Match with sentence embeddings from now on: `vectors` every indexed claim's (claims.match.dense),
+        `encode` turns query texts into unit vectors, `model` ranks and decides (claims.match.semantic); with
+        `dense_search`, the claims nearest by embedding join the lexical candidates."""
+        self._semantic = Semantics(vectors, encode, model, dense_search)
+
+    def put_vectors(self, claim_id: int, claim: np.ndarray | None, title: np.ndarray | None = None) -> None:
+        """A claim's sentence embeddings (and its title's), or None: it has none (its cosines count as 0)."""
+        if self._semantic is not None:
+            self._semantic.vectors.put(claim_id, claim, title)
+
+    @property
+    def semantic(self) -> bool:
+        """Whether matching uses sentence embeddings (else it is lexical: claims.match.signals)."""
+        return self._semantic is not None
+
+    @property
+    def shown_from(self) -> float:
+        """The lowest score a default search shows (the active model's "related" threshold)."""
+        return self._semantic.model.related if self._semantic else self.thresholds.related
 
     def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None,
             date: dt.date | str | None = None) -> None:
@@ -157,6 +192,8 @@ class Matcher:
     def remove(self, claim_id: int) -> None:
         with self._lock:
             self._forget(self._index.remove(claim_id))
+        if self._semantic is not None:
+            self._semantic.vectors.remove(claim_id)
 
     def frozen(self) -> Base:
         """Everything indexed, as a base a snapshot can hold (claims.match.snapshot)."""
@@ -175,6 +212,8 @@ class Matcher:
         candidate leading all others by `lead` from `lead_floor` up; with `min_score`, those scoring at least
         that), chosen by the ranking model and returned "same claim" first, each kind in the order of its score
         (the score the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
+        if self._semantic is not None:
+            return self._search_semantic(text, limit, exclude_article_id, min_score, speaker, date)
         found = self._scored(text, exclude_article_id, speaker, date)
         values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
         ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
@@ -186,6 +225,40 @@ class Matcher:
         hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
         chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
         return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
+
+    def _search_semantic(self, text: str, limit: int, exclude_article_id: int | None, min_score: float | None,
+                         speaker: str | None, date: dt.date | str | None) -> list[MatchHit]:
+        """`search` with sentence embeddings: lexical and dense candidates, ordered by the semantic ranker, each of
+        the best `limit` scored by the decision model (claims.match.semantic) and shown from its "related" up."""
+        sem = self._semantic
+        query = np.asarray(sem.encode([text or ""])[0], dtype=np.float32)
+        nearest = sem.vectors.search(query, sem.model.dense_k + 10) if sem.dense_search else []
+        found = self._scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
+        if not found:
+            return []
+        values = self.semantic_signals(query, found, nearest)
+        z = sem.model.rank_logits(values)
+        order = np.argsort(-z, kind="stable")
+        top = order[: max(limit, 0)]
+        with self._lock:
+            words = np.array([self._index.words(found[n][0].slot) for n in top])
+        query_words = word_count(text or "")
+        scores = sem.model.decide(z[order], values[top], query_words, words)
+        floor = sem.model.related if min_score is None else min_score
+        hits = [MatchHit(found[n][0].claim_id, round(float(value), 2), "same" if value >= sem.model.same else "related")
+                for n, value in zip(top, scores, strict=True) if value >= floor]
+        return sorted(hits, key=lambda hit: (hit.kind != "same", -hit.score))
+
+    def semantic_signals(self, query: np.ndarray, found: list[tuple[Candidate, list[float], float]],
+                         nearest: list[int]) -> np.ndarray:
+        """Rows of claims.match.semantic.ALL_FEATURES for the candidates `found` by `_scored` (lexical ones first,
+        then those only the dense search (`nearest`, best first) found)."""
+        ids = [c.claim_id for c, _, _ in found]
+        cos_claim, cos_title, has_title = self._semantic.vectors.cosines(query, ids)
+        dense_rank = {claim_id: n for n, claim_id in enumerate(nearest)}
+        return np.array([values + semantic_values(float(cos_claim[n]), float(cos_title[n]), bool(has_title[n]),
+                                                  dense_rank.get(c.claim_id), n if c.bm25 > 0 else None, ratio)
+                         for n, (c, values, ratio) in enumerate(found)], dtype=np.float64).reshape(len(found), -1)
 
     def _shown(self, values: list[float]) -> list[bool]:
         """Which candidates (their scores) the thresholds show: those at or above `related`, and the best one
@@ -231,8 +304,10 @@ class Matcher:
         return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
 
     def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,
-                date: dt.date | str | None = None) -> list[tuple[Candidate, list[float], float]]:
-        """The candidates with their signals and their fuzz.ratio with the query (normalised texts)."""
+                date: dt.date | str | None = None, nearest: list[int] = (), extra: int = 0
+                ) -> list[tuple[Candidate, list[float], float]]:
+        """The candidates with their signals and their fuzz.ratio with the query (normalised texts); with
+        `nearest` (claim ids, best first), up to `extra` of them that the lexical search missed join at the end."""
         query, who, day = Prepared.of(fuzz_key(text or "")), speaker_key(speaker), day_number(date)
         with self._lock:
             slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
@@ -241,6 +316,7 @@ class Matcher:
                      for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
             found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
             found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
+            found += self._nearest(nearest, extra, exclude_article_id, found)
             agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
             days = [dates(day, self._index.day(c.slot)) for c, _ in found]
         claims = self._prepare(found)
@@ -312,6 +388,20 @@ class Matcher:
         seen = {c.slot for c, _ in found}
         chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
         return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
+
+    def _nearest(self, nearest: list[int], extra: int, exclude_article_id: int | None,
+                 found: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+        """Up to `extra` of the claims `nearest` (ids) not already `found`, live and not of the excluded article."""
+        seen = {c.claim_id for c, _ in found}
+        out = []
+        for claim_id in nearest:
+            slot = self._index.slot_of(claim_id) if claim_id not in seen else None
+            if slot is None or (exclude_article_id is not None and self._index.article_id(slot) == exclude_article_id):
+                continue
+            out.append((self._index.candidate(slot, 0.0), self._index.text(slot)))
+            if len(out) >= extra:
+                break
+        return out
 
     def _kind(self, value: float, query_words: int, slot: int, ratio: float) -> str:
         """A short claim is "same" only as a near copy (fuzz.ratio >= SHORT_COPY_RATIO of the normalised texts):
