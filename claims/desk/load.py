@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from claims.desk.match_index import open_index
+from claims.desk.match_index import filled, open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
 from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
@@ -38,8 +38,7 @@ class LoadResult:
 def build_matcher(store: Store, matcher: Matcher | None = None) -> Matcher:
     """A matcher holding every claim already in the archive (from its persisted index, claims.desk.match_index)."""
     if matcher is not None:
-        matcher.add_many(store.claim_texts())
-        return matcher
+        return filled(matcher, store)
     return open_index(store).matcher
 
 
