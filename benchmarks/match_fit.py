@@ -45,7 +45,14 @@ from match_product_path import CLAIMDESK, ROOT, write_pool
 from claims.desk.match_index import _apply, open_index
 from claims.match.dense import DenseVectors
 from claims.match.normalise import word_count
-from claims.match.semantic import ALL_FEATURES, DECISION_FEATURES, MODEL_FILE, decision_inputs, inputs
+from claims.match.semantic import (
+    ALL_FEATURES,
+    DECISION_FEATURES,
+    MODEL_FILE,
+    SemanticModel,
+    decision_inputs,
+    inputs,
+)
 from claims.match.signals import scores, rankings
 from store.store import Store
 
@@ -143,7 +150,7 @@ def extract(collection: Collection, workdir: Path, embeddings: Embeddings) -> li
     store, pool_of = archive(collection, workdir)
     index = open_index(store)
     matcher, (dense, raw) = index.matcher, vectors_of(store, embeddings)
-    matcher.use_semantics(dense, embeddings.get, None)  # only its signals are read here (`rows_of`)
+    matcher.use_semantics(dense, embeddings.get, SemanticModel.untrained())  # only its signals are read here
     by_pool: dict[str, list[int]] = {}
     for claim_id, vid in pool_of.items():
         by_pool.setdefault(vid, []).append(claim_id)
@@ -163,7 +170,7 @@ def extract(collection: Collection, workdir: Path, embeddings: Embeddings) -> li
                 for claim_id in gone if removed else ():
                     matcher.remove(claim_id)  # the dense search's hits are looked up in the matcher: gone too
                 out.append(rows_of(collection.name, split, qid, removed, len(gold[qid]), text, query, matcher,
-                                   dense, right))
+                                   right))
             _apply(matcher, store, sorted(gone))  # back, as they are in the archive
             for claim_id in gone:
                 matcher.put_vectors(claim_id, *raw[claim_id])
@@ -172,10 +179,9 @@ def extract(collection: Collection, workdir: Path, embeddings: Embeddings) -> li
     return out
 
 
-def rows_of(name, split, qid, removed, n_relevant, text, query, matcher, dense, right) -> Rows:
-    nearest = dense.search(query, DENSE_K + 10)
-    found = matcher._scored(text, None, None, None, nearest, DENSE_K)
-    values = matcher.semantic_signals(query, found, nearest) if found else np.zeros((0, len(ALL_FEATURES)))
+def rows_of(name, split, qid, removed, n_relevant, text, query, matcher, right) -> Rows:
+    found, values = matcher.semantic_candidates(text, query)
+    values = values if found else np.zeros((0, len(ALL_FEATURES)))
     ids = np.array([c.claim_id for c, _, _ in found], dtype=np.int64)
     with matcher._lock:
         words = np.array([matcher._index.words(c.slot) for c, _, _ in found], dtype=np.int64)

@@ -8,7 +8,7 @@ from datetime import date
 from store.claims import check_id
 from store.clean_text import clean_field
 from store.errors import NotFoundError, StoreError
-from store.models import Article, ArticleQuery, ArticleSummary, from_row
+from store.models import IMPORTED, Article, ArticleQuery, ArticleSummary, from_row
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -90,10 +90,13 @@ class ArticleQueries:
             raise StoreError(f"{url!r} is not a web address (http:// or https://).")
         if published and not _real_date(published):
             raise StoreError(f"{published!r} is not a date: give it as YYYY-MM-DD.")
-        self.article(article_id)  # NotFoundError if it is gone
+        before = self.article(article_id)  # NotFoundError if it is gone
         with self.transaction():
             self.db.execute("UPDATE articles SET title = ?, source = ?, url = ?, published = ? WHERE id = ?",
                             [title, source, url, published, article_id])
+            if title != before.title:  # an imported check's title is matched as its claim's (store.match_journal)
+                self.db.execute("INSERT INTO claim_changes (claim_id) SELECT id FROM claims"
+                                " WHERE article_id = ? AND origin = ?", [article_id, IMPORTED])
         return self.article(article_id)
 
     def articles(self, which: str = "review") -> list[ArticleSummary]:

@@ -1,14 +1,18 @@
-"""What a persisted match index needs from the store: the archive's id and the claims' change journal.
+"""What a persisted match index needs from the store: the archive's id, the claims' change journal, and the
+titles of imported fact-checks (indexed as a second text of their claim).
 
 The journal (table ``claim_changes``, filled by triggers, so every writer's changes are in it) numbers each
-insert, delete or change of a claim's text, speaker, article or deletion mark. A match index snapshot remembers
-the last number it includes; opening it later means applying only the claims changed after that number.
+insert, delete or change of a claim's text, speaker, article or deletion mark, and (store.articles) each change
+of an imported check's title. A match index snapshot remembers the last number it includes; opening it later
+means applying only the claims changed after that number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from store.models import IMPORTED
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class IndexedClaim:
     id: int
     article_id: int
     text: str
+    title: str | None = None  # an imported check's headline (its article's title) when it is not the claim text
 
 
 class MatchJournal:
@@ -44,12 +49,25 @@ class MatchJournal:
         return sorted({row[0] for row in rows}), latest
 
     def indexed_claims(self, claim_ids: list[int], batch: int = 500) -> Iterator[IndexedClaim]:
-        """The live claims among ``claim_ids`` (deleted or unknown ones are left out), in id order."""
+        """The live claims among ``claim_ids`` (deleted or unknown ones are left out), in id order, an imported
+        check's with its title (never a loaded article's)."""
         for at in range(0, len(claim_ids), batch):
             chunk = claim_ids[at : at + batch]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
-                f"SELECT id, article_id, text FROM claims WHERE id IN ({marks}) AND deleted_at IS NULL ORDER BY id",
-                chunk,
+                "SELECT c.id, c.article_id, c.text, CASE WHEN c.origin = ? THEN NULLIF(a.title, c.text) END"
+                " FROM claims c LEFT JOIN articles a ON a.id = c.article_id"
+                f" WHERE c.id IN ({marks}) AND c.deleted_at IS NULL ORDER BY c.id",
+                [IMPORTED, *chunk],
             ).fetchall()
-            yield from (IndexedClaim(id=row[0], article_id=row[1], text=row[2]) for row in rows)
+            yield from (IndexedClaim(id=row[0], article_id=row[1], text=row[2], title=row[3]) for row in rows)
+
+    def claim_titles(self, batch: int = 10_000) -> Iterator[tuple[int, str]]:
+        """(claim id, title) of every live imported check whose title (its article's, the fact-check's headline)
+        is not its claim text, streamed in id order: with claim_texts, what a match index is built from. A loaded
+        article's title is never one."""
+        cursor = self.db.execute(
+            "SELECT c.id, a.title FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.origin = ?"
+            " AND c.deleted_at IS NULL AND a.title IS NOT NULL AND a.title != c.text ORDER BY c.id", [IMPORTED])
+        while rows := cursor.fetchmany(batch):
+            yield from (tuple(row) for row in rows)

@@ -1,5 +1,7 @@
 """The archive's match index, kept between processes: opened from its snapshot and brought up to date with the
 claims changed since, never rebuilt from the whole archive unless the snapshot is missing or cannot be trusted.
+It holds every live claim's text and, for an imported fact-check whose headline is not its claim, that title as a
+second text of the claim (never a loaded article's title).
 
 Snapshots live in the user's cache folder (``$CLAIMDESK_INDEX_DIR``, else ``match-index/`` in platformdirs'
 user cache directory), one folder per archive id: the database itself is never written by a read. A snapshot
@@ -22,7 +24,7 @@ from claims.match.matcher import Matcher, Thresholds
 from store.interface import Archive
 
 INDEX_DIR_ENV = "CLAIMDESK_INDEX_DIR"
-MATCHER_VERSION = "lexical-1"  # bump when the matcher's text forms change: older snapshots are rebuilt
+MATCHER_VERSION = "lexical-2"  # bump when the matcher's text forms change: older snapshots are rebuilt (2: titles)
 REFRESH_AT = 20_000  # claims changed since the snapshot from which a new snapshot is written
 log = logging.getLogger(__name__)
 
@@ -76,11 +78,18 @@ def _trusted(stamp: snapshot.Stamp, store: Archive, archive_id: str) -> bool:
 
 def _rebuilt(store: Archive, thresholds: Thresholds | None, directory: Path | None) -> ArchiveIndex:
     seq = store.change_seq()  # read first: what changes while the claims stream in is applied on the next catch-up
-    matcher = Matcher(thresholds)
-    matcher.add_many(store.claim_texts())
+    matcher = filled(Matcher(thresholds), store)
     if directory is not None:
         _save(matcher, store, seq, directory)
     return ArchiveIndex(matcher, seq, directory)
+
+
+def filled(matcher: Matcher, store: Archive) -> Matcher:
+    """`matcher` with every live claim of the archive added, then the imported checks' titles (all claims first:
+    each kind's slots then come in id order, the cheap way to freeze and find them, claims.match.slot_ids)."""
+    matcher.add_many(store.claim_texts())
+    matcher.add_titles(store.claim_titles())
+    return matcher
 
 
 def _save(matcher: Matcher, store: Archive, seq: int, directory: Path) -> bool:
@@ -94,7 +103,13 @@ def _save(matcher: Matcher, store: Archive, seq: int, directory: Path) -> bool:
 
 
 def _apply(matcher: Matcher, store: Archive, claim_ids: list[int]) -> None:
+    """Bring these claims (changed in the store) up to date: gone ones removed, the others added again with their
+    titles (after the claims, as `filled` does)."""
     for claim_id in claim_ids:
         matcher.remove(claim_id)
+    titles = []
     for claim in store.indexed_claims(claim_ids):
         matcher.add(claim.id, claim.article_id, claim.text)
+        if claim.title:
+            titles.append((claim.id, claim.title))
+    matcher.add_titles(titles)

@@ -6,13 +6,15 @@ written, memory-mapped), then holds only what changed since in memory: opening i
 A query looks up only its rarest terms (the ones that carry most of the evidence and have the shortest
 postings), adds their BM25 weights per slot with numpy (binary term frequency, length-normalised), and returns
 the best-scoring slots; ties go to the earlier slot, so among duplicates the claim added first comes first.
+A claim's slot holds its own text; an imported fact-check whose headline says more than its claim has a second
+slot for that title (kind TITLE: the same claim id, article, speaker and date), so either text can find it; the
+lookup of both by claim id is claims.match.slot_ids.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +22,7 @@ import numpy as np
 
 from claims.match.columns import Column, Texts
 from claims.match.postings import gathered_texts, merged_postings, postings_in_order, term_hash
+from claims.match.slot_ids import CLAIM, TITLE, SlotIds
 
 NO_ARTICLE = -1
 K1, B = 1.2, 0.75
@@ -33,7 +36,7 @@ class Base:
     term_hashes: np.ndarray  # uint64, sorted
     term_offsets: np.ndarray  # int64, len(term_hashes) + 1
     postings: np.ndarray  # int32 slots
-    columns: dict[str, np.ndarray]  # claim_ids, article_ids, lengths, words, chars, speakers, days, alive
+    columns: dict[str, np.ndarray]  # claim_ids, article_ids, lengths, words, chars, speakers, days, kinds, alive
     blob: np.ndarray
     offsets: np.ndarray
     speaker_names: list[str]
@@ -59,12 +62,12 @@ class Candidate:
 
 
 class MatchIndex:
-    """Term -> slots postings plus per-slot claim id, article id, stored text, word count, speaker, date,
-    liveness.
+    """Term -> slots postings plus per-slot claim id, article id, stored text, word count, speaker, date, kind
+    (the claim's text or its title), liveness.
 
     Memory: per-slot data lives in flat arrays and one UTF-8 blob (no Python object per claim). A claim id
     is found by binary search while ids arrive in increasing order (as they do from the store), and in a
-    small dict for those that do not.
+    small dict for those that do not (claims.match.slot_ids).
     """
 
     def __init__(self, base: Base | None = None) -> None:
@@ -81,6 +84,8 @@ class MatchIndex:
         self._chars = Column("I", columns.get("chars"))
         self._speakers = Column("i", columns.get("speakers"))  # per slot, an index into _speaker_names (0: none)
         self._days = Column("i", columns.get("days"))  # per slot, claims.match.normalise.day_number (0: unknown)
+        kinds = columns.get("kinds") if base else None  # per slot, CLAIM or TITLE
+        self._kinds = Column("B", np.zeros(len(self._claim_ids), np.uint8) if base and kinds is None else kinds)
         self._speaker_names: list[str] = list(base.speaker_names) if base else [""]
         self._speaker_ids: dict[str, int] = {name: n for n, name in enumerate(self._speaker_names)}
         self._speaker_words: dict[str, list[int]] = {}  # a word of a speaker's name -> those speakers' ids
@@ -89,11 +94,12 @@ class MatchIndex:
                 self._speaker_words.setdefault(word, []).append(n)
         self._base_slots = len(self._claim_ids)
         self._total_length = base.total_length if base else 0
-        self._live = int(np.count_nonzero(np.frombuffer(self._alive, dtype=np.uint8))) if base else 0
-        self._sorted_upto = self._base_slots
-        self._unsorted: dict[int, int] = {}
+        live = np.frombuffer(self._alive, dtype=np.uint8) if base else np.zeros(0, np.uint8)
+        self._live = int(np.count_nonzero(live & (np.asarray(self._kinds.base) == CLAIM)))
+        self._ids = SlotIds(self._claim_ids, self._kinds, self._alive)
 
     def __len__(self) -> int:
+        """How many claims are indexed (a claim with a title counts once)."""
         return self._live
 
     @property
@@ -103,65 +109,79 @@ class MatchIndex:
 
     @property
     def tail_slots(self) -> int:
-        """Slots given since the base (added or replaced claims)."""
+        """Slots given since the base (claims and titles added or replaced)."""
         return len(self._claim_ids) - self._base_slots
 
     def __contains__(self, claim_id: int) -> bool:
-        return self._find(claim_id) is not None
-
-    def slot_of(self, claim_id: int) -> int | None:
-        """The live slot of the claim, None when it is not indexed."""
-        return self._find(claim_id)
+        return self.slot_of(claim_id) is not None
 
     def add(self, claim_id: int, article_id: int | None, text: str, terms: list[str], words: int = 0,
             speaker: str = "", day: int = 0) -> int:
+        """Add (or replace) a claim's text; a title it had is dropped with the text it replaces."""
         self.remove(claim_id)
+        self._live += 1
+        return self._append(CLAIM, claim_id, NO_ARTICLE if article_id is None else article_id, text, terms, words,
+                            self._speaker_id(speaker), day)
+
+    def add_title(self, claim_id: int, text: str, terms: list[str], words: int = 0) -> int | None:
+        """Add (or replace) the title of an indexed claim, a second text that finds it (with the claim's article,
+        speaker and date); its slot, None when the claim is not indexed."""
+        slot = self.slot_of(claim_id)
+        if slot is None:
+            return None
+        self.remove_title(claim_id)
+        return self._append(TITLE, claim_id, self._article_ids[slot], text, terms, words, self._speakers[slot],
+                            self._days[slot])
+
+    def _append(self, kind: int, claim_id: int, article_id: int, text: str, terms: list[str], words: int,
+                speaker_id: int, day: int) -> int:
         slot = len(self._claim_ids)
-        if slot == self._sorted_upto and (slot == 0 or claim_id > self._claim_ids[slot - 1]):
-            self._sorted_upto += 1
-        else:
-            self._unsorted[claim_id] = slot
         self._claim_ids.append(claim_id)
-        self._article_ids.append(NO_ARTICLE if article_id is None else article_id)
+        self._kinds.append(kind)
+        self._article_ids.append(article_id)
         self._texts.append(text)
         self._alive.append(1)
         self._lengths.append(min(len(terms), 65535))
         self._words.append(min(words, 65535))
         self._chars.append(len(text))
-        self._speakers.append(self._speaker_id(speaker))
+        self._speakers.append(speaker_id)
         self._days.append(day)
         self._total_length += len(terms)
-        self._live += 1
+        self._ids.added(kind, claim_id, slot)
         for term_id in {self._term_id(t) for t in terms}:
             self._postings[term_id].append(slot)
         return slot
 
-    def remove(self, claim_id: int) -> int | None:
-        """Drop the claim; its slot (None when it was not there)."""
-        slot = self._find(claim_id)
+    def remove(self, claim_id: int) -> list[int]:
+        """Drop the claim and its title; the slots they had (none when it was not there)."""
+        slot = self._drop(CLAIM, claim_id)
+        if slot is None:
+            return []
+        self._live -= 1
+        title = self.remove_title(claim_id)
+        return [slot] if title is None else [slot, title]
+
+    def remove_title(self, claim_id: int) -> int | None:
+        """Drop the claim's title (the claim stays); its slot, None when it had none."""
+        return self._drop(TITLE, claim_id)
+
+    def _drop(self, kind: int, claim_id: int) -> int | None:
+        slot = self._ids.find(kind, claim_id)
         if slot is not None:
             self._alive[slot] = 0
-            self._unsorted.pop(claim_id, None)
-            self._live -= 1
+            self._ids.removed(kind, claim_id)
         return slot
 
-    def _find(self, claim_id: int) -> int | None:
-        slot = self._unsorted.get(claim_id)
-        if slot is None:
-            slot = self._sorted_slot(claim_id)
-            if slot is None:
-                return None
-        return slot if self._alive[slot] else None
+    def slot_of(self, claim_id: int) -> int | None:
+        """The live slot of the claim's own text, None when the claim is not indexed."""
+        return self._ids.find(CLAIM, claim_id)
 
-    def _sorted_slot(self, claim_id: int) -> int | None:
-        """The slot of ``claim_id`` among the slots given in increasing id order (the base's, then the tail's)."""
-        base = self._claim_ids.base
-        at = int(np.searchsorted(base, claim_id))
-        if at < len(base) and int(base[at]) == claim_id:
-            return at
-        tail, n = self._claim_ids.tail, self._base_slots
-        at = bisect_left(tail, claim_id, 0, self._sorted_upto - n)
-        return n + at if at < self._sorted_upto - n and tail[at] == claim_id else None
+    def title_slot(self, claim_id: int) -> int | None:
+        """The live slot of the claim's title, None when it has none."""
+        return self._ids.find(TITLE, claim_id)
+
+    def is_title(self, slot: int) -> bool:
+        return self._kinds[slot] == TITLE
 
     def text(self, slot: int) -> str:
         return self._texts[slot]
@@ -209,16 +229,17 @@ class MatchIndex:
         return np.concatenate([base, tail]) if len(tail) else np.asarray(base)
 
     def candidates(self, terms: list[str], limit: int = 200, max_terms: int = 32,
-                   exclude_article_id: int | None = None) -> list[Candidate]:
-        """The live slots with the best BM25 for the query's `max_terms` rarest known terms, best first."""
-        slots, totals = self.ranked(terms, limit, max_terms, exclude_article_id)
+                   exclude_article_id: int | None = None, titles: bool = True) -> list[Candidate]:
+        """The live slots with the best BM25 for the query's `max_terms` rarest known terms, best first (a claim
+        and its title apart; with `titles` False, claims' own texts only)."""
+        slots, totals = self.ranked(terms, limit, max_terms, exclude_article_id, titles)
         return [self.candidate(int(slot), float(total)) for slot, total in zip(slots, totals, strict=True)]
 
     def candidate(self, slot: int, bm25: float) -> Candidate:
         return Candidate(slot, self._claim_ids[slot], bm25)
 
     def ranked(self, terms: list[str], limit: int = 200, max_terms: int = 32,
-               exclude_article_id: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+               exclude_article_id: int | None = None, titles: bool = True) -> tuple[np.ndarray, np.ndarray]:
         """`candidates` as two arrays, slots and BM25, best first (no Python object per candidate)."""
         chosen = self._rarest(terms, max_terms)
         if not chosen:
@@ -228,7 +249,7 @@ class MatchIndex:
         idfs = np.concatenate([np.full(len(found), w, dtype=np.float32) for found, w in lists])
         unique, inverse = _unique(slots)
         totals = np.bincount(inverse, weights=idfs) * self._length_factor(unique)
-        keep = self._live_mask(unique, exclude_article_id)
+        keep = self._live_mask(unique, exclude_article_id, titles)
         unique, totals = unique[keep], totals[keep]
         if len(unique) > limit:
             top = np.argpartition(-totals, limit - 1)[:limit]
@@ -258,10 +279,12 @@ class MatchIndex:
         n = len(self._claim_ids)
         return [(t, math.log(1.0 + (n - dfs[t] + 0.5) / (dfs[t] + 0.5))) for t in ranked]
 
-    def _live_mask(self, slots: np.ndarray, exclude_article_id: int | None) -> np.ndarray:
+    def _live_mask(self, slots: np.ndarray, exclude_article_id: int | None, titles: bool = True) -> np.ndarray:
         alive = np.frombuffer(self._alive, dtype=np.uint8)[slots].astype(bool)
         if exclude_article_id is not None:
             alive &= self._article_ids.take(slots) != exclude_article_id
+        if not titles:
+            alive &= self._kinds.take(slots) == CLAIM
         return alive
 
     def _speaker_id(self, speaker: str) -> int:
@@ -282,13 +305,14 @@ class MatchIndex:
         return np.isin(self._speakers.take(slots), ids)
 
     def frozen(self) -> Base:
-        """The whole index (base and tail) as one new base: live slots only, in increasing claim id order."""
+        """The whole index (base and tail) as one new base: live slots only, the claims' in increasing claim id
+        order, then the titles' (claims.match.slot_ids)."""
         ids = self._claim_ids.values()
         live = np.flatnonzero(np.frombuffer(self._alive, dtype=np.uint8))
-        slots = live[np.argsort(ids[live], kind="stable")]
+        slots = live[np.lexsort((ids[live], self._kinds.values()[live]))]
         remap = np.full(len(ids), -1, dtype=np.int64)
         remap[slots] = np.arange(len(slots))
-        in_order = bool(np.all(slots[1:] > slots[:-1]))  # claim ids came in increasing order: slots keep theirs
+        in_order = bool(np.all(slots[1:] > slots[:-1]))  # claims, then titles, came in id order: slots keep theirs
         merged = postings_in_order(self._term_ids, self._postings, remap) if in_order and not self.base else None
         hashes, offsets, postings = merged or merged_postings(_csr(self.base), self._term_ids, self._postings, remap)
         columns = {name: column.take(slots) for name, column in self._named_columns().items()}
@@ -299,7 +323,8 @@ class MatchIndex:
 
     def _named_columns(self) -> dict[str, Column]:
         return {"claim_ids": self._claim_ids, "article_ids": self._article_ids, "lengths": self._lengths,
-                "words": self._words, "chars": self._chars, "speakers": self._speakers, "days": self._days}
+                "words": self._words, "chars": self._chars, "speakers": self._speakers, "days": self._days,
+                "kinds": self._kinds}
 
     def _term_id(self, term: str) -> int:
         term_id = self._term_ids.get(term)

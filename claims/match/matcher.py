@@ -177,7 +177,7 @@ class Matcher:
     def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None,
             date: dt.date | str | None = None) -> None:
         """Add (or replace) one claim, with its speaker (or claimant) and the date it was made (a date or an
-        ISO date string) when known; it is searchable at once."""
+        ISO date string) when known; it is searchable at once. A title it had is dropped (add_title)."""
         key = fuzz_key(text or "")
         terms, words = Text.terms_of(key), word_count(text or "")
         with self._lock:
@@ -189,7 +189,27 @@ class Matcher:
         for row in rows:
             self.add(*row)
 
+    def add_title(self, claim_id: int, title: str | None) -> bool:
+        """Index `title` (an imported fact-check's headline) as a second text of the claim already added as
+        `claim_id`, replacing a title it had: a query is scored against either text, the better counts. Nothing
+        is indexed (a title it had is dropped) when the title says the same as the claim once normalised, or
+        the claim is not indexed; returns whether the title was indexed."""
+        key = fuzz_key(title or "")
+        terms, words = Text.terms_of(key), word_count(title or "")
+        with self._lock:
+            self._forget([self._index.remove_title(claim_id)])
+            own = self._index.slot_of(claim_id)
+            if own is None or not terms or key == self._index.text(own):
+                return False
+            return self._index.add_title(claim_id, key, terms, words) is not None
+
+    def add_titles(self, rows: Iterable[tuple[int, str | None]]) -> None:
+        """`add_title` for each (claim_id, title)."""
+        for claim_id, title in rows:
+            self.add_title(claim_id, title)
+
     def remove(self, claim_id: int) -> None:
+        """Forget the claim and its title."""
         with self._lock:
             self._forget(self._index.remove(claim_id))
         if self._semantic is not None:
@@ -202,7 +222,7 @@ class Matcher:
 
     @property
     def changed_since_base(self) -> int:
-        """How many claims were added or replaced since the base this matcher started from."""
+        """How many claims and titles were added or replaced since the base this matcher started from."""
         return self._index.tail_slots
 
     def search(self, text: str, limit: int = 5, exclude_article_id: int | None = None,
@@ -214,14 +234,17 @@ class Matcher:
         (the score the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
         if self._semantic is not None:
             return self._search_semantic(text, limit, exclude_article_id, min_score, speaker, date)
-        found = self._scored(text, exclude_article_id, speaker, date)
-        values = scores([v for _, v, _ in found], [ratio for _, _, ratio in found])
-        ranks = rankings([v for _, v, _ in found], [ratio for _, _, ratio in found])
+        scored = self._scored(text, exclude_article_id, speaker, date)
+        values = scores([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
+        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
+        found = _best_per_claim([(c, value, rank, ratio) for (c, _, ratio), value, rank
+                                 in zip(scored, values, ranks, strict=True)])
+        values = [value for _, value, _, _ in found]
         shown = self._shown(values) if min_score is None else [value >= min_score for value in values]
         words = word_count(text or "")
         with self._lock:
             hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
-                    for rank, value, (c, _, ratio), show in zip(ranks, values, found, shown, strict=True) if show]
+                    for (c, value, rank, ratio), show in zip(found, shown, strict=True) if show]
         hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
         chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
         return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
@@ -232,11 +255,9 @@ class Matcher:
         the best `limit` scored by the decision model (claims.match.semantic) and shown from its "related" up."""
         sem = self._semantic
         query = np.asarray(sem.encode([text or ""])[0], dtype=np.float32)
-        nearest = sem.vectors.search(query, sem.model.dense_k + 10) if sem.dense_search else []
-        found = self._scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
+        found, values = self.semantic_candidates(text, query, exclude_article_id, speaker, date)
         if not found:
             return []
-        values = self.semantic_signals(query, found, nearest)
         z = sem.model.rank_logits(values)
         order = np.argsort(-z, kind="stable")
         top = order[: max(limit, 0)]
@@ -248,6 +269,23 @@ class Matcher:
         hits = [MatchHit(found[n][0].claim_id, round(float(value), 2), "same" if value >= sem.model.same else "related")
                 for n, value in zip(top, scores, strict=True) if value >= floor]
         return sorted(hits, key=lambda hit: (hit.kind != "same", -hit.score))
+
+    def semantic_candidates(self, text: str, query: np.ndarray, exclude_article_id: int | None = None,
+                            speaker: str | None = None, date: dt.date | str | None = None
+                            ) -> tuple[list[tuple[Candidate, list[float], float]], np.ndarray]:
+        """The candidates of a semantic search (lexical, then the dense search's nearest the lexical one missed),
+        one per claim (its own text or its fact-check title, whichever ranks better lexically), with their rows of
+        claims.match.semantic.ALL_FEATURES; `query` is the text's unit vector."""
+        sem = self._semantic
+        nearest = sem.vectors.search(query, sem.model.dense_k + 10) if sem.dense_search else []
+        scored = self._scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
+        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
+        best: dict[int, int] = {}
+        for n, (c, _, _) in enumerate(scored):
+            if c.claim_id not in best or ranks[n] > ranks[best[c.claim_id]]:
+                best[c.claim_id] = n
+        found = [scored[n] for n in sorted(best.values())]
+        return found, self.semantic_signals(query, found, nearest)
 
     def semantic_signals(self, query: np.ndarray, found: list[tuple[Candidate, list[float], float]],
                          nearest: list[int]) -> np.ndarray:
@@ -286,7 +324,7 @@ class Matcher:
         opening = _opening(key, prefix_words)
         opening_terms = sorted({t for t in Text.terms_of(opening) if not t[:1].isdigit() and t != "#"})
         with self._lock:
-            slots, _ = self._index.ranked(terms, candidates)
+            slots, _ = self._index.ranked(terms, candidates, titles=False)
             near = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
             texts = self._index.texts(near)
             found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
@@ -294,7 +332,7 @@ class Matcher:
             numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
             copies = {int(near[n]) for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers}
             if opening and opening_terms:  # by the opening's own words: a long sentence's rarest are elsewhere
-                opened, _ = self._index.ranked(opening_terms, candidates)
+                opened, _ = self._index.ranked(opening_terms, candidates, titles=False)
                 copies |= {int(s) for s in opened if _opening(self._index.text(int(s)), prefix_words) == opening}
             return [(self._index.claim_id(s), self._index.article_id(s)) for s in sorted(copies)]
 
@@ -351,9 +389,10 @@ class Matcher:
         if len(self._prepared) > PREPARED_CACHE:
             self._prepared.popitem(last=False)
 
-    def _forget(self, slot: int | None) -> None:
-        if slot is not None:
-            self._prepared.pop(slot, None)
+    def _forget(self, slots: Iterable[int | None]) -> None:
+        for slot in slots:
+            if slot is not None:
+                self._prepared.pop(slot, None)
 
     def _idf_table(self, texts: list[Prepared]) -> dict[str, float]:
         """The IDF of every term of `texts`, from a table kept until a claim is added (IDFs change then). A new
@@ -409,3 +448,18 @@ class Matcher:
         short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same
         copy = ratio >= SHORT_COPY_RATIO
         return "same" if value >= self.thresholds.same and (copy or not short) else "related"
+
+
+def _best_per_claim(found: list[tuple[Candidate, float, float, float]]) -> list[tuple[Candidate, float, float, float]]:
+    """One entry per claim from (candidate, score, ranking logit, fuzz.ratio) of its texts (its own and its title's):
+    the better score with the slot and ratio that gave it, and the better ranking logit; in first-seen order."""
+    best: dict[int, tuple[Candidate, float, float, float]] = {}
+    for c, value, rank, ratio in found:
+        had = best.get(c.claim_id)
+        if had is None:
+            best[c.claim_id] = (c, value, rank, ratio)
+        elif value > had[1]:
+            best[c.claim_id] = (c, value, max(rank, had[2]), ratio)
+        elif rank > had[2]:
+            best[c.claim_id] = (had[0], had[1], rank, had[3])
+    return list(best.values())

@@ -59,6 +59,11 @@ class SemanticModel:
                    (np.array(decision["weights"], dtype=np.float64), float(decision["bias"])),
                    float(thresholds["same"]), float(thresholds["related"]), int(data.get("dense_k", DENSE_K)))
 
+    @classmethod
+    def untrained(cls) -> SemanticModel:
+        """No weights (for gathering the signals a model is fitted on: benchmarks/match_fit.py)."""
+        return cls(((), np.zeros(0), 0.0), (np.zeros(len(DECISION_FEATURES)), 0.0), 101.0, 101.0, DENSE_K)
+
     def rank_logits(self, values: np.ndarray) -> np.ndarray:
         """The ranking logit of each candidate (rows of ALL_FEATURES)."""
         names, weights, bias = self.ranker

@@ -19,7 +19,7 @@ import numpy as np
 
 from claims.match.index import Base
 
-FORMAT = 1
+FORMAT = 2  # 2: a per-slot "kinds" column (a claim's text or its title; claims.match.slot_ids)
 _ARRAYS = ("term_hashes", "term_offsets", "postings", "blob", "offsets")
 
 

@@ -68,7 +68,7 @@ def test_writes_by_another_program_are_seen_on_the_next_open_and_on_catch_up(db)
         index = open_index(never_read_whole(store))
         assert best(index, "rice prices doubled in March") == new_id
         assert best(index, "unemployment fell to 4.1 percent") != 3
-        assert "interior ministry" not in index.matcher._index.text(index.matcher._index._find(1))
+        assert "interior ministry" not in index.matcher._index.text(index.matcher._index.slot_of(1))
 
 
 def test_an_open_index_catches_up_with_undo_of_a_deletion(db):
