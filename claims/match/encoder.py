@@ -9,8 +9,11 @@ their mean under the attention mask, made unit length, as sentence-transformers 
 tokenized once, sorted by length and run in batches padded to their longest text only (short claims pad little),
 truncated at MAX_TOKENS word pieces.
 
-Vectors are stored int8 (``quantise``: x127, clipped; 384 bytes a claim; cosines move by about 1e-3) and tagged
-with MODEL_ID, so vectors of another model (or another export) are never compared with these.
+Vectors are stored int8 (``quantise``: x256, rounded, clipped to -127..127; 384 bytes a claim) and tagged with
+MODEL_ID, so vectors of another model (or another export) are never compared with these. The scale is 256, not
+127: a unit 384-d vector's components stay within about +-0.3 (0.40 at most in 1,514 real texts), so 256 halves
+the rounding error (cosine of a pair off by 0.0013 on average, 0.0065 at most; x127: 0.0025, 0.014) and clips
+nothing. ``dequantise`` gives unit rows back, so a dot product is the cosine whatever the scale.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ MODEL_ID = "all-MiniLM-L6-v2-int8-v1"  # stored with every vector: bump it when 
 DIMS = 384
 MAX_TOKENS = 128  # word pieces kept per text (a claim is rarely over 60; the model was trained up to 128)
 BATCH_SIZE = 32  # texts per run, sorted by length
-SCALE = 127.0  # int8 storage: a unit vector's components lie within -1..1
+SCALE = 256.0  # int8 storage: components beyond +-127/256 are clipped (none seen in real texts)
 ENCODER_DIR = Path(__file__).resolve().parent / "data" / "minilm"
 ENV_DIR = "CLAIMDESK_EMBEDDING_MODEL_DIR"
 MODEL_FILE = "model.onnx"
@@ -135,16 +138,16 @@ def shared_encoder() -> Encoder | None:
 
 
 def quantise(vector: np.ndarray) -> bytes:
-    """A unit vector as stored: int8 (x127, rounded, clipped), 384 bytes."""
+    """A unit vector as stored: int8 (x SCALE, rounded, clipped), 384 bytes."""
     return np.clip(np.rint(np.asarray(vector, np.float32) * SCALE), -127, 127).astype(np.int8).tobytes()
 
 
 def dequantise(blob: bytes) -> np.ndarray:
-    """A stored vector back as float32 (length about 1; normalise it for exact cosines)."""
-    return np.frombuffer(blob, np.int8).astype(np.float32) / SCALE
+    """A stored vector back as a float32 unit vector."""
+    return dequantise_many([blob])[0]
 
 
 def dequantise_many(blobs: Iterable[bytes]) -> np.ndarray:
-    """Stored vectors as one float32 matrix (n, 384)."""
-    joined = b"".join(blobs)
-    return np.frombuffer(joined, np.int8).astype(np.float32).reshape(-1, DIMS) / SCALE
+    """Stored vectors as one float32 matrix (n, 384) of unit rows."""
+    rows = np.frombuffer(b"".join(blobs), np.int8).astype(np.float32).reshape(-1, DIMS)
+    return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
