@@ -2,10 +2,10 @@
 
 Every table that holds what reviewers and imports made is copied row for row with its ids: articles (loaded ones
 and earlier fact-checks, with their ranking and metadata), claims (verdicts, notes, flags, boilerplate marks,
-ranks, deletions), claim_history, claim_links, claim_conflicts, and archive_meta (but the archive id: the copy is
-an archive of its own). What the target derives itself is not copied: its full-text indexes (kept by its own
-triggers), its claims' change journal (claim_changes, written as the claims arrive) and the persisted match index
-(built from the target afterwards: claims.desk.copy).
+ranks, deletions), their sentence vectors (claim_vectors), claim_history, claim_links, claim_conflicts, and
+archive_meta (but the archive id: the copy is an archive of its own). What the target derives itself is not
+copied: its full-text indexes (kept by its own triggers), its claims' change journal (claim_changes, written as
+the claims arrive) and the persisted match index (built from the target afterwards: claims.desk.copy).
 
 Only portable SQL: plain SELECT and multi-row INSERT with ``?`` placeholders and explicit, quoted column lists,
 through the store's own ``execute`` / ``stream`` / ``transaction`` (no PRAGMA, rowid or INSERT OR …), so the same
@@ -40,6 +40,7 @@ TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
                 "reviewer", "reviewed_at", "origin", "created_at", "flagged", "evidence", "deleted_at", "linked_at",
                 "rank", "highlighted", "assigned_to", "assigned_at", "signoff", "second_reviewer",
                 "second_reviewed_at"), "id"),
+    ("claim_vectors", ("claim_id", "model", "claim", "title"), "claim_id"),
     ("claim_history", ("id", "claim_id", "at", "reviewer", "from_status", "to_status", "note", "action", "evidence",
                        "source_claim_id"), "id"),
     ("claim_links", ("claim_id", "earlier_id", "score", "kind"), "claim_id, earlier_id"),

@@ -23,6 +23,7 @@ from store.review import Review
 from store.sqlite.connection import close, connect
 from store.stats import DeskStats
 from store.team import TeamQueries
+from store.vectors import ClaimVectors
 
 
 def archive_location(value: str | Path) -> str | Path:
@@ -53,7 +54,7 @@ def content_hash(text: str) -> str:
 
 
 class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
-            BoilerplateQueries, ConflictQueries, TeamQueries):
+            BoilerplateQueries, ConflictQueries, TeamQueries, ClaimVectors):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,

@@ -1,7 +1,8 @@
 """Every test keeps persisted match indexes (and the record of checked databases) in its own temporary folders,
 never in the user's cache. A PostgreSQL server for the tests that need one (tests/postgres_server.py): ``pg_url``
 (the session's database) and ``pg_db_url`` (a fresh empty database per test); without a server those tests are
-skipped with the reason, and under ``CI=true`` such a skip is a failure."""
+skipped with the reason, and under ``CI=true`` such a skip is a failure. The sentence encoder, loaded once per
+session (``encoder``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import itertools
 
 import pytest
 
+from claims.match.encoder import Encoder, shared_encoder
 from tests.postgres_server import UNAVAILABLE, Unavailable, ci, fresh_database, server_url
 
 _PG_FIXTURES = {"pg_url", "pg_db_url"}
@@ -20,6 +22,15 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 def _own_index_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CLAIMDESK_INDEX_DIR", str(tmp_path_factory.mktemp("match-index")))
     monkeypatch.setenv("CLAIMDESK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def encoder() -> Encoder:
+    """The sentence encoder claimdesk ships, shared by the whole session (loaded once, on its first encode): the
+    same one every load and import of the test process uses."""
+    shared = shared_encoder()
+    assert shared is not None, "the sentence encoder (claims/match/data/minilm) is missing"
+    return shared
 
 
 @pytest.fixture(scope="session")

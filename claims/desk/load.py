@@ -7,20 +7,26 @@ never outlive the load; the default count is claims/extract/workers.default_work
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy as np
+
+from claims.desk.embed import rows_from
 from claims.desk.match_index import open_index
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
 from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
 from claims.match.conflicts import ConflictFinder
+from claims.match.encoder import Encoder, shared_encoder
 from claims.match.matcher import Matcher, MatchHit
 from claims.read.article import ArticleDraft, ReadFailure
 from store import NewClaim, Store, StoreError, content_hash
 
 Item = ArticleDraft | ReadFailure
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,10 +52,14 @@ class Loader:
     ``load`` takes drafts (and :class:`ReadFailure` items, passed through as failed results, in order) and yields
     one result per item as soon as its article is stored: "loaded", "duplicate" (same normalised text or URL as
     an article already there, or earlier in this load) or "failed" with a one-line reason.
+
+    With ``embed`` (and the encoder installed: claims.match.encoder), each article's claims are embedded before
+    they are matched and their vectors stored right after the article (claims.desk.embed); a failure there is
+    logged and leaves the claims without vectors (`claimdesk embed` makes them later), never loses the article.
     """
 
     def __init__(self, store: Store, extractor: Extractor | None = None, matcher: Matcher | None = None,
-                 workers: int = 0, find_boilerplate: bool = True):
+                 workers: int = 0, find_boilerplate: bool = True, embed: bool = True, encoder: Encoder | None = None):
         self.store = store
         self.extractor = extractor or Extractor()
         self._matcher = matcher
@@ -58,6 +68,35 @@ class Loader:
         self._conflict_finder: ConflictFinder | None = None
         self._find_boilerplate = find_boilerplate  # False: every sentence is matched (benchmarks/boilerplate.py)
         self._boilerplate_ids: set[int] = set()
+        self._embed = embed
+        self._encoder = encoder
+
+    @property
+    def encoder(self) -> Encoder | None:
+        """The encoder this load embeds with (the process's shared one), None when off or not installed."""
+        if self._embed and self._encoder is None:
+            self._encoder = shared_encoder()
+            self._embed = self._encoder is not None
+        return self._encoder if self._embed else None
+
+    def _vectors(self, texts: list[str]) -> np.ndarray | None:
+        """The claims' vectors, or None (no encoder; or it failed: logged, and the load goes on without it)."""
+        if not texts or self.encoder is None:
+            return None
+        try:
+            return self.encoder.encode(texts)
+        except Exception as error:  # onnxruntime raises its own kinds; an article is never lost for a vector
+            log.warning("claims not embedded, and no more in this load: %s", error)
+            self._embed = False
+            return None
+
+    def _save_vectors(self, claim_ids: list[int], texts: list[str], vectors: np.ndarray | None) -> None:
+        if vectors is None:
+            return
+        try:
+            self.store.save_vectors(rows_from(claim_ids, vectors), texts=texts)
+        except (StoreError, sqlite3.Error) as error:  # the article is committed; `claimdesk embed` does the rest
+            log.warning("vectors of %d claims not stored: %s", len(claim_ids), error)
 
     @property
     def matcher(self) -> Matcher:
@@ -148,6 +187,7 @@ class Loader:
         copies = self.boilerplate.find(draft.source, [claim.text for claim in new])
         new = [replace(claim, type=BOILERPLATE) if earlier is not None else claim
                for claim, earlier in zip(new, copies, strict=True)]
+        vectors = self._vectors([claim.text for claim in new])  # made before matching, so matching may use them
         hits = [[] if earlier is not None else self._matches(claim.text) for claim, earlier in
                 zip(new, copies, strict=True)]
         conflicts = self._conflicts(new, copies, hits)
@@ -168,6 +208,7 @@ class Loader:
             earlier = {claim_id for found_copies in copies if found_copies for claim_id in found_copies}
             if earlier:
                 self._boilerplate_ids.update(self.store.mark_boilerplate(earlier))
+        self._save_vectors(ids, [claim.text for claim in new], vectors)
         self._boilerplate_ids.update(i for i, c in zip(ids, copies, strict=True) if c is not None)
         for claim_id, claim in zip(ids, new, strict=True):
             self.matcher.add(claim_id, article_id, claim.text)

@@ -45,6 +45,7 @@ class EarlierCheckReport:
     added: int = 0
     duplicates: int = 0
     claim_ids: list[int] = field(default_factory=list)
+    first_id: int | None = None  # the first claim id added (those added are this one and later: claims.desk.embed)
     unknown_ratings: Counter = field(default_factory=Counter)  # rating as written -> how many checks had it
 
     def summary(self) -> str:
@@ -103,6 +104,8 @@ def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierChe
                 new.append(_new(check, digest))
         ids = store.insert_earlier_checks(new, origin)
     report.added += len(ids)
+    if ids and report.first_id is None:
+        report.first_id = min(ids)
     if keep_ids:
         report.claim_ids.extend(ids)
 

@@ -150,6 +150,23 @@ MIGRATIONS: dict[str, list[str]] = {
         "CREATE INDEX idx_history_reviewer ON claim_history(reviewer, at)",
         _bumps("claim_signoffs"),
     ],
+    # No archive_version bump: a vector written changes nothing a reviewer sees (the app need not refresh).
+    "m010_vectors": [
+        """CREATE TABLE claim_vectors (
+            claim_id BIGINT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, model TEXT NOT NULL,
+            claim BYTEA NOT NULL, title BYTEA)""",
+        "CREATE INDEX idx_vectors_model ON claim_vectors(model)",
+        """CREATE FUNCTION claim_vectors_text() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN DELETE FROM claim_vectors WHERE claim_id = NEW.id; RETURN NULL; END $$""",
+        """CREATE TRIGGER claim_vectors_text AFTER UPDATE OF text ON claims FOR EACH ROW
+           WHEN (OLD.text IS DISTINCT FROM NEW.text) EXECUTE FUNCTION claim_vectors_text()""",
+        """CREATE FUNCTION claim_vectors_title() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN DELETE FROM claim_vectors WHERE claim_id IN (SELECT id FROM claims WHERE article_id = NEW.id);
+           RETURN NULL; END $$""",
+        """CREATE TRIGGER claim_vectors_title AFTER UPDATE OF title ON articles FOR EACH ROW
+           WHEN (OLD.title IS DISTINCT FROM NEW.title AND NEW.earlier_check = 1)
+           EXECUTE FUNCTION claim_vectors_title()""",
+    ],
 }
 
 assert list(MIGRATIONS) == known_migrations()[: len(MIGRATIONS)], "PostgreSQL migrations follow SQLite's names"

@@ -19,6 +19,10 @@ Tables (all plain SQLite, readable with `sqlite-utils` and Datasette):
   worth checking; NULL for a claim added by hand) and whether the app highlights it by default.
 - ``claims.assigned_to`` / ``signoff`` / ``second_reviewer`` and ``claim_signoffs`` (m009): assignment and second
   review (the team workflow).
+- ``claim_vectors`` (m010): a claim's sentence vector for semantic matching (claims.match.encoder): the model that
+  made it, the claim's vector and, for an imported check whose title differs from its claim, the title's (int8
+  bytes). Deleted with its claim; dropped by triggers when the claim's text (or the check's title) changes, so
+  it is made again, never compared stale.
 - ``verdicts`` (view): one row per claim, the same rows and columns as ``claimdesk export`` writes as CSV.
 """
 
@@ -279,6 +283,32 @@ def m009_team(db: Database) -> None:
     one row per second review given (the first verdict, who gave it and when; who reviewed it second, the outcome
     "confirmed" or "reopened", when), for the agreement statistics. Plain columns and tables, no triggers."""
     for statement in _TEAM:
+        db.execute(statement)
+
+
+# A vector is dropped by the write that makes it stale, whoever writes: a claim's new text (a span edit, a split)
+# or an earlier check's new title; `claimdesk embed` (or the next load or import) makes it again.
+_VECTORS = [
+    """CREATE TABLE claim_vectors (
+        claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        claim BLOB NOT NULL,
+        title BLOB
+    )""",
+    "CREATE INDEX idx_vectors_model ON claim_vectors(model)",
+    """CREATE TRIGGER claim_vectors_text AFTER UPDATE OF text ON claims WHEN old.text IS NOT new.text BEGIN
+        DELETE FROM claim_vectors WHERE claim_id = new.id; END""",
+    """CREATE TRIGGER claim_vectors_title AFTER UPDATE OF title ON articles
+        WHEN old.title IS NOT new.title AND new.earlier_check = 1 BEGIN
+        DELETE FROM claim_vectors WHERE claim_id IN (SELECT id FROM claims WHERE article_id = new.id); END""",
+]
+
+
+@migrations(name="m010_vectors")
+def m010_vectors(db: Database) -> None:
+    """``claim_vectors``: one sentence vector per claim and model (claims.match.encoder), made by loads, imports
+    and `claimdesk embed`; none is made here (an upgraded archive's claims are embedded by `claimdesk embed`)."""
+    for statement in _VECTORS:
         db.execute(statement)
 
 

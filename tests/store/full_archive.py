@@ -1,6 +1,7 @@
 """An archive that uses every table and column a copy must carry: loaded articles with metadata, ranked and
 highlighted claims, verdicts with notes and evidence, flags, a deleted and a split claim, a claim added by hand,
-boilerplate, links, conflicts, earlier fact-checks and their history. Built through the store (no spaCy)."""
+boilerplate, links, conflicts, earlier fact-checks and their history, claims' vectors. Built through the store
+(no spaCy)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,5 @@ def fill(store: Store) -> None:
     store.assign(ids[1], "carla", "ana")
     store.decide(ids[1][1], "disputed", "carla", "Two counts disagree", signoff=True)
     store.sign_off(ids[1][1], "bob", confirm=True)
+    store.save_vectors([(ids[0][0], "test-model-v1", bytes(range(128)) * 3, None),
+                        (checks[0], "test-model-v1", bytes(range(127, -1, -1)) * 3, bytes(384))])

@@ -90,6 +90,6 @@ def test_an_earlier_schema_is_refused_by_a_read_and_brought_up_to_date_by_upgrad
     read = runner.invoke(main, ["--db", pg_db_url, "claims"])
     assert read.exit_code == 1 and "run `claimdesk upgrade`" in read.output
     upgraded = runner.invoke(main, ["--db", pg_db_url, "upgrade"])
-    assert upgraded.exit_code == 0 and "1 step: m009_team" in upgraded.output
+    assert upgraded.exit_code == 0 and "2 steps: m009_team, m010_vectors" in upgraded.output
     assert runner.invoke(main, ["--db", pg_db_url, "claims"]).exit_code == 0
     assert "up to date" in runner.invoke(main, ["--db", pg_db_url, "upgrade"]).output

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from claims.desk.embed import EMBED_AT_IMPORT, embed_after_import, import_decision
 from claims.desk.import_links import link_earlier_checks
 from claims.desk.match_index import open_index
 from store import StoreError
@@ -19,6 +20,7 @@ from store.exchange.merge import merge_export
 from store.exchange.read_exports import ExportedClaim, detect_export, read_export
 from tui.cli.byte_progress import ByteProgress
 from tui.cli.context import Context, pass_context
+from tui.cli.embedding import CountProgress, import_embedding_line
 from tui.cli.output import counted
 
 MAX_LISTED = 20  # skipped lines listed per file (the rest are counted)
@@ -56,11 +58,13 @@ def read_rating_map(path: Path | None, pairs: tuple[str, ...]) -> dict[str, str]
               help='One rating mapping, e.g. --map "pants on fire=disputed" (repeatable).')
 @click.option("--no-index", is_flag=True, help="Do not bring the persisted match index up to date now (the next "
               "match or load does it, once).")
+@click.option("--embed/--no-embed", "embed", default=None, help="Embed the checks added for semantic matching "
+              f"(default: when they are at most {EMBED_AT_IMPORT:,}; `claimdesk embed` does the rest any time).")
 @click.option("--no-link", is_flag=True, help="Do not link earlier fact-checks to the claims already loaded now "
               "(the next import without --no-link links them).")
 @pass_context
 def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Path | None, pairs: tuple[str, ...],
-            no_link: bool, no_index: bool) -> None:
+            no_link: bool, no_index: bool, embed: bool | None) -> None:
     """Import verdicts: claimdesk's own CSV/JSON Lines exports (merged into the same claims), or earlier
     fact-checks to match against: ClaimReview JSON-LD (an object, a list, JSON Lines), Google Fact Check Tools
     records, or CSV with claim, rating or status, url, speaker, date, source, title. Files of any size stream in
@@ -77,7 +81,7 @@ def import_(context: Context, files: tuple[Path, ...], fmt: str, rating_map: Pat
         for path in files:
             try:
                 kind = _kind(path, fmt)
-                outcome = _import_file(store, path, kind, ratings, not no_link)
+                outcome = _import_file(store, path, kind, ratings, not no_link, embed)
                 click.echo(f"{path.name} ({_KIND_NAMES[kind]}): {outcome}")
             except (StoreError, ValueError) as error:
                 failed += 1
@@ -117,7 +121,7 @@ def cleaned_exports(records: Iterable[ExportedClaim]) -> Iterator[ExportedClaim]
         yield replace(record, **changes)
 
 
-def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bool) -> str:
+def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bool, embed: bool | None) -> str:
     """Import one file; returns the report. StoreError when the file is refused, or when claims had to be left
     out because their articles are not in this database (the rest is imported)."""
     skipped: list[str] = []
@@ -132,11 +136,22 @@ def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bo
     with ByteProgress(f"importing {path.name}", path.stat().st_size) as progress:
         checks = read_verdict_file(path, ratings, skipped, progress=progress.update)
         report = add_earlier_checks(store, checks, origin=f"import:{path.name}", keep_ids=False)
+    embedded = _embed_checks(store, report.added, report.first_id, embed)
     links = link_earlier_checks(store) if link else 0
     lines = [f"{report.summary()}, {counted(links, 'link')} to loaded claims", *_listed(skipped)]
+    if line := import_embedding_line(embedded):
+        lines.append(line)
     if unknown := report.unknown():
         lines.append(f"  {unknown}")
     return "\n".join(lines)
+
+
+def _embed_checks(store, added: int, first_id: int | None, embed: bool | None):
+    """The checks just committed embedded, with a bar on a terminal (before linking, which may use them)."""
+    if not added or import_decision(added, embed):
+        return embed_after_import(store, added, first_id, embed)  # nothing to embed: no bar
+    with CountProgress("embedding", added) as progress:
+        return embed_after_import(store, added, first_id, embed, progress=progress.update)
 
 
 def _listed(skipped: list[str]) -> list[str]:

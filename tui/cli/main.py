@@ -11,7 +11,7 @@ from store import StoreError
 from store.errors import DATABASE_ERRORS, explain
 from store.location import SqliteLocation
 from store.paths import database_location
-from tui.cli import archive, conflicts, copy, export, importing, load, nlp, review, team
+from tui.cli import archive, conflicts, copy, embedding, export, importing, load, nlp, review, team
 from tui.cli.context import Context
 from tui.settings import settings_or_defaults
 
@@ -76,6 +76,6 @@ def _open_app(context: Context) -> None:
     ClaimdeskApp(db_path=context.location.target, reviewer=context.reviewer).run()
 
 
-for _module in (load, archive, review, team, conflicts, export, importing, copy, nlp):
+for _module in (load, archive, review, team, conflicts, export, importing, embedding, copy, nlp):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claims.match.encoder import MODEL_ID
 from tests.claims.pages import ARTICLE_PAGE
 from tests.tui.cli.test_cli import LATE
 from tui.screens.load import LoadScreen
@@ -48,6 +49,19 @@ async def test_a_file_and_a_page_load_in_a_worker_and_appear_in_the_list(make_ap
         await pilot.press("escape")
         table = app.screen.query_one("#articles")
         assert len(table.rows) == 4  # the two of the fixture and the two new ones
+
+
+async def test_an_article_loaded_in_the_app_has_its_claims_embedded_in_the_worker(make_app, tmp_path, encoder):
+    (tmp_path / "late.txt").write_text(LATE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("l")
+        app.screen.query_one("#load-paths").value = str(tmp_path / "late.txt")
+        await pilot.press("enter")
+        await wait_until_finished(app, pilot)
+        (article,) = [a for a in app.store.articles() if a.title == "Governor revises flood figures"]
+        ids = [claim.id for claim in app.store.claims(article.id)]
+        assert ids and set(app.store.vectors_of(ids, MODEL_ID)) == set(ids)
 
 
 async def test_closing_the_dialog_does_not_stop_the_load_and_failures_are_reported(make_app, tmp_path):

@@ -1,0 +1,105 @@
+"""The embed command: every claim without a sentence vector gets one (claims.desk.embed), with a progress bar on a
+terminal; stopped, it goes on where it stopped the next time. Also the progress and the line `claimdesk import`
+shows for the checks it embeds."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from claims.desk.embed import BATCH, MISSING, EncoderMissing, ImportEmbedding, embed_claims
+from claims.match.encoder import MODEL_ID, Encoder, available
+from tui.cli.context import Context, pass_context
+from tui.cli.output import counted
+
+
+class CountProgress:
+    """``update(n)`` after n more items; on stderr: a rich bar on a terminal, a plain line every 10% if not."""
+
+    def __init__(self, label: str, total: int, unit: str = "claims"):
+        self.label, self.total, self.unit = label, max(total, 1), unit
+        self.done = 0
+        self._progress = None
+        self._task = None
+        self._next_tenth = 1
+
+    def __enter__(self) -> CountProgress:
+        if sys.stderr.isatty():
+            self._start_bar()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def update(self, count: int) -> None:
+        self.done += count
+        if self._progress is not None:
+            self._progress.update(self._task, completed=min(self.done, self.total))
+            return
+        tenth = self.done * 10 // self.total
+        if tenth >= self._next_tenth and tenth < 10:
+            click.echo(f"progress {self.label}: {tenth * 10}% ({self.done:,} of {self.total:,} {self.unit})", err=True)
+            self._next_tenth = tenth + 1
+
+    def _start_bar(self) -> None:
+        from rich.console import Console  # lazy: rich loads only for a bar on a terminal
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  console=Console(stderr=True), transient=True)
+        self._task = self._progress.add_task("embed", total=self.total)
+        self._progress.start()
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@click.command()
+@click.option("--batch", type=click.IntRange(min=1, max=10_000), default=BATCH, show_default=True,
+              help="Claims embedded and stored per transaction (stopping loses at most one batch).")
+@click.option("--threads", type=click.IntRange(min=1, max=64), default=None,
+              help="Threads the encoder uses (default: every usable core).")
+@pass_context
+def embed(context: Context, batch: int, threads: int | None) -> None:
+    """Embed every claim that has no sentence vector yet, for semantic matching (loads and imports embed their
+    own claims; this catches up on an archive made before, or an import too large to embed at once). Stop it
+    any time: the next run goes on where it stopped."""
+    if not available():
+        raise click.ClickException(str(EncoderMissing()))
+    encoder = Encoder(threads=threads or usable_cores())
+    with context.open_store(write=True) as store:
+        embedded, claims = store.vector_counts(MODEL_ID)
+        progress = CountProgress("embedding", claims - embedded)
+        try:
+            with progress:
+                done = embed_claims(store, encoder, batch=batch, progress=progress.update)
+        except KeyboardInterrupt:
+            left = claims - store.vector_counts(MODEL_ID)[0]
+            click.echo(f"interrupted: {counted(progress.done, 'claim')} embedded, {left:,} left; run `claimdesk "
+                       "embed` again to go on.", err=True)
+            sys.exit(130)
+        embedded, claims = store.vector_counts(MODEL_ID)
+    left = claims - embedded
+    state = "semantic matching is on" if not left else "run `claimdesk embed` again for the rest"
+    click.echo(f"{counted(done, 'claim')} embedded, {left:,} left; {state}.")
+
+
+def import_embedding_line(outcome: ImportEmbedding) -> str | None:
+    """What `claimdesk import` says about its checks' vectors (None: nothing to say)."""
+    if outcome.embedded and not outcome.left:
+        return f"  {counted(outcome.embedded, 'check')} embedded for semantic matching"
+    if outcome.why == "over the cap":
+        return (f"  {counted(outcome.left, 'check')} not embedded (an import embeds at most {outcome.cap:,}): "
+                "run `claimdesk embed` for semantic matching")
+    if outcome.why == "turned off":
+        return f"  {counted(outcome.left, 'check')} not embedded (--no-embed): run `claimdesk embed` when you want"
+    if outcome.why == "no encoder":
+        return f"  {counted(outcome.left, 'check')} not embedded: {MISSING}"
+    return None
+
+
+COMMANDS = [embed]
