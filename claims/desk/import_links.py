@@ -9,6 +9,7 @@ link them to, they are all marked linked in one statement (a later load matches 
 
 from __future__ import annotations
 
+from claims.desk import semantic
 from claims.match.boilerplate import search_claims
 from claims.match.matcher import Matcher
 from store.interface import Archive
@@ -25,9 +26,12 @@ def link_earlier_checks(store: Archive, limit: int = 10, batch: int = BATCH) -> 
         store.set_all_linked()
         return 0
     matcher = Matcher()
-    matcher.add_many(store.claim_texts(origin_not=IMPORTED))
+    loaded = list(store.claim_texts(origin_not=IMPORTED))
+    matcher.add_many(loaded)
+    semantic.attach(matcher, store, [row[0] for row in loaded])  # the same model as every other match, if on
     count, boilerplate = 0, store.boilerplate_ids()
     while chunk := store.imported_checks_to_link(limit=batch):
+        semantic.remember(matcher, store, chunk)  # the checks' stored vectors: none is embedded twice
         with store.transaction():
             for check_id in chunk:
                 for hit in search_claims(matcher, store.claim(check_id).text, boilerplate, limit=limit):

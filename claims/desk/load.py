@@ -16,11 +16,12 @@ import numpy as np
 
 from claims.desk.embed import rows_from
 from claims.desk.match_index import open_index
+from claims.desk.semantic import CachedEncoder, cached_encoder
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
 from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
 from claims.match.conflicts import ConflictFinder
-from claims.match.encoder import Encoder, shared_encoder
+from claims.match.encoder import Encoder
 from claims.match.matcher import Matcher, MatchHit
 from claims.read.article import ArticleDraft, ReadFailure
 from store import NewClaim, Store, StoreError, content_hash
@@ -59,7 +60,8 @@ class Loader:
     """
 
     def __init__(self, store: Store, extractor: Extractor | None = None, matcher: Matcher | None = None,
-                 workers: int = 0, find_boilerplate: bool = True, embed: bool = True, encoder: Encoder | None = None):
+                 workers: int = 0, find_boilerplate: bool = True, embed: bool = True,
+                 encoder: Encoder | CachedEncoder | None = None):
         self.store = store
         self.extractor = extractor or Extractor()
         self._matcher = matcher
@@ -72,10 +74,10 @@ class Loader:
         self._encoder = encoder
 
     @property
-    def encoder(self) -> Encoder | None:
+    def encoder(self) -> Encoder | CachedEncoder | None:
         """The encoder this load embeds with (the process's shared one), None when off or not installed."""
         if self._embed and self._encoder is None:
-            self._encoder = shared_encoder()
+            self._encoder = cached_encoder()  # the matcher's own: each claim is encoded once
             self._embed = self._encoder is not None
         return self._encoder if self._embed else None
 
@@ -210,8 +212,9 @@ class Loader:
                 self._boilerplate_ids.update(self.store.mark_boilerplate(earlier))
         self._save_vectors(ids, [claim.text for claim in new], vectors)
         self._boilerplate_ids.update(i for i, c in zip(ids, copies, strict=True) if c is not None)
-        for claim_id, claim in zip(ids, new, strict=True):
+        for n, (claim_id, claim) in enumerate(zip(ids, new, strict=True)):
             self.matcher.add(claim_id, article_id, claim.text)
+            self.matcher.put_vectors(claim_id, None if vectors is None else vectors[n])
         words = len(draft.text.split())
         matched = sum(1 for claim_hits in hits if claim_hits)
         return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matched, words=words)

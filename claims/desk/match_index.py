@@ -19,6 +19,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from claims.desk import semantic
 from claims.match import snapshot
 from claims.match.matcher import Matcher, Thresholds
 from store.interface import Archive
@@ -41,6 +42,7 @@ class ArchiveIndex:
         """Apply the claims changed since ``seq`` (by anyone); returns how many claims were re-read."""
         changed, latest = store.changed_since(self.seq)
         _apply(self.matcher, store, changed)
+        semantic.refresh(self.matcher, store, changed)
         self.seq = latest
         return len(changed)
 
@@ -57,7 +59,8 @@ def index_root() -> Path:
 
 
 def open_index(store: Archive, thresholds: Thresholds | None = None) -> ArchiveIndex:
-    """The archive's matcher: from its snapshot plus the changes since, else built once and snapshotted."""
+    """The archive's matcher: from its snapshot plus the changes since, else built once and snapshotted; matching
+    with sentence embeddings when every claim has its vector (claims.desk.semantic)."""
     archive_id = store.archive_id()
     directory = index_root() / archive_id if archive_id else None
     found = snapshot.read(directory) if directory else None
@@ -66,8 +69,10 @@ def open_index(store: Archive, thresholds: Thresholds | None = None) -> ArchiveI
         index = ArchiveIndex(Matcher(thresholds, base=base), stamp.seq, directory)
         index.catch_up(store)
         index.save_if_grown(store)
-        return index
-    return _rebuilt(store, thresholds, directory)
+    else:
+        index = _rebuilt(store, thresholds, directory)
+    semantic.attach(index.matcher, store)
+    return index
 
 
 def _trusted(stamp: snapshot.Stamp, store: Archive, archive_id: str) -> bool:
