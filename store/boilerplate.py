@@ -20,8 +20,8 @@ class BoilerplateQueries:
     """Mixin of the Store: boilerplate claims and the sources of articles."""
 
     def mark_boilerplate(self, claim_ids: Iterable[int]) -> list[int]:
-        """Mark these claims (those still pending and not marked yet) as boilerplate and drop their links;
-        returns the ids marked."""
+        """Mark these claims (those still pending and not marked yet) as boilerplate, no longer highlighted, and
+        drop their links; returns the ids marked."""
         marked: list[int] = []
         with self.transaction():
             for chunk in _chunks(sorted(set(claim_ids))):
@@ -32,7 +32,8 @@ class BoilerplateQueries:
                 if not ids:
                     continue
                 marks = ",".join("?" * len(ids))
-                self.db.execute(f"UPDATE claims SET type = ? WHERE id IN ({marks})", [BOILERPLATE, *ids])
+                self.db.execute(f"UPDATE claims SET type = ?, highlighted = 0 WHERE id IN ({marks})",
+                                [BOILERPLATE, *ids])
                 self.db.execute(f"DELETE FROM claim_links WHERE claim_id IN ({marks}) OR earlier_id IN ({marks})",
                                 [*ids, *ids])
                 self.db.execute(f"DELETE FROM claim_conflicts WHERE claim_id IN ({marks}) OR other_id IN ({marks})",

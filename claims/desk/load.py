@@ -19,7 +19,7 @@ from claims.desk.match_index import open_index
 from claims.desk.semantic import CachedEncoder, cached_encoder
 from claims.extract.pipeline import ExtractedClaim, Extractor
 from claims.extract.pool import Extraction, ExtractPool
-from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, search_claims
+from claims.match.boilerplate import BOILERPLATE, COPY_RATIO, OPENING_WORDS, BoilerplateFinder, block_of, search_claims
 from claims.match.conflicts import ConflictFinder
 from claims.match.encoder import Encoder
 from claims.match.matcher import Matcher, MatchHit
@@ -110,7 +110,8 @@ class Loader:
     def boilerplate(self) -> BoilerplateFinder:
         if self._boilerplate is None:
             copies = self._copies if self._find_boilerplate else _no_copies
-            self._boilerplate = BoilerplateFinder(copies, self.store.article_sources)
+            self._boilerplate = BoilerplateFinder(copies, self.store.article_sources, self._block_at,
+                                                  by_form=self._find_boilerplate)
             self._boilerplate_ids = self.store.boilerplate_ids()
         return self._boilerplate
 
@@ -133,6 +134,11 @@ class Loader:
 
     def _copies(self, text: str) -> list[tuple[int, int | None]]:
         return self.matcher.copies(text, COPY_RATIO, OPENING_WORDS)
+
+    def _block_at(self, claim_id: int) -> tuple[str, ...]:
+        """An earlier claim's line with the lines around it, in its article (claims.match.boilerplate.block_of)."""
+        claim = self.store.claim(claim_id)
+        return block_of(self.store.article(claim.article_id).text, claim.start, claim.end)
 
     def _matches(self, text: str) -> list[MatchHit]:
         """The best earlier matches of `text` that are not boilerplate."""
@@ -186,8 +192,9 @@ class Loader:
         new = [to_new_claim(c) for c in found]
         # Matched before the write transaction, so it stays short: this article's claims are not in the matcher
         # yet, so no hit can come from the article itself. Boilerplate is neither matched nor matched to.
-        copies = self.boilerplate.find(draft.source, [claim.text for claim in new])
-        new = [replace(claim, type=BOILERPLATE) if earlier is not None else claim
+        copies = self.boilerplate.find(draft.source, [claim.text for claim in new],
+                                       [block_of(draft.text, claim.start, claim.end) for claim in new])
+        new = [replace(claim, type=BOILERPLATE, highlighted=False) if earlier is not None else claim
                for claim, earlier in zip(new, copies, strict=True)]
         vectors = self._vectors([claim.text for claim in new])  # made before matching, so matching may use them
         hits = [[] if earlier is not None else self._matches(claim.text) for claim, earlier in

@@ -10,7 +10,7 @@ from claims.match.boilerplate import BOILERPLATE, is_boilerplate
 from claims.read.article import ArticleDraft
 from store import Store
 
-NOTICE = "This fact check was flagged as part of Facebook's efforts to combat false news and misinformation."
+NOTICE = "Checkers is a member of the Northline Press Council and follows its code of practice."
 RATING = "We rate this claim Half True."
 CLAIMS = [
     "The river district lost 6,000 homes to the flood of 2019, the interior ministry said.",
@@ -103,7 +103,7 @@ def test_a_decided_copy_keeps_its_place_on_the_desk(store):
 
 
 @pytest.mark.parametrize(("source", "others", "expected"), [
-    ("A", {1: "A", 2: "A"}, True), ("A", {1: "A", 2: "B"}, False), ("A", {1: "B", 2: "C", 3: "D"}, True),
+    ("A", {1: "A", 2: "A"}, True), ("A", {1: "A", 2: "B"}, False), ("A", {1: "B", 2: "C", 3: "D"}, False),
     (None, {1: None, 2: None}, True), ("a ", {1: "A", 2: " A"}, True), ("A", {1: "A"}, False)])
 def test_the_rule(source, others, expected):
     copies = [(10 * article_id, article_id) for article_id in others]
