@@ -2,10 +2,10 @@
 searched by the better of the two cosines.
 
 The vectors come from the archive (claims.desk.semantic reads them: they are stored when a claim is loaded or
-imported, claims.desk.embed), never made at start-up. A row is 384 int8 values (the unit vector x 127), so an
-archive of 100,000 claims with titles holds about 77 MB. Search is exact: the query against every row, a block at
-a time (a few ms at 10^4 claims, tens of ms at 10^5); the matcher turns dense search off above DENSE_SEARCH_MAX
-claims and then uses the cosines only to re-rank its lexical candidates.
+imported, claims.desk.embed), never made at start-up. A row is 384 int8 values (the unit vector x
+claims.match.encoder.SCALE, as stored), so 100,000 claims with titles take about 77 MB; claims.desk.semantic bounds
+the archive it holds. Search is exact: the query against every row, a block at a time (a few ms at 10^4 claims,
+tens of ms at 10^5).
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from collections.abc import Iterable
 
 import numpy as np
 
-DIMS = 384
-INT8_SCALE = 127.0
+from claims.match.encoder import DIMS, SCALE
+
 BLOCK = 32_768
 
 
 def quantise(vectors: np.ndarray) -> np.ndarray:
-    """Unit float rows as int8 (x127, rounded, clipped)."""
-    return np.clip(np.rint(np.asarray(vectors, dtype=np.float32) * INT8_SCALE), -127, 127).astype(np.int8)
+    """Unit float rows as int8, as the archive stores them (claims.match.encoder.quantise: x SCALE, clipped)."""
+    return np.clip(np.rint(np.asarray(vectors, dtype=np.float32) * SCALE), -127, 127).astype(np.int8)
 
 
 def from_bytes(blob: bytes | memoryview | None) -> np.ndarray | None:
@@ -78,7 +78,7 @@ class DenseVectors:
     def cosines(self, query: np.ndarray, claim_ids: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each claim: the cosine of the query (a unit float vector) with its claim and with its title (0
         without one), and whether it has a title; a claim without vectors gets 0, 0, False."""
-        q = np.asarray(query, dtype=np.float32) / INT8_SCALE
+        q = np.asarray(query, dtype=np.float32) / SCALE
         with self._lock:
             self._flush()
             rows = np.array([self._row.get(c, -1) for c in claim_ids], dtype=np.int64)
@@ -93,7 +93,7 @@ class DenseVectors:
 
     def search(self, query: np.ndarray, k: int) -> list[int]:
         """The `k` claim ids whose claim or title is closest to the query (a unit float vector), best first."""
-        q = np.asarray(query, dtype=np.float32) / INT8_SCALE
+        q = np.asarray(query, dtype=np.float32) / SCALE
         with self._lock:
             self._flush()
             n = len(self._ids)

@@ -6,7 +6,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.match.dense import DIMS, DenseVectors, from_bytes, quantise
+from claims.match.dense import DenseVectors, from_bytes, quantise
+from claims.match.encoder import DIMS, SCALE
+from claims.match.encoder import quantise as stored
 
 
 def unit(seed: int) -> np.ndarray:
@@ -47,7 +49,8 @@ def test_a_removed_or_replaced_claim_is_not_found_by_its_old_vector():
 def test_stored_bytes_round_trip_and_a_wrong_size_is_no_vector():
     vector = unit(7)
     blob = quantise(vector).tobytes()
-    assert float(from_bytes(blob).astype(np.float32) @ vector / 127) > 0.99
+    assert blob == stored(vector)  # the archive's own format
+    assert float(from_bytes(blob).astype(np.float32) @ vector / SCALE) > 0.99
     assert from_bytes(blob[:-1]) is None and from_bytes(None) is None
 
 
