@@ -44,6 +44,7 @@ from pathlib import Path
 
 from checkthat import Collection, evaluate, load_all
 
+from claims.match.encoder import MODEL_ID
 from store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,7 +167,7 @@ def answers_with_copies(collection: Collection, gold: set[str], by_text: dict[st
     return gold | {other for vid in gold for other in by_text.get(same_text(collection.pool[vid]["vclaim"]), ())}
 
 
-def measure(collection: Collection, fmt: str, qids: list[str]) -> Figures:
+def measure(collection: Collection, fmt: str, qids: list[str], embed: bool = True) -> Figures:
     gold = {q: collection.split("dev")[q] for q in qids}
     queries = dict(zip(qids, (one_line(collection.queries[q]) for q in qids), strict=True))
     by_text: dict[str, set[str]] = {}
@@ -178,7 +179,7 @@ def measure(collection: Collection, fmt: str, qids: list[str]) -> Figures:
         pool_file = Path(tmp) / f"pool.{fmt}"
         write_pool(collection, list(collection.pool), fmt, pool_file)
         started = time.perf_counter()
-        archive.run("import", str(pool_file))
+        archive.run("import", "--embed" if embed else "--no-embed", str(pool_file))
         import_s = time.perf_counter() - started
         started = time.perf_counter()
         shown = archive.match(list(queries.values()))
@@ -192,7 +193,7 @@ def measure(collection: Collection, fmt: str, qids: list[str]) -> Figures:
         groups = apart(qids, removed, candidates)
         kinds: dict[str, list[str]] = {}
         for n, group in enumerate(groups):
-            kinds |= removed_figures(collection, fmt, group, queries, removed, Path(tmp) / f"removed-{n}")
+            kinds |= removed_figures(collection, fmt, group, queries, removed, Path(tmp) / f"removed-{n}", archive)
     return Figures(
         evaluate({q: [vid for vid, _ in as_shown[q]] for q in qids}, gold).map5,
         evaluate({q: [vid for vid, _ in unthresholded[q]] for q in qids}, gold).map5,
@@ -217,19 +218,34 @@ def apart(qids: list[str], removed: dict[str, set[str]], candidates: dict[str, s
 
 
 def removed_figures(collection: Collection, fmt: str, group: list[str], queries: dict[str, str],
-                    removed: dict[str, set[str]], folder: Path) -> dict[str, list[str]]:
+                    removed: dict[str, set[str]], folder: Path, full: Archive) -> dict[str, list[str]]:
     """The pool without the group's answers (and their same-text copies) imported into a fresh archive, then the
-    default `match` over the group's queries: query id -> the kinds of the matches shown."""
+    default `match` over the group's queries: query id -> the kinds of the matches shown. The checks get the
+    vectors the whole pool's import made for them (`adopt_vectors`: what embedding them again would make)."""
     gone = set().union(*(removed[q] for q in group))
     folder.mkdir()
     archive = Archive(folder)
     pool_file = folder / f"pool.{fmt}"
     write_pool(collection, [vid for vid in collection.pool if vid not in gone], fmt, pool_file)
-    archive.run("import", str(pool_file))
+    archive.run("import", "--no-embed", str(pool_file))
+    adopt_vectors(full, archive)
     out: dict[str, list[str]] = {q: [] for q in group}
     for record in archive.match([queries[q] for q in group]):
         out[group[int(record["query"]) - 1]].append(record["kind"])
     return out
+
+
+def adopt_vectors(source: Archive, target: Archive) -> None:
+    """Give the target's checks the vectors the source archive holds for the same checks (by review URL). The
+    encoder makes a text's vector whatever else is in its batch, so this is what `claimdesk embed` would store,
+    at the cost of a copy rather than of embedding the pool once per group of queries."""
+    with Store(source.db) as s, Store(target.db) as t:
+        by_url = {url: (claim, title) for url, claim, title in s.execute(
+            "SELECT a.url, v.claim, v.title FROM claim_vectors v JOIN claims c ON c.id = v.claim_id"
+            " JOIN articles a ON a.id = c.article_id WHERE v.model = ?", [MODEL_ID])}
+        rows = [(claim_id, MODEL_ID, *by_url[url]) for claim_id, url in t.execute(
+            "SELECT c.id, a.url FROM claims c JOIN articles a ON a.id = c.article_id") if url in by_url]
+        t.save_vectors(rows)
 
 
 def main() -> None:
@@ -238,11 +254,14 @@ def main() -> None:
     parser.add_argument("--sets", default="2020,2a,2b", help="comma-separated: 2020, 2a, 2b")
     parser.add_argument("--formats", default="csv,jsonl", help="comma-separated: csv, jsonl")
     parser.add_argument("--queries", type=int, default=0, help="only the first N dev queries of each set")
+    parser.add_argument("--matching", default="semantic,lexical",
+                        help="comma-separated: semantic (the import embeds the pool, as by default), lexical "
+                             "(import --no-embed: the matcher without sentence embeddings, as before them)")
     args = parser.parse_args()
     collections = {c.name: c for c in load_all(args.data)}
-    print("| set | pool file | queries | MAP@5 shown | MAP@5 no thresholds | loss | any match, answers removed "
-          "| 'same', answers removed | import s | match s | archives |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| set | pool file | matching | queries | MAP@5 shown | MAP@5 no thresholds | loss "
+          "| any match, answers removed | 'same', answers removed | import s | match s | archives |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for key in args.sets.split(","):
         collection = collections[SETS[key.strip().lower()]]
         qids = sorted(collection.split("dev"))
@@ -251,11 +270,12 @@ def main() -> None:
             fmt = fmt.strip()
             if fmt not in FORMATS:
                 raise SystemExit(f"unknown format {fmt!r}: csv or jsonl")
-            log(f"{collection.name} {fmt}: {len(collection.pool)} checks, {len(qids)} queries")
-            f = measure(collection, fmt, qids)
-            print(f"| {collection.name} | {fmt} | {f.queries} | {f.map_shown:.3f} | {f.map_all:.3f} | "
-                  f"{f.map_all - f.map_shown:.3f} | {f.any_removed:.3f} | {f.same_removed:.3f} | "
-                  f"{f.import_s:.0f} | {f.match_s:.0f} | {f.archives} |", flush=True)
+            for matching in args.matching.split(","):
+                log(f"{collection.name} {fmt} {matching}: {len(collection.pool)} checks, {len(qids)} queries")
+                f = measure(collection, fmt, qids, embed=matching.strip() == "semantic")
+                print(f"| {collection.name} | {fmt} | {matching} | {f.queries} | {f.map_shown:.3f} | "
+                      f"{f.map_all:.3f} | {f.map_all - f.map_shown:.3f} | {f.any_removed:.3f} | "
+                      f"{f.same_removed:.3f} | {f.import_s:.0f} | {f.match_s:.0f} | {f.archives} |", flush=True)
 
 
 if __name__ == "__main__":
