@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 from old_schema import EARLIER, make_old_database
 
-from store import NewClaim, Store, StoreError, connection, content_hash
+from store import NewClaim, Store, StoreError, content_hash
 from store.errors import DamagedDatabaseError, DatabaseBusyError
+from store.sqlite import connection
 from tui.cli.main import main
 
 

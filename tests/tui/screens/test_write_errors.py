@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from store import Store, connection
+from store import Store
+from store.sqlite import connection
 from tests.tui.screens.test_desk import open_article
 from tui import app as app_module
 from tui.forms.note import NoteForm
