@@ -1,11 +1,12 @@
 """Semantic matching on or off for an archive, and its vectors kept in step with the matcher.
 
-Matching uses sentence embeddings (claims.match.semantic) when the encoder is installed (claims.match.encoder),
-the shipped model is there, the archive holds at most SEMANTIC_MAX claims, and every claim has its vector (stored
-as it was loaded or imported: claims.desk.embed). A few claims without one (a reviewer edited them, a load failed
-to store them) are embedded on the spot, up to EMBED_ON_OPEN; more than that, and matching stays lexical until
-`claimdesk embed` has made them. The vectors are read from the archive once per process (about 0.1 s per 10,000
-claims), never made at start-up; they are held in memory (768 bytes a claim), which is what SEMANTIC_MAX bounds.
+Matching uses sentence embeddings (claims.match.semantic) when the encoder is installed (claims.match.encoder), the
+shipped model is there, the archive holds at most SEMANTIC_MAX claims, and every claim has its vector (stored as it
+was loaded or imported: claims.desk.embed). A few claims without one (a reviewer edited them, a load failed to
+store them) are embedded on the spot, up to EMBED_ON_OPEN; more than that, and matching
+stays lexical until `claimdesk embed` has made them. The vectors are read from the archive once per process (about
+0.1 s per 10,000 claims), never made at start-up; they are held in memory (768 bytes a claim), which is what
+SEMANTIC_MAX bounds.
 """
 
 from __future__ import annotations
@@ -75,20 +76,24 @@ def cached_encoder() -> CachedEncoder | None:
 
 def attach(matcher: Matcher, store: Archive, claim_ids: list[int] | None = None) -> bool:
     """Turn semantic matching on for `matcher` when it can be: it holds the whole archive's claims, or only
-    `claim_ids`, and each of them has its vector (at most EMBED_ON_OPEN are embedded now). True if it is on."""
+    `claim_ids`, and each of them has its vector (at most EMBED_ON_OPEN are embedded now). An empty archive is on
+    from its first load; one whose claims were never embedded is not. True if it is on."""
     model, encode = load_model(), cached_encoder()
-    if model is None or encode is None or next(store.all_vectors(sentence_encoder.MODEL_ID, batch=1), None) is None:
-        return False  # (the last: an archive nothing was embedded in is told apart without counting it)
+    held = len(matcher) if claim_ids is None else len(claim_ids)
+    if model is None or encode is None or held > SEMANTIC_MAX:
+        return False
+    if held and next(store.all_vectors(sentence_encoder.MODEL_ID, batch=1), None) is None:
+        return False  # an archive never embedded (told apart without counting it): `claimdesk embed` turns it on
     if claim_ids is None:
         embedded, claims = store.vector_counts(sentence_encoder.MODEL_ID)
-        if not claims or claims > SEMANTIC_MAX or claims - embedded > EMBED_ON_OPEN:
+        if claims - embedded > EMBED_ON_OPEN:
             return False
         if embedded < claims:
             embed_claims(store, encode)
         rows = store.all_vectors(sentence_encoder.MODEL_ID)
     else:
         found = store.vectors_of(claim_ids, sentence_encoder.MODEL_ID)
-        if not claim_ids or len(claim_ids) > SEMANTIC_MAX or len(claim_ids) - len(found) > EMBED_ON_OPEN:
+        if len(claim_ids) - len(found) > EMBED_ON_OPEN:
             return False
         if len(found) < len(claim_ids):
             embed_these(store, [claim_id for claim_id in claim_ids if claim_id not in found], encode)

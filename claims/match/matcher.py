@@ -40,8 +40,10 @@ from rapidfuzz import fuzz, process
 from claims.match.dense import DenseVectors
 from claims.match.index import Base, Candidate, MatchIndex
 from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
-from claims.match.semantic import SemanticModel, semantic_values
+from claims.match.semantic import ALL_FEATURES, SemanticModel, semantic_values
 from claims.match.signals import (
+    COPY_MARGIN,
+    COPY_RATIO,
     alignments,
     char_cosines,
     dates,
@@ -259,12 +261,13 @@ class Matcher:
         if not found:
             return []
         z = sem.model.rank_logits(values)
-        order = np.argsort(-z, kind="stable")
+        copies = np.array([ratio if ratio >= COPY_RATIO else 0.0 for _, _, ratio in found])
+        order = np.lexsort((-z, -copies))  # near copies first (closest first), then by the ranking logit
         top = order[: max(limit, 0)]
         with self._lock:
             words = np.array([self._index.words(found[n][0].slot) for n in top])
-        query_words = word_count(text or "")
-        scores = sem.model.decide(z[order], values[top], query_words, words)
+        scores = sem.model.decide(z[order], values[top], word_count(text or ""), words)
+        scores = np.maximum(scores, np.where(copies[top] > 0, copies[top] - COPY_MARGIN, 0.0))  # as lexical scores
         floor = sem.model.related if min_score is None else min_score
         hits = [MatchHit(found[n][0].claim_id, round(float(value), 2), "same" if value >= sem.model.same else "related")
                 for n, value in zip(top, scores, strict=True) if value >= floor]
@@ -291,12 +294,14 @@ class Matcher:
                          nearest: list[int]) -> np.ndarray:
         """Rows of claims.match.semantic.ALL_FEATURES for the candidates `found` by `_scored` (lexical ones first,
         then those only the dense search (`nearest`, best first) found)."""
+        if not found:
+            return np.zeros((0, len(ALL_FEATURES)))
         ids = [c.claim_id for c, _, _ in found]
         cos_claim, cos_title, has_title = self._semantic.vectors.cosines(query, ids)
         dense_rank = {claim_id: n for n, claim_id in enumerate(nearest)}
         return np.array([values + semantic_values(float(cos_claim[n]), float(cos_title[n]), bool(has_title[n]),
                                                   dense_rank.get(c.claim_id), n if c.bm25 > 0 else None, ratio)
-                         for n, (c, values, ratio) in enumerate(found)], dtype=np.float64).reshape(len(found), -1)
+                         for n, (c, values, ratio) in enumerate(found)], dtype=np.float64)
 
     def _shown(self, values: list[float]) -> list[bool]:
         """Which candidates (their scores) the thresholds show: those at or above `related`, and the best one

@@ -8,10 +8,12 @@ benchmarks/match_fit.py on the CheckThat! train splits only):
 
 - the ranker orders the candidates (`rank_logits`);
 - the decision gives each of the best few a 0..100 score, 100 x the probability that it is an earlier check of
-  the query's claim (`decide`). It reads the hit's own signals and where it stands among the others (its logit,
-  the gap to the best and to the next, the best one's lead), because "is there an earlier check at all" shows in
-  how far the best candidate stands out. It was fitted on queries searched twice: against the whole pool and with
-  their right answers removed, so a good-looking best candidate of a query with no earlier check is a negative.
+  the query's claim (`decide`), from the hit's own signals only (its ranking logit, the cosines, term covers,
+  word alignment, numbers, negation, lengths): a score does not depend on what else the archive holds. It was
+  fitted on queries searched twice, against the whole pool and with their right answers removed, so a
+  good-looking best candidate of a query with no earlier check is a negative. (Inputs saying how far the best
+  candidate stands out from the others did no better on dev, and showed the best of a few unrelated claims in a
+  small archive.)
 
 The thresholds "same" and "related" that go with these scores are in the same file.
 """
@@ -30,9 +32,8 @@ from claims.match.signals import FEATURES
 
 SEMANTIC_FEATURES = ("cos_claim", "cos_title", "cos_max", "has_title", "dense_rank", "lexical_rank", "copy_ratio")
 ALL_FEATURES = (*FEATURES, *SEMANTIC_FEATURES)
-DECISION_FEATURES = ("z", "z_below_best", "gap_next", "best_margin", "cos_max", "cos_claim", "cover_query",
-                     "cover_claim", "align_min", "numbers_missing", "negation_differs", "char_cosine",
-                     "query_words", "claim_words", "is_best")
+DECISION_FEATURES = ("z", "cos_max", "cos_claim", "cover_query", "cover_claim", "align_min", "numbers_missing",
+                     "negation_differs", "char_cosine", "query_words", "claim_words")
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "matching" / "semantic_model.json"
 DENSE_K = 20  # candidates the dense search adds
 ABSENT_RANK = 100  # the rank given to a candidate the dense search (or the lexical one) did not find
@@ -89,15 +90,12 @@ def inputs(names: tuple[str, ...], values: np.ndarray) -> np.ndarray:
 
 def decision_inputs(z_sorted: np.ndarray, values: np.ndarray, query_words: int, claim_words: np.ndarray
                     ) -> np.ndarray:
-    """One row of DECISION_FEATURES per hit (the first len(values) of the candidates ordered by logit)."""
+    """One row of DECISION_FEATURES per hit (the first len(values) of the candidates ordered by logit). Only the
+    hit's own signals: a score does not depend on what else the archive holds (in a small archive the best of a
+    few unrelated claims would otherwise stand out and be shown)."""
     k = len(values)
-    z = np.asarray(z_sorted, dtype=np.float64)
-    padded = np.concatenate([z, [z[-1] - 5.0] if len(z) else [0.0]])
     return np.column_stack([
-        z[:k],
-        z[:k] - z[0],
-        z[:k] - padded[1 : k + 1],
-        np.full(k, z[0] - padded[1]),
+        np.asarray(z_sorted, dtype=np.float64)[:k],
         values[:, _AT["cos_max"]],
         values[:, _AT["cos_claim"]],
         values[:, _AT["cover_query"]],
@@ -108,7 +106,6 @@ def decision_inputs(z_sorted: np.ndarray, values: np.ndarray, query_words: int, 
         values[:, _AT["char_cosine"]],
         np.full(k, math.log1p(query_words)),
         np.log1p(np.asarray(claim_words, dtype=np.float64)),
-        (np.arange(k) == 0).astype(np.float64),
     ])
 
 

@@ -28,7 +28,6 @@ CHECKS = [
 ]
 # (a sentence worded unlike any check, the check it repeats: None when none does)
 REWORDED = [
-    ("Sipping warm water regularly destroys COVID-19, a viral post says.", CHECKS[0]),
     ("Pictures of a shark on a submerged freeway after the storm went viral.", CHECKS[2]),
     ("People who live close to wind farms are getting tumours, the leaflet claimed.", CHECKS[5]),
     ("The state will outlaw new petrol-powered vehicles from 2030.", CHECKS[6]),
@@ -60,7 +59,7 @@ def test_an_embedded_archive_finds_checks_worded_differently_and_nothing_for_the
     embed_claims(store, encoder)
     semantic = matched(store)
     assert semantic == {text: check for text, check in REWORDED}
-    assert sum(lexical[text] == check for text, check in REWORDED if check) < len(REWORDED) - 1  # lexical misses
+    assert sum(lexical[text] == check for text, check in REWORDED if check) <= 1  # lexical matching misses them
 
 
 def test_matching_stays_lexical_until_the_archive_is_embedded(store, encoder, monkeypatch):
@@ -79,11 +78,11 @@ def test_matching_stays_lexical_until_the_archive_is_embedded(store, encoder, mo
 def test_a_deleted_check_is_no_longer_found(store, encoder):
     embed_claims(store, encoder)
     index = open_index(store)
-    (hit,) = index.matcher.search(REWORDED[1][0])
+    (hit,) = index.matcher.search(REWORDED[0][0])
     assert index.matcher.semantic and store.claim(hit.claim_id).text == CHECKS[2]
     store.delete_claim(hit.claim_id, "ana")
     index.catch_up(store)
-    assert index.matcher.search(REWORDED[1][0]) == []
+    assert index.matcher.search(REWORDED[0][0]) == []
 
 
 def test_an_archive_never_embedded_stays_lexical_and_a_few_missing_vectors_are_made(store, encoder):
