@@ -26,7 +26,7 @@ def write_checks(path: Path, rows: int) -> Path:
 
 def test_a_big_import_reports_progress_and_a_second_import_adds_nothing(runner, db_path, tmp_path):
     checks = write_checks(tmp_path / "arch.csv", 6_000)
-    first = run(runner, db_path, "import", str(checks))
+    first = run(runner, db_path, "import", "--no-embed", str(checks))  # embedding: tests/tui/cli/test_cli_embed.py
     assert first.exit_code == 0, first.output
     assert "6,000 earlier fact-checks added" in first.output or "6000 earlier fact-checks added" in first.output
     assert "% read" in first.stderr

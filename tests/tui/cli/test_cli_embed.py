@@ -58,16 +58,22 @@ def test_without_the_encoder_embed_says_so_in_one_sentence(runner, db_path, tmp_
     assert counts(db_path) == (0, 4)
 
 
+def claim_ids(db_path) -> list[int]:
+    """Every live claim's id, in order (those of a model no claim has: all of them)."""
+    with Store(db_path) as store:
+        return [row[0] for row in store.claims_to_embed("no-such-model")]
+
+
 def test_an_import_embeds_the_checks_it_added_with_their_titles(runner, db_path, tmp_path, encoder):
+    loaded = claim_ids(db_path)
     result = run(runner, db_path, "import", str(write_checks(tmp_path / "checks.csv", 5)))
     assert result.exit_code == 0, result.output
     assert "5 checks embedded for semantic matching" in result.stdout
-    # the checks; and the 4 loaded claims, which the matcher embeds as it opens to link them (a few missing
-    # vectors are made on the spot: claims.desk.semantic.EMBED_ON_OPEN)
-    assert counts(db_path) == (9, 9)
+    checks = [claim_id for claim_id in claim_ids(db_path) if claim_id not in loaded]
     with Store(db_path) as store:
-        checks = [row[0] for row in store.claims_to_embed("none")][4:]
-        assert all(title is not None for _, title in store.vectors_of(checks, MODEL_ID).values())
+        vectors = store.vectors_of(checks, MODEL_ID)
+    assert len(checks) == 5 and set(vectors) == set(checks)
+    assert all(title is not None for _, title in vectors.values())  # each headline differs from its claim
 
 
 def test_no_embed_leaves_them_for_embed(runner, db_path, tmp_path, encoder):
@@ -89,9 +95,12 @@ def test_over_the_cap_an_import_says_how_many_wait_and_embed_forces_it(runner, d
     more.write_text("claim,rating,url,source\n" + "".join(
         f"Ferry fares rose {n} percent,False,https://fc.example/more/{n},FactDesk\n" for n in range(4)),
         encoding="utf-8")
+    before = claim_ids(db_path)
     forced = run(runner, db_path, "import", "--embed", str(more))
     assert "4 checks embedded for semantic matching" in forced.stdout
-    assert counts(db_path) == (13, 13)  # and the 9 without a vector, by the matcher as it opened (EMBED_ON_OPEN)
+    added = [claim_id for claim_id in claim_ids(db_path) if claim_id not in before]
+    with Store(db_path) as store:
+        assert len(added) == 4 and set(store.vectors_of(added, MODEL_ID)) == set(added)
 
 
 def test_a_load_embeds_the_claims_it_stores(runner, db_path, tmp_path, encoder):
