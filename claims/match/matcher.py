@@ -17,6 +17,11 @@ in which either claim has fewer than `min_words_for_same` words is "same" only w
 (fuzz.ratio >= SHORT_COPY_RATIO). The hits chosen (by the ranking model) are returned in the order of their
 score, "same" first.
 
+An imported fact-check's title (its headline) may be indexed as a second text of its claim (`add_title`): a
+query is scored against each text apart, the title's logits put on the claims' scale (signals.TITLE_SCORE,
+TITLE_RANK), and the better text counts, so a claim is listed once. Near-copy search (`copies`, for
+boilerplate) reads claims' own texts only; `len` counts claims.
+
 Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
 word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
 when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
@@ -195,14 +200,21 @@ class Matcher:
         candidate leading all others by `lead` from `lead_floor` up; with `min_score`, those scoring at least
         that), chosen by the ranking model and returned "same claim" first, each kind in the order of its score
         (the score the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
-        scored = self._scored(text, exclude_article_id, speaker, date)
-        values = scores([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
-        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
+        return self._chosen(self._scored(text, exclude_article_id, speaker, date), word_count(text or ""), limit,
+                            min_score)
+
+    def _chosen(self, scored: list[tuple[Candidate, list[float], float]], words: int, limit: int,
+                min_score: float | None) -> list[MatchHit]:
+        """`search`'s hits from the candidate texts' signals and fuzz.ratios (`_scored`) for a query of `words`
+        words: each claim once, with the better of its texts."""
+        rows, copies = [v for _, v, _ in scored], [ratio for _, _, ratio in scored]
+        with self._lock:
+            titles = [self._index.is_title(c.slot) for c, _, _ in scored]
+        values, ranks = scores(rows, copies, titles), rankings(rows, copies, titles)
         found = _best_per_claim([(c, value, rank, ratio) for (c, _, ratio), value, rank
                                  in zip(scored, values, ranks, strict=True)])
         values = [value for _, value, _, _ in found]
         shown = self._shown(values) if min_score is None else [value >= min_score for value in values]
-        words = word_count(text or "")
         with self._lock:
             hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
                     for (c, value, rank, ratio), show in zip(found, shown, strict=True) if show]
