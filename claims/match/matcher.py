@@ -262,7 +262,8 @@ class Matcher:
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
-        """The re-ranking signals (claims.match.signals.FEATURES) of the best candidates for `text`."""
+        """The re-ranking signals (claims.match.signals.FEATURES) of the best candidate texts for `text` (a claim
+        and its title apart: `_chosen` keeps the better)."""
         return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
 
     def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,
