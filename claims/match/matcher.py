@@ -17,6 +17,11 @@ in which either claim has fewer than `min_words_for_same` words is "same" only w
 (fuzz.ratio >= SHORT_COPY_RATIO). The hits chosen (by the ranking model) are returned in the order of their
 score, "same" first.
 
+An imported fact-check's title (its headline) may be indexed as a second text of its claim (`add_title`): a
+query is scored against each text apart, the title's logits put on the claims' scale (signals.TITLE_SCORE,
+TITLE_RANK), and the better text counts, so a claim is listed once. Near-copy search (`copies`, for
+boilerplate) reads claims' own texts only; `len` counts claims.
+
 Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
 word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
 when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
@@ -236,14 +241,21 @@ class Matcher:
         (the score the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
         if self._semantic is not None:
             return self._search_semantic(text, limit, exclude_article_id, min_score, speaker, date)
-        scored = self._scored(text, exclude_article_id, speaker, date)
-        values = scores([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
-        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
+        return self._chosen(self._scored(text, exclude_article_id, speaker, date), word_count(text or ""), limit,
+                            min_score)
+
+    def _chosen(self, scored: list[tuple[Candidate, list[float], float]], words: int, limit: int,
+                min_score: float | None) -> list[MatchHit]:
+        """`search`'s hits from the candidate texts' signals and fuzz.ratios (`_scored`) for a query of `words`
+        words: each claim once, with the better of its texts."""
+        rows, copies = [v for _, v, _ in scored], [ratio for _, _, ratio in scored]
+        with self._lock:
+            titles = [self._index.is_title(c.slot) for c, _, _ in scored]
+        values, ranks = scores(rows, copies, titles), rankings(rows, copies, titles)
         found = _best_per_claim([(c, value, rank, ratio) for (c, _, ratio), value, rank
                                  in zip(scored, values, ranks, strict=True)])
         values = [value for _, value, _, _ in found]
         shown = self._shown(values) if min_score is None else [value >= min_score for value in values]
-        words = word_count(text or "")
         with self._lock:
             hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
                     for (c, value, rank, ratio), show in zip(found, shown, strict=True) if show]
@@ -282,7 +294,9 @@ class Matcher:
         sem = self._semantic
         nearest = sem.vectors.search(query, sem.model.dense_k + 10) if sem.dense_search else []
         scored = self._scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
-        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored])
+        with self._lock:
+            titles = [self._index.is_title(c.slot) for c, _, _ in scored]
+        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored], titles)
         best: dict[int, int] = {}
         for n, (c, _, _) in enumerate(scored):
             if c.claim_id not in best or ranks[n] > ranks[best[c.claim_id]]:
@@ -343,7 +357,8 @@ class Matcher:
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
-        """The re-ranking signals (claims.match.signals.FEATURES) of the best candidates for `text`."""
+        """The re-ranking signals (claims.match.signals.FEATURES) of the best candidate texts for `text` (a claim
+        and its title apart: `_chosen` keeps the better)."""
         return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
 
     def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,

@@ -53,6 +53,13 @@ BIAS = -8.508
 # numbers_missing, numbers_shared, negation_differs] and its bias; see `calibrated`.
 CALIBRATION = (0.326, 1.629, -0.424, 2.273, 4.987, 0.179, 0.570, 0.897, -4.513)
 COPY_RATIO, COPY_MARGIN = 80.0, 10.0
+# A fact-check title's score logit and ranking logit, as (slope, offset), put on the claims' scale: a claim with a
+# title has two chances to score high, and a headline is often short and topical ("Black Panthers"), high against
+# any long query holding its few words. Fitted on the CheckThat! train splits (benchmarks/match_titles.py --fit):
+# the best MAP@5, shown and without thresholds, among offsets that show a match to no more queries without an
+# earlier check than the claims alone do.
+TITLE_SCORE = (1.0, -1.25)
+TITLE_RANK = (1.0, 0.0)
 RANK_CALIBRATION = (1.281, 7.007)  # the ranking logit's Platt scaling on the ClaimMatch pairs (stages 1-2)
 _AT = {name: n for n, name in enumerate(FEATURES)}
 # A flipped negation weighs in the score only between texts whose words align at least this well both ways
@@ -250,9 +257,10 @@ def score(values: list[float], calibration: tuple[float, ...] | None = None, cop
     return max(value, copy - COPY_MARGIN) if copy >= COPY_RATIO else value
 
 
-def scores(rows: list[list[float]], copies: list[float]) -> list[float]:
+def scores(rows: list[list[float]], copies: list[float], titles: list[bool] | None = None) -> list[float]:
     """`score` of many candidates (signals `rows`, fuzz.ratios `copies`), with numpy (equal to `score` up to the
-    last bits of the sums)."""
+    last bits of the sums); a candidate that is a fact-check's title (`titles`) has its logit put on the claims'
+    scale (TITLE_SCORE) before the near-copy floor."""
     if not rows:
         return []
     values = np.array(rows, dtype=np.float64)
@@ -262,21 +270,30 @@ def scores(rows: list[list[float]], copies: list[float]) -> list[float]:
     inputs = np.column_stack([covers.min(axis=1), covers.max(axis=1), values[:, [_AT[n] for n in _SCORE_INPUTS]]])
     inputs[:, -1] *= values[:, _AT["align_min"]] >= NEGATION_ALIGN  # `score_inputs`: a flip counts between rewordings
     z = w[-1] + w[0] * z + inputs @ w[1:-1]
+    z = _on_claim_scale(z, titles, TITLE_SCORE)
     value = 100.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
     copy = np.array(copies, dtype=np.float64)
     return np.where(copy >= COPY_RATIO, np.maximum(value, copy - COPY_MARGIN), value).tolist()
 
 
-def rankings(rows: list[list[float]], copies: list[float]) -> list[float]:
-    """The ranking order of many candidates: the ranking logit, a near copy (`copies`, fuzz.ratio at least
-    COPY_RATIO) at least at the logit its floored score would have under the former calibration
-    (RANK_CALIBRATION), so near copies rank as they always did."""
+def rankings(rows: list[list[float]], copies: list[float], titles: list[bool] | None = None) -> list[float]:
+    """The ranking order of many candidates: the ranking logit (a fact-check title's, `titles`, on the claims'
+    scale: TITLE_RANK), a near copy (`copies`, fuzz.ratio at least COPY_RATIO) at least at the logit its floored
+    score would have under the former calibration (RANK_CALIBRATION), so near copies rank as they always did."""
     if not rows:
         return []
     slope, offset = RANK_CALIBRATION
     z = BIAS + np.array(rows, dtype=np.float64)[:, :RANKING] @ np.array(WEIGHTS)
+    z = _on_claim_scale(z, titles, TITLE_RANK)
     copy = np.array(copies, dtype=np.float64)
     floor = np.minimum(copy - COPY_MARGIN, 99.99) / 100
     with np.errstate(divide="ignore", invalid="ignore"):
         floored = (np.log(floor / (1 - floor)) - offset) / slope
     return np.where(copy >= COPY_RATIO, np.maximum(z, floored), z).tolist()
+
+
+def _on_claim_scale(z: np.ndarray, titles: list[bool] | None, mapping: tuple[float, float]) -> np.ndarray:
+    """The logits `z`, those of titles (`titles`) mapped by (slope, offset)."""
+    if not titles or not any(titles):
+        return z
+    return np.where(np.array(titles, dtype=bool), mapping[0] * z + mapping[1], z)

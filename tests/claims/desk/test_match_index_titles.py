@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from claims.desk.load import Loader
 from claims.desk.match_index import open_index
+from claims.extract.pipeline import ExtractedClaim
+from claims.read.article import ArticleDraft
 from store import NewClaim, Store, content_hash
 from store.exchange.earlier_checks import add_earlier_checks
 from store.exchange.fact_checks_in import ImportedVerdict
@@ -132,3 +135,25 @@ def test_editing_a_loaded_articles_title_changes_no_match(db):
         assert store.change_seq() == seq  # nothing for the index to read again
         index.catch_up(store)
         assert shown(index, HEADLINE) == [shark_id(store)]
+
+
+class WholeTextExtractor:
+    """The article's whole text is its one claim."""
+
+    model = None
+    threshold = 0.5
+
+    def extract(self, text: str, title: str | None = None) -> list[ExtractedClaim]:
+        return [ExtractedClaim(text, 0, len(text), 0.9, True, "other", None, None)]
+
+    def extract_many(self, texts, batch_size: int = 32, titles=None):
+        return [self.extract(t) for t in texts]
+
+
+def test_a_loaded_claim_worded_like_a_headline_is_linked_to_the_check(db):
+    with Store(db) as store:
+        (result,) = Loader(store, WholeTextExtractor()).load([ArticleDraft("Storm rumours", HEADLINE + ".",
+                                                                           "in/storm.txt", "Wire")])
+        (claim,) = store.claims(article_id=result.article_id)
+        assert [link.earlier_id for link in store.links(claim.id)] == [shark_id(store)]
+        assert result.matched == 1
