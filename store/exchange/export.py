@@ -8,20 +8,19 @@ ClaimReview) and writing to a file are in store/exchange/formats.py, which picks
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
-import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TextIO
 
 from store.claims import check_status
 from store.errors import StoreError
-from store.exchange.csv_bytes import FLOAT, PAIR, TAIL, TEXT, csv_bytes
+from store.exchange import csv_sqlite
+from store.exchange.csv_bytes import FLOAT, PAIR, TAIL, TEXT
 from store.exchange.csv_lines import FORMULA_STARTS, csv_lines
+from store.exchange.csv_sqlite import CsvQuery
 
 COLUMNS = (
     "claim_id",
@@ -207,58 +206,14 @@ def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, 
     selection = make_filter(filters, status, article_id)
     extra = ((ARTICLE_TEXT_SQL,) if with_articles else ()) + (SIGNOFF_EXPRESSIONS if second_review else ())
     columns = ", ".join((COLUMNS_SQL, *extra))
-    if store.dialect == "sqlite":
-        return _write_sqlite_csv(store, out, selection, extra, raw)
+    if store.dialect == "sqlite":  # bytes a batch at a time (store.exchange.csv_sqlite), the same as csv_lines's
+        fast, kinds = fast_columns(extra)
+        where, params = selection.where()
+        return csv_sqlite.write(store, out, CsvQuery(_ROWS_SQL, fast, kinds, columns, where, params, raw))
     for batch in select_batches(store, selection, columns):
         out.write(csv_lines(batch, raw))  # neutralise()d unless raw, a batch at a time (store.exchange.csv_lines)
         count += len(batch)
     return count
-
-
-def _write_sqlite_csv(store, out: TextIO, selection: ExportFilter, extra: tuple[str, ...], raw: bool) -> int:
-    """The rows of write_csv from SQLite, a batch at a time as bytes (store.exchange.csv_bytes); a batch that cannot
-    be written that way exactly is read again as Python values and written through csv_lines."""
-    fast_sql, kinds = fast_columns(extra)
-    write_bytes = _bytes_writer(out)
-    count = 0
-    for batch in select_batches(store, selection, fast_sql, BATCH):
-        data = csv_bytes(batch, kinds, raw)
-        if data is None:
-            data = _exact_lines(store, batch, extra, raw).encode()
-        if write_bytes:
-            write_bytes(data)
-        else:
-            try:
-                text = data.decode()
-            except UnicodeDecodeError:  # bytes SQLite holds as text that are not UTF-8: fail as the exact way does
-                text = _exact_lines(store, batch, extra, raw)
-            out.write(text)
-        count += len(batch)
-    return count
-
-
-def _bytes_writer(out: TextIO) -> Callable[[bytes | bytearray], object] | None:
-    """Where UTF-8 bytes can go straight under ``out`` (a UTF-8 text file that translates no newlines, its text
-    flushed first), else None (write text)."""
-    encoding = getattr(out, "encoding", None)
-    if not isinstance(out, io.TextIOWrapper) or not encoding or os.linesep != "\n":
-        return None
-    if codecs.lookup(encoding).name != "utf-8":
-        return None
-    out.flush()
-    return out.buffer.write
-
-
-def _exact_lines(store, batch: list[tuple], extra: tuple[str, ...], raw: bool) -> str:
-    """The CSV text of a fast path batch's rows (store.exchange.csv_bytes), read again by claim id as Python values."""
-    claim_ids = [int(row[0][:row[0].index(b",")]) for row in batch]
-    text = []
-    for first in range(0, len(claim_ids), 500):  # within any SQLite's limit on parameters
-        chunk = claim_ids[first:first + 500]
-        where = f"WHERE c.id IN ({', '.join('?' * len(chunk))})"
-        text.append(csv_lines(store.execute(_ROWS_SQL.format(columns=", ".join((COLUMNS_SQL, *extra)), where=where),
-                                             chunk), raw))
-    return "".join(text)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import NewClaim, Store, content_hash
-from store.exchange import export
+from store.exchange import csv_sqlite
 from store.exchange.export import (
     ARTICLE_TEXT,
     ARTICLE_TEXT_SQL,
@@ -108,7 +108,7 @@ def test_any_archive_exports_the_same_bytes_as_csv_writer_writes(store, rows, ra
 
 @pytest.mark.parametrize("batch", [1, 2, 1000])
 def test_rows_the_fast_layout_cannot_hold_go_the_exact_way(store, monkeypatch, batch):
-    monkeypatch.setattr(export, "BATCH", batch)
+    monkeypatch.setattr(csv_sqlite, "BATCH", batch)
     base = {"source": "Wire", "url": None, "published": None, "type": "other", "speaker": None, "score": 0.5,
             "rank": 1, "highlighted": True, "status": "pending", "reviewer": None, "note": None, "evidence": None,
             "link": False, "signoff": False}
