@@ -20,7 +20,8 @@ scan's top 5 are among the matcher's own top 5, which its ranking model orders b
 `claimdesk export` against `sqlite3 -csv` of the same rows.
 
 With --reuse, an archive already in the work folder (its database and its kept index) is used as it is and only
-its sizes are printed (building 10^6 checks takes many minutes).
+its sizes are printed (building 10^6 checks takes many minutes). --only runs some parts (import, export, match, load,
+screen): e.g. `--only import` for the import figures alone, `--reuse --only export` for the export's.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ SOURCES = ("PolitiFact", "FactCheck.org", "Full Fact", "AFP Fact Check", "Snopes
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 ARTICLE = ROOT / "fixtures" / "articles" / "01-marren-floods-evacuation.txt"
+PARTS = ("import", "export", "match", "load", "screen")
 
 
 def env(workdir: Path) -> dict[str, str]:
@@ -120,11 +122,12 @@ def fresh(db: Path) -> None:
         leftover.unlink()
 
 
-def import_run(size: int, real: list[str], workdir: Path, reuse: bool = False) -> tuple[Path, list[str]]:
+def import_run(size: int, real: list[str], workdir: Path, reuse: bool = False, measure_import: bool = True,
+               ) -> tuple[Path, list[str]]:
     csv_path = workdir / f"checks-{size}.csv"
     claims = write_csv(csv_path, size, real)
     db = workdir / f"archive-{size}.db"
-    if reuse and db.exists():
+    if (reuse or not measure_import) and db.exists():
         print_sizes(size, db, csv_path, workdir, "(reused) ")
         return db, claims
     plain = workdir / f"plain-{size}.db"
@@ -258,20 +261,31 @@ def main() -> None:
     parser.add_argument("--brute", type=int, default=40, help="queries also scanned by brute force")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/claimdesk-archive-bench"))
     parser.add_argument("--reuse", action="store_true", help="use the archives already in the work folder")
+    parser.add_argument("--only", type=lambda text: set(text.split(",")), default=set(PARTS),
+                        help=f"comma-separated parts to run, of {','.join(PARTS)} (default: all)")
+    parser.add_argument("--repeat", type=int, default=3, help="export: runs of each command, taken in turn")
     args = parser.parse_args()
+    if args.only - set(PARTS):
+        parser.error(f"--only takes {', '.join(PARTS)}")
     args.workdir.mkdir(parents=True, exist_ok=True)
     if not args.reuse:
         shutil.rmtree(args.workdir / "index", ignore_errors=True)
     real = real_sentences(args.data)
     print(f"{len(real):,} real sentences; work folder {args.workdir}")
-    built = [import_run(size, real, args.workdir, args.reuse) for size in sorted(args.sizes)]
+    built = [import_run(size, real, args.workdir, args.reuse, "import" in args.only) for size in sorted(args.sizes)]
     big, claims = built[-1]
-    for size, (db, _) in zip(sorted(args.sizes), built, strict=True):
-        export_run(db, size, args.workdir)
+    if "export" in args.only:
+        for size, (db, _) in zip(sorted(args.sizes), built, strict=True):
+            export_run(db, size, args.workdir, args.repeat)
+    if not args.only & {"match", "load", "screen"}:
+        return
     small, _ = import_run(args.small, real, args.workdir, args.reuse)
-    warm_queries(big, claims, real, args.queries, args.brute, args.workdir)
-    cold_and_load(big, small, claims[len(claims) // 2], args.workdir)
-    first_screens(big, small, args.workdir)
+    if "match" in args.only:
+        warm_queries(big, claims, real, args.queries, args.brute, args.workdir)
+    if "load" in args.only:
+        cold_and_load(big, small, claims[len(claims) // 2], args.workdir)
+    if "screen" in args.only:
+        first_screens(big, small, args.workdir)
 
 
 if __name__ == "__main__":
