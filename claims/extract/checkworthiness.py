@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from claims.extract.detector import DEFAULT_DIR, load_detector
-from claims.extract.encoder_model import ENCODER_DIR, ClaimModel, EncoderScorer, is_encoder_dir, runtime_available
+from claims.extract.encoder_model import ENCODER_DIR, ClaimModel, EncoderScorer, is_encoder_dir
+from claims.onnx_model import runtime_available
 
 Span = Any  # spacy.tokens.Span
 

@@ -10,7 +10,6 @@ they never pay for it).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import threading
 from collections.abc import Sequence
@@ -19,17 +18,14 @@ from typing import Any
 
 import numpy as np
 
+from claims.onnx_model import open_model
+
 ENCODER_DIR = Path(__file__).parent / "data" / "checkworthy_minilm"
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "meta.json"
 BATCH_SIZE = 64  # sentences per run, sorted by length (little padding); fastest of 16/32/64 on one thread
 Span = Any  # spacy.tokens.Span
-
-
-def runtime_available() -> bool:
-    """Whether onnxruntime and tokenizers are installed (without importing them)."""
-    return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "tokenizers"))
 
 
 def is_encoder_dir(directory: Path) -> bool:
@@ -71,24 +67,9 @@ class ClaimModel:
 
     def _load(self) -> None:
         with self._lock:
-            if self._session is not None:
-                return
-            # Imported here, not at the top: they cost about a second and the model read another, paid only by
-            # the first analysis of a process (the review screens and most CLI commands never score).
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-
-            tokenizer = Tokenizer.from_file(str(self.directory / TOKENIZER_FILE))
-            tokenizer.no_padding()
-            tokenizer.enable_truncation(self.max_length)
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            session = ort.InferenceSession(str(self.directory / self.model_file), options,
-                                           providers=["CPUExecutionProvider"])
-            self._tokenizer = tokenizer
-            self._session = session
+            if self._session is None:
+                self._session, self._tokenizer = open_model(self.directory / self.model_file, self.directory /
+                                                            TOKENIZER_FILE, self.max_length, self.threads)
 
     def score(self, sentences: Sequence[str]) -> np.ndarray:
         """Probabilities (float32, one per sentence, in input order)."""

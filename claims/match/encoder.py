@@ -18,7 +18,6 @@ nothing. ``dequantise`` gives unit rows back, so a dot product is the cosine wha
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
 from collections.abc import Iterable, Sequence
@@ -26,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from claims.onnx_model import open_model, runtime_available
 
 MODEL_ID = "all-MiniLM-L6-v2-int8-v1"  # stored with every vector: bump it when the export changes
 DIMS = 384
@@ -41,11 +42,6 @@ TOKENIZER_FILE = "tokenizer.json"
 def model_dir() -> Path:
     """$CLAIMDESK_EMBEDDING_MODEL_DIR when set, else the files shipped with claimdesk."""
     return Path(os.environ[ENV_DIR]) if os.environ.get(ENV_DIR) else ENCODER_DIR
-
-
-def runtime_available() -> bool:
-    """Whether onnxruntime and tokenizers are installed (without importing them)."""
-    return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "tokenizers"))
 
 
 def available(directory: Path | None = None) -> bool:
@@ -80,24 +76,9 @@ class Encoder:
 
     def _load(self) -> None:
         with self._lock:
-            if self._session is not None:
-                return
-            # Imported here, not at the top: onnxruntime costs about a second to import and the model another to
-            # read, paid only by a process that embeds (the review screens and most commands never do).
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-
-            tokenizer = Tokenizer.from_file(str(self.directory / TOKENIZER_FILE))
-            tokenizer.no_padding()
-            tokenizer.enable_truncation(MAX_TOKENS)
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            session = ort.InferenceSession(str(self.directory / self.model_file), options,
-                                           providers=["CPUExecutionProvider"])
-            self._tokenizer = tokenizer
-            self._session = session
+            if self._session is None:
+                self._session, self._tokenizer = open_model(self.directory / self.model_file,
+                                                            self.directory / TOKENIZER_FILE, MAX_TOKENS, self.threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit row per text (float32, shape (len(texts), 384)), in input order; an empty text gets the
