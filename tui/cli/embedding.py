@@ -1,6 +1,6 @@
 """The embed command: every claim without a sentence vector gets one (claims.desk.embed), with a progress bar on a
-terminal; stopped, it goes on where it stopped the next time. Also the progress and the line `claimdesk import`
-shows for the checks it embeds."""
+terminal; stopped, it goes on where it stopped the next time. Also the line `claimdesk import` shows for the checks
+it embeds."""
 
 from __future__ import annotations
 
@@ -12,45 +12,7 @@ from claims.desk.embed import BATCH, MISSING, EncoderMissing, ImportEmbedding, e
 from claims.match.encoder import MODEL_ID, Encoder, available
 from tui.cli.context import Context, pass_context
 from tui.cli.output import counted
-
-
-class CountProgress:
-    """``update(n)`` after n more items; on stderr: a rich bar on a terminal, a plain line every 10% if not."""
-
-    def __init__(self, label: str, total: int, unit: str = "claims"):
-        self.label, self.total, self.unit = label, max(total, 1), unit
-        self.done = 0
-        self._progress = None
-        self._task = None
-        self._next_tenth = 1
-
-    def __enter__(self) -> CountProgress:
-        if sys.stderr.isatty():
-            self._start_bar()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-
-    def update(self, count: int) -> None:
-        self.done += count
-        if self._progress is not None:
-            self._progress.update(self._task, completed=min(self.done, self.total))
-            return
-        tenth = self.done * 10 // self.total
-        if tenth >= self._next_tenth and tenth < 10:
-            click.echo(f"progress {self.label}: {tenth * 10}% ({self.done:,} of {self.total:,} {self.unit})", err=True)
-            self._next_tenth = tenth + 1
-
-    def _start_bar(self) -> None:
-        from rich.console import Console  # lazy: rich loads only for a bar on a terminal
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self._progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                  console=Console(stderr=True), transient=True)
-        self._task = self._progress.add_task("embed", total=self.total)
-        self._progress.start()
+from tui.cli.progress import ProgressBar
 
 
 @click.command()
@@ -68,10 +30,10 @@ def embed(context: Context, batch: int, threads: int) -> None:
     encoder = Encoder(threads=threads)
     with context.open_store(write=True) as store:
         embedded, claims = store.vector_counts(MODEL_ID)
-        progress = CountProgress("embedding", claims - embedded)
+        progress = ProgressBar("embedding", claims - embedded)
         try:
             with progress:
-                done = embed_claims(store, encoder, batch=batch, progress=progress.update)
+                done = embed_claims(store, encoder, batch=batch, progress=progress.advance)
         except KeyboardInterrupt:
             left = claims - store.vector_counts(MODEL_ID)[0]
             click.echo(f"interrupted: {counted(progress.done, 'claim')} embedded, {left:,} left; run `claimdesk "

@@ -18,10 +18,10 @@ from store.exchange.earlier_checks import add_earlier_checks
 from store.exchange.fact_checks_in import rating_table, read_verdict_file
 from store.exchange.merge import merge_export
 from store.exchange.read_exports import ExportedClaim, detect_export, read_export
-from tui.cli.byte_progress import ByteProgress
 from tui.cli.context import Context, pass_context
-from tui.cli.embedding import CountProgress, import_embedding_line
+from tui.cli.embedding import import_embedding_line
 from tui.cli.output import counted
+from tui.cli.progress import BYTES, ProgressBar
 
 MAX_LISTED = 20  # skipped lines listed per file (the rest are counted)
 
@@ -133,7 +133,7 @@ def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bo
         if report.unmatched > len(report.problems):
             lines.append("  unmatched claims are no longer in their article's text; nothing was guessed")
         return "\n".join(lines)
-    with ByteProgress(f"importing {path.name}", path.stat().st_size) as progress:
+    with ProgressBar(f"importing {path.name}", path.stat().st_size, unit=BYTES) as progress:
         checks = read_verdict_file(path, ratings, skipped, progress=progress.update)
         report = add_earlier_checks(store, checks, origin=f"import:{path.name}", keep_ids=False)
     embedded = _embed_checks(store, report.added, report.first_id, embed)
@@ -150,8 +150,8 @@ def _embed_checks(store, added: int, first_id: int | None, embed: bool | None):
     """The checks just committed embedded, with a bar on a terminal (before linking, which may use them)."""
     if not added or import_decision(added, embed):
         return embed_after_import(store, added, first_id, embed)  # nothing to embed: no bar
-    with CountProgress("embedding", added) as progress:
-        return embed_after_import(store, added, first_id, embed, progress=progress.update)
+    with ProgressBar("embedding", added) as progress:
+        return embed_after_import(store, added, first_id, embed, progress=progress.advance)
 
 
 def _listed(skipped: list[str]) -> list[str]:

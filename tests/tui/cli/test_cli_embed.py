@@ -11,7 +11,7 @@ from claims.match.encoder import ENV_DIR, MODEL_ID
 from store import Store
 from tests.tui.cli.test_cli import LATE
 from tests.tui.cli.test_cli_archive import run, write_checks
-from tui.cli.embedding import CountProgress
+from tui.cli.progress import ProgressBar
 
 
 @pytest.fixture
@@ -34,20 +34,22 @@ def test_embed_embeds_every_claim_once(runner, db_path, encoder):
 
 
 def test_a_stopped_embed_goes_on_where_it_stopped(runner, db_path, encoder, monkeypatch):
-    update = CountProgress.update
+    update = ProgressBar.advance
 
     def ctrl_c_after_the_first_batch(self, count):
         update(self, count)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(CountProgress, "update", ctrl_c_after_the_first_batch)
+    monkeypatch.setattr(ProgressBar, "advance", ctrl_c_after_the_first_batch)
     stopped = run(runner, db_path, "embed", "--batch", "1")
     assert stopped.exit_code == 130
     assert "interrupted: 1 claim embedded, 3 left; run `claimdesk embed` again to go on." in stopped.stderr
     assert counts(db_path) == (1, 4)
-    monkeypatch.setattr(CountProgress, "update", update)
+    monkeypatch.setattr(ProgressBar, "advance", update)
     resumed = run(runner, db_path, "embed", "--batch", "1")
     assert resumed.stdout.strip() == "3 claims embedded, 0 left; semantic matching is on."
+    assert [line for line in resumed.stderr.splitlines() if line.startswith("progress")] == [
+        "progress embedding: 30% (1 of 3 claims)", "progress embedding: 60% (2 of 3 claims)"]  # piped: plain lines
 
 
 def test_without_the_encoder_embed_says_so_in_one_sentence(runner, db_path, tmp_path, monkeypatch):
