@@ -151,17 +151,24 @@ def _insert(target: Store, table: str, columns: tuple[str, ...], rows: list[tupl
 
 
 # --- what --merge reads from the source (claims.desk.copy merges it with the import rules) ---------------------
-_CHECKS_SQL = ("SELECT c.text, c.status, c.note, a.url, c.speaker, a.published, a.source, a.title, a.subtitle"
+_CHECKS_SQL = ("SELECT c.id, c.text, c.status, c.note, a.url, c.speaker, a.published, a.source, a.title, a.subtitle"
                " FROM claims c JOIN articles a ON a.id = c.article_id"
                " WHERE a.earlier_check = 1 AND c.origin = ? AND c.deleted_at IS NULL ORDER BY c.id")
 
 
-def earlier_checks(source: Store, batch: int = BATCH) -> Iterator[ImportedVerdict]:
+@dataclass(frozen=True)
+class CopiedCheck(ImportedVerdict):
+    """An earlier fact-check read from the source of a merge, with its claim's id there."""
+
+    claim_id: int = 0
+
+
+def earlier_checks(source: Store, batch: int = BATCH) -> Iterator[CopiedCheck]:
     """Every live earlier fact-check of ``source``, streamed in id order."""
-    for text, status, rating, url, speaker, published, organisation, title, subtitle in source.stream(
+    for claim_id, text, status, rating, url, speaker, published, organisation, title, subtitle in source.stream(
             _CHECKS_SQL, [IMPORTED], batch):
-        yield ImportedVerdict(text, status, rating or "", url, speaker, published, organisation,
-                              title=None if title == text else title, subtitle=subtitle)
+        yield CopiedCheck(text, status, rating or "", url, speaker, published, organisation,
+                          title=None if title == text else title, subtitle=subtitle, claim_id=claim_id)
 
 
 def reviewed_claims(source: Store) -> Iterator[ExportedClaim]:

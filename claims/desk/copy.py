@@ -7,7 +7,10 @@ source had been exported with ``--format jsonl --with-articles`` and imported: a
 added), claims by their text, the later decision wins and the other goes into the history, history rows added
 once; earlier fact-checks added unless the target has them (store.exchange.earlier_checks); then the checks are
 linked to the target's claims and the match index brought up to date. Links and conflicts between the source's
-claims are found again by the target's matching, not carried over.
+claims are found again by the target's matching, not carried over. The source's sentence vectors (of the shipped
+encoder's model) go with the claims they merge into, batch by batch after each is committed, so `claimdesk embed`
+has nothing to redo for them: a vector goes to a target claim that has none of that model yet and holds the very
+text the vector was made from (a claim matched by its text with other spacing keeps waiting for `claimdesk embed`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 
 from claims.desk.import_links import link_earlier_checks
 from claims.desk.match_index import open_index
+from claims.match.encoder import MODEL_ID
 from store.copying import (
     CopyReport,
     check_columns,
@@ -91,12 +95,35 @@ def copy_archive(source: Archive, target: Archive, merge: bool = False, progress
 
 def _merge(source: Archive, target: Archive, progress: Progress | None) -> CopyOutcome:
     outcome = CopyOutcome()
-    checks = add_earlier_checks(target, _counted(earlier_checks(source), progress), origin="copy", keep_ids=False)
+
+    def checks_added(added: list) -> None:
+        carry_vectors(source, target, [(check.claim_id, check.claim, claim_id) for check, claim_id in added])
+
+    def claims_merged(landed: list) -> None:
+        carry_vectors(source, target, [(record.claim_id, record.claim, claim_id) for record, claim_id in landed
+                                       if record.claim_id is not None])
+
+    checks = add_earlier_checks(target, _counted(earlier_checks(source), progress), origin="copy", keep_ids=False,
+                                on_added=checks_added)
     outcome.checks_added, outcome.checks_there = checks.added, checks.duplicates
-    outcome.merged = merge_export(target, _counted(reviewed_claims(source), progress))
+    outcome.merged = merge_export(target, _counted(reviewed_claims(source), progress), on_chunk=claims_merged)
     outcome.problems = list(outcome.merged.problems)
     outcome.links = link_earlier_checks(target)
     return outcome
+
+
+def carry_vectors(source: Archive, target: Archive, pairs: list[tuple[int, str, int]], model: str = MODEL_ID) -> int:
+    """Give target claims the source's vectors of ``model``: ``pairs`` are (claim id in the source, its text there,
+    claim id in the target). A target claim that already has a vector of ``model`` keeps it; one whose text is not
+    the source's gets none. Returns the vectors offered (store.vectors.save_vectors)."""
+    found = source.vectors_of([source_id for source_id, _, _ in pairs], model)
+    there = target.vectors_of([target_id for _, _, target_id in pairs], model)
+    rows, texts = [], []
+    for source_id, text, target_id in pairs:
+        if source_id in found and target_id not in there:
+            rows.append((target_id, model, *found[source_id]))
+            texts.append(text)
+    return target.save_vectors(rows, texts=texts)
 
 
 def _counted(items: Iterable, progress: Progress | None, every: int = 100) -> Iterator:

@@ -7,13 +7,14 @@ fact-checker wrote it, speaker, reviewer = the fact-checker) with a claim_histor
 shows in the archive, in matches and in the match panel with its verdict and source, never in the review queue.
 The same fact-check (fact-checker, review URL and claim text) imported twice is stored once: importing a file
 again adds nothing, and after an interruption adds only what is missing. Checks are stored BATCH to a
-transaction with a few bulk statements (store.earlier).
+transaction with a few bulk statements (store.earlier). ``on_added``, if given, is told after each transaction
+which claim each check it added became: (check, claim id) pairs (claims.desk.copy carries vectors with them).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -38,6 +39,9 @@ class EarlierCheck(Protocol):
     known: bool
     title: str | None
     subtitle: str | None
+
+
+Added = Callable[[list[tuple[EarlierCheck, int]]], None]  # checks added and their claim ids
 
 
 @dataclass
@@ -72,8 +76,8 @@ def _new(check: EarlierCheck, digest: str) -> NewEarlierCheck:
                            getattr(check, "title", None), getattr(check, "subtitle", None))
 
 
-def add_earlier_checks(store, checks: Iterable[EarlierCheck], origin: str, batch: int = BATCH,
-                       keep_ids: bool = True) -> EarlierCheckReport:
+def add_earlier_checks(store, checks: Iterable[EarlierCheck], origin: str, batch: int = BATCH, keep_ids: bool = True,
+                       on_added: Added | None = None) -> EarlierCheckReport:
     """Store every fact-check not stored yet, ``batch`` to a transaction (a few statements each); with
     ``keep_ids`` False the report keeps no list of claim ids (flat memory for archives of any size)."""
     report, chunk = EarlierCheckReport(), []
@@ -83,26 +87,30 @@ def add_earlier_checks(store, checks: Iterable[EarlierCheck], origin: str, batch
             report.unknown_ratings[check.rating] += 1
         chunk.append(check)
         if len(chunk) >= batch:
-            _add_chunk(store, chunk, origin, report, keep_ids)
+            _add_chunk(store, chunk, origin, report, keep_ids, on_added)
             chunk = []
-    _add_chunk(store, chunk, origin, report, keep_ids)
+    _add_chunk(store, chunk, origin, report, keep_ids, on_added)
     return report
 
 
-def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierCheckReport, keep_ids: bool) -> None:
+def _add_chunk(store, chunk: list[EarlierCheck], origin: str, report: EarlierCheckReport, keep_ids: bool,
+               on_added: Added | None) -> None:
     if not chunk:
         return
     digests = [check_digest(check) for check in chunk]
     with store.transaction():
         seen = store.known_digests(digests)
-        new = []
+        added, new = [], []
         for check, digest in zip(chunk, digests, strict=True):
             if digest in seen:
                 report.duplicates += 1
             else:
                 seen.add(digest)
+                added.append(check)
                 new.append(_new(check, digest))
         ids = store.insert_earlier_checks(new, origin)
+    if on_added is not None and ids:
+        on_added(list(zip(added, ids, strict=True)))
     report.added += len(ids)
     if ids and report.first_id is None:
         report.first_id = min(ids)

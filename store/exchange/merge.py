@@ -16,11 +16,15 @@ claim_history (action "import-conflict" when the file's decision lost; when it w
 already in the history and the file's is added with action "import"). History rows from a JSON Lines file are
 added unless an identical row (same time, reviewer, statuses, note, action) is already there, so importing a
 file twice changes nothing.
+
+``on_chunk``, if given, is told after each committed transaction which claim each record of it landed on:
+(record, claim id here) pairs, for the records that found or added their claim (claims.desk.copy carries the
+source's sentence vectors with them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from store.exchange.read_exports import ExportedClaim
@@ -31,6 +35,8 @@ from store.wording import counted
 
 _SAME_ROW = ("at", "reviewer", "from_status", "to_status", "note", "action")
 _RECORDED = ("at", "reviewer", "to_status")
+
+Landed = Callable[[list[tuple[ExportedClaim, int]]], None]  # records and the claims they landed on
 
 
 def _entry(claim_id: int, fields: dict) -> HistoryEntry:
@@ -76,9 +82,11 @@ def _newer(incoming: str | None, local: str | None) -> bool:
 class VerdictMerger:
     """Merges ExportedClaim records into a store, in short transactions of ``batch`` records."""
 
-    def __init__(self, store: Archive, batch: int = 500):
+    def __init__(self, store: Archive, batch: int = 500, on_chunk: Landed | None = None):
         self.store = store
         self.batch = batch
+        self.on_chunk = on_chunk
+        self._landed: list[tuple[ExportedClaim, int]] = []
         self.report = ImportReport()
         self._articles: dict[tuple, int | None] = {}
         self._claims_of: tuple[int, dict[str, list[int]]] | None = None
@@ -97,9 +105,12 @@ class VerdictMerger:
     def _merge_chunk(self, chunk: list[ExportedClaim]) -> None:
         if not chunk:
             return
+        self._landed = []
         with self.store.transaction():
             for record in chunk:
                 self._merge_one(record)
+        if self.on_chunk is not None and self._landed:
+            self.on_chunk(self._landed)
 
     def _merge_one(self, record: ExportedClaim) -> None:
         self.report.records += 1
@@ -115,6 +126,7 @@ class VerdictMerger:
         if claim_id is None:
             self.report.unmatched += 1
             return
+        self._landed.append((record, claim_id))
         if record.history:
             self.report.history += sum(self._add_history(claim_id, h) for h in record.history)
         self._merge_decision(claim_id, record)
@@ -210,5 +222,6 @@ class VerdictMerger:
         return 1
 
 
-def merge_export(store: Archive, records: Iterable[ExportedClaim], batch: int = 500) -> ImportReport:
-    return VerdictMerger(store, batch).merge(records)
+def merge_export(store: Archive, records: Iterable[ExportedClaim], batch: int = 500,
+                 on_chunk: Landed | None = None) -> ImportReport:
+    return VerdictMerger(store, batch, on_chunk).merge(records)

@@ -48,6 +48,7 @@ class ExportedClaim:
     history: tuple[dict, ...] | None = None  # None: the file has no history (CSV)
     published: str | None = None
     article_text: str | None = None  # only in exports made --with-articles
+    claim_id: int | None = None  # the claim's id in the archive that exported it
 
     @property
     def decision(self) -> tuple:
@@ -133,6 +134,13 @@ def _score(value: object) -> float | None:
         return None
 
 
+def _id(value: object) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> ExportedClaim:
     return ExportedClaim(
         line=line,
@@ -152,6 +160,7 @@ def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> Export
         history=history,
         published=_optional(fields.get("published")),
         article_text=_optional(fields.get("article_text")),
+        claim_id=_id(fields.get("claim_id")),
     )
 
 

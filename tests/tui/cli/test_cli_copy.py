@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from store import Store
-from tests.store.full_archive import fill
+from claims.desk import semantic
+from claims.match.encoder import MODEL_ID
+from store import Store, content_hash
+from tests.store.full_archive import fill, sentences
 from tui.cli.main import main
 
 CLOCK = "2026-05-10T09:00:00Z"
@@ -139,3 +141,36 @@ def test_a_failed_copy_removes_the_file_it_created(runner, source, tmp_path):
 def test_a_postgresql_password_is_never_printed(runner, source):
     result = runner.invoke(main, ["copy", str(source), "postgresql://ana:s3cr%40t@127.0.0.1:1/desk"])
     assert result.exit_code != 0 and "s3cr" not in result.output and "127.0.0.1" in result.output
+
+
+def vectors_by_text(path) -> dict[str, set[tuple]]:
+    """Each live claim's text -> the sentence vectors (of the shipped encoder) its claims with that text hold."""
+    with Store(path) as store:
+        texts = dict(store.execute("SELECT id, text FROM claims WHERE deleted_at IS NULL"))
+        found: dict[str, set[tuple]] = {}
+        for claim_id, claim, title in store.all_vectors(MODEL_ID):
+            found.setdefault(texts[claim_id], set()).add((claim, title))
+        return found
+
+
+def test_merged_claims_bring_their_vectors_and_embed_has_nothing_left(runner, source, tmp_path, encoder,
+                                                                       monkeypatch):
+    target = tmp_path / "target.db"
+    text = "RIVERTON, May 4 - The bridge reopened on Monday, the council said. Repairs cost 2 million crowns."
+    with Store(target) as store, store.transaction():
+        store.insert_claims(store.insert_article("Bridge reopens", text, content_hash(text), "Riverton Post"),
+                            sentences(text))
+    for archive in (source, target):
+        assert runner.invoke(main, ["--db", str(archive), "embed"]).exit_code == 0
+    # A merge of more claims than matching embeds on the spot (at most EMBED_ON_OPEN): nothing is embedded by it.
+    monkeypatch.setattr(semantic, "EMBED_ON_OPEN", 0)
+    result = runner.invoke(main, ["copy", "--merge", str(source), str(target)])
+    assert result.exit_code == 0, result.output
+    assert "merged: " in result.stdout and "2 earlier fact-checks added" in result.stdout
+    with Store(target) as store:
+        embedded, claims = store.vector_counts(MODEL_ID)
+    assert embedded == claims > len(sentences(text))
+    merged, original = vectors_by_text(target), vectors_by_text(source)
+    assert all(vectors <= original[claim] for claim, vectors in merged.items() if claim in original)
+    again = runner.invoke(main, ["--db", str(target), "embed"])
+    assert again.stdout.strip() == "0 claims embedded, 0 left; semantic matching is on."
