@@ -72,6 +72,3 @@ def claims(context: Context, article_id: int | None, status: str | None, all_cla
 
 _CLAIM_FIELDS = ("id", "article_id", "text", "start", "end", "score", "rank", "highlighted", "type", "speaker",
                  "cue", "status", "note", "reviewer", "reviewed_at")
-
-
-COMMANDS = [articles, claims]

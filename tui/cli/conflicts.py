@@ -35,6 +35,3 @@ def conflicts(context: Context, article_id: int | None, fmt: str) -> None:
           r["other_speaker"] or "—") for r in records),
         widths={"differs": 36, "claim text": 60, "speaker": 24, "other text": 60, "other speaker": 24},
     )
-
-
-COMMANDS = [conflicts]

@@ -82,6 +82,3 @@ def _remove(path: Path) -> None:
     for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
         with contextlib.suppress(OSError):
             (path.parent / name).unlink()
-
-
-COMMANDS = [copy]

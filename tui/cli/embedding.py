@@ -57,6 +57,3 @@ def import_embedding_line(outcome: ImportEmbedding) -> str | None:
     if outcome.why == "no encoder":
         return f"  {counted(outcome.left, 'check')} not embedded: {MISSING}"
     return None
-
-
-COMMANDS = [embed]

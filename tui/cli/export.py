@@ -127,6 +127,3 @@ def upgrade(context: Context) -> None:
         return
     kept = f"; the database as it was is in {backup_file}" if backup_file else ""
     click.echo(f"upgraded {context.label} ({counted(len(applied), 'step')}: {', '.join(applied)}){kept}")
-
-
-COMMANDS = [export, backup, upgrade]

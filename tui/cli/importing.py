@@ -165,6 +165,3 @@ def _listed(skipped: list[str]) -> list[str]:
 def _missing(count: int) -> str:
     return (f"{counted(count, 'claim')} left out: their articles are not in this database; load the articles "
             "first, or import an export made with `claimdesk export --with-articles`.")
-
-
-COMMANDS = [import_]

@@ -176,6 +176,3 @@ def _line(result: LoadResult) -> str:
         where = f" as #{result.article_id}" if result.article_id else " earlier in this load"
         return f"skipped  {result.origin}: {result.reason}{where}"
     return f"failed   {result.reason}"
-
-
-COMMANDS = [load]

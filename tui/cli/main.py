@@ -1,4 +1,8 @@
-"""The ``claimdesk`` command line. With no command it opens the review app."""
+"""The ``claimdesk`` command line. With no command it opens the review app.
+
+Each command's module is imported only when that command runs (tui.cli.lazy_group): COMMANDS says where each
+lives and the first sentence of its help, which `claimdesk --help` lists.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,59 @@ from store import StoreError
 from store.errors import DATABASE_ERRORS, explain
 from store.location import SqliteLocation
 from store.paths import database_location
-from tui.cli import archive, conflicts, copy, embedding, export, importing, load, nlp, review, team
 from tui.cli.context import Context
+from tui.cli.lazy_group import LazyCommand, LazyGroup
 from tui.settings import settings_or_defaults
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
+COMMANDS = {
+    "load": LazyCommand("tui.cli.load:load", "Load articles: .txt/.md/.html files, folders, http(s) URLs, "
+                        ".json/.jsonl/.csv feeds, or - for stdin."),
+    "articles": LazyCommand("tui.cli.archive:articles", "List the articles to review (those loaded) with how many of "
+                            "their claims are decided; the earlier fact-checks imported for reference are counted, "
+                            "and listed with --earlier or --all."),
+    "claims": LazyCommand("tui.cli.archive:claims", "List the highlighted claims (and any already decided) with "
+                          "their score, rank in the article, speaker and status; --all lists every claim."),
+    "mark": LazyCommand("tui.cli.review:mark", "Record a verdict (pending, verified, disputed, unverified) for a "
+                        "claim."),
+    "match": LazyCommand("tui.cli.review:match", 'Find earlier claims like TEXT (or, with -, like each line of '
+                         'stdin), best score first: "same" is the same claim, "related" possibly related.'),
+    "assign": LazyCommand("tui.cli.team:assign", "Assign claims to the reviewer NAME: those of --article, --claim, "
+                          "or every claim passing the filter options (--status, --type, --speaker, --min-score; "
+                          "within the --article ones when given)."),
+    "signoff": LazyCommand("tui.cli.team:signoff", "Second review of a verdict awaiting sign-off (second_review = "
+                           "true in the config file): confirm it, or reopen it (the claim is pending again)."),
+    "stats": LazyCommand("tui.cli.team:stats", "Statistics per reviewer: verdicts given (in all and per day), "
+                         "second reviews given, and agreement between first and second review (how many of a "
+                         "reviewer's verdicts a second reviewer confirmed)."),
+    "conflicts": LazyCommand("tui.cli.conflicts:conflicts", "List claims that contradict each other, within an "
+                             "article or across articles: both claim ids, both texts, both speakers, and what "
+                             "differs (the later claim's side first)."),
+    "export": LazyCommand("tui.cli.export:export", "Export one record per claim (verdicts, notes, reviewers, score, "
+                          "rank) as CSV, JSON Lines or ClaimReview."),
+    "backup": LazyCommand("tui.cli.export:backup", "Write a consistent copy of the database to FILE, even while the "
+                          "app is open and writing."),
+    "upgrade": LazyCommand("tui.cli.export:upgrade", "Bring a database an earlier claimdesk made up to this "
+                           "version's schema, after writing a backup next to it (a SQLite file; a PostgreSQL "
+                           "archive is upgraded in one transaction)."),
+    "import": LazyCommand("tui.cli.importing:import_", "Import verdicts: claimdesk's own CSV/JSON Lines exports "
+                          "(merged into the same claims), or earlier fact-checks to match against: ClaimReview "
+                          "JSON-LD (an object, a list, JSON Lines), Google Fact Check Tools records, or CSV with "
+                          "claim, rating or status, url, speaker, date, source, title."),
+    "embed": LazyCommand("tui.cli.embedding:embed", "Embed every claim that has no sentence vector yet, for semantic "
+                         "matching (loads and imports embed their own claims; this catches up on an archive made "
+                         "before, or an import too large to embed at once)."),
+    "copy": LazyCommand("tui.cli.copy:copy", "Copy a whole archive FROM one store TO another: articles, claims, "
+                        "verdicts and their history, links, conflicts, earlier fact-checks."),
+    "extract": LazyCommand("tui.cli.nlp:extract", "Show the claims found in an article file (or - for stdin): "
+                           "score, rank in the article, highlighted."),
+    "train-detector": LazyCommand("tui.cli.nlp:train_detector", "Train the check-worthiness model on ClaimBuster "
+                                  "(see the README)."),
+}
 
-class ClaimdeskGroup(click.Group):
+
+class ClaimdeskGroup(LazyGroup):
     """Turns a database problem met in the middle of a command (a damaged page, a lock held too long) into the
     usual one-line error instead of a traceback."""
 
@@ -44,7 +93,8 @@ def _shown(ctx: click.Context, message: str) -> str:
     return ctx.obj.shown(message) if isinstance(ctx.obj, Context) else message
 
 
-@click.group(cls=ClaimdeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ClaimdeskGroup, lazy_commands=COMMANDS, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_location", metavar="FILE|URL",
               help="Database: a SQLite file or a postgresql:// URL (default: $CLAIMDESK_DB, else the config file's "
               "db, else claimdesk.db in your data directory).")
@@ -75,7 +125,3 @@ def _open_app(context: Context) -> None:
     store.close()
     ClaimdeskApp(db_path=context.location.target, reviewer=context.reviewer).run()
 
-
-for _module in (load, archive, review, team, conflicts, export, importing, embedding, copy, nlp):
-    for _command in _module.COMMANDS:
-        main.add_command(_command)

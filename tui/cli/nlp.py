@@ -82,6 +82,3 @@ def train_detector(data_dir: Path, output_dir: Path, seed: int) -> None:
 
     metrics = train(data_dir, output_dir, seed=seed)
     print_table(("metric", "value"), sorted(metrics.items()))
-
-
-COMMANDS = [extract, train_detector]

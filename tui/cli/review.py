@@ -124,6 +124,3 @@ def _record(store, query: int | str, hit, shown: bool = True) -> dict:
         "article_title": article.title,
         "article_source": article.source,
     }
-
-
-COMMANDS = [mark, match]

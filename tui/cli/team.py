@@ -99,6 +99,3 @@ def stats(context: Context, only: str | None, days: int, fmt: str) -> None:
     )
     if not rows:
         click.echo("no reviewer has decided anything yet." if not only else f"{only} has decided nothing yet.")
-
-
-COMMANDS = [assign, signoff, stats]

@@ -3,34 +3,32 @@
 By default only the claims the article rule picked (``highlighted``) and the claims already decided are drawn
 highlighted and stepped through; `h` shows every claim (the others are drawn dimmer until then). `o` makes j/k step
 in score order (most worth checking first) instead of reading order.
+
+The screen holds the article, the claims shown and the status line; what the reviewer does to a claim lives with
+the mixins that own it: verdicts, notes and flags (tui.screens.verdict_actions), earlier matches and matching again
+(tui.screens.match_choice), the team workflow (tui.screens.team_review), span edits (tui.widgets.span_editing).
 """
 
 from __future__ import annotations
 
-from functools import partial
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from claims.match.diff import contradictions
 from store import Article, NotFoundError, StoreError
 from store.models import BOILERPLATE, ClaimFilter, DeskClaim
-from store.wording import counted
 from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
-from tui.forms.note import NoteForm, NoteResult
 from tui.screens.history import HistoryScreen
+from tui.screens.match_choice import MATCH_BINDINGS, MatchChoice
 from tui.screens.team_review import TEAM_BINDINGS, TeamReview
+from tui.screens.verdict_actions import VerdictActions
 from tui.widgets.article_dates import dateline_date
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.span_editing import SPAN_BINDINGS, SpanEditing
-from tui.write_guard import records
 
 
 def shown_by_default(claim: DeskClaim) -> bool:
@@ -47,7 +45,7 @@ def score_ranks(claims: list[DeskClaim]) -> dict[int, tuple[int, int]]:
     return {c.id: (n, len(ordered)) for n, c in enumerate(ordered, start=1)}
 
 
-class ArticleScreen(TeamReview, SpanEditing, Screen):
+class ArticleScreen(VerdictActions, MatchChoice, TeamReview, SpanEditing, Screen):
     """One article: text on the left, the selected claim, its matches and history on the right."""
 
     BINDINGS = [
@@ -62,9 +60,7 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
         Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("n", "note", "Note", id="claim.note"),
         Binding("f", "flag", "Flag", id="claim.flag"),
-        Binding("a", "apply_match", "Apply match", show=False, id="match.apply"),
-        Binding("right_square_bracket", "cycle_match(1)", "Next match", show=False, id="match.next"),
-        Binding("left_square_bracket", "cycle_match(-1)", "Previous match", show=False, id="match.previous"),
+        *MATCH_BINDINGS,
         Binding("N", "next_pending", "Next pending", show=False, id="claim.next_pending"),
         Binding("c", "filter", "Filter claims", show=False, id="claim.filter"),
         Binding("H", "full_history", "Full history", show=False, id="claim.history"),
@@ -78,18 +74,6 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
 
-    class Analysed(Message):
-        """Claims added by hand were scored, typed and attributed (see claims.desk.analyse)."""
-
-        def __init__(self, claim_ids: list[int], error: str | None = None):
-            super().__init__()
-            self.claim_ids, self.error = claim_ids, error
-
-    class Rematched(Message):
-        def __init__(self, count: int, error: str | None = None):
-            super().__init__()
-            self.count, self.error = count, error
-
     def __init__(self, article_id: int, claim_id: int | None = None):
         super().__init__()
         self.article_id = article_id
@@ -100,12 +84,9 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
         self.show_all = False  # `h`: every claim, not only those highlighted by default
         self.score_order = False  # `o`: j/k in score order
         self.index = 0
-        self.chosen_match = 0
-        self.links = []
-        self.apply_armed: tuple[int, int] | None = None
         self.last_action = ""
-        self.note_draft: tuple[int, NoteResult] | None = None  # a note the store refused, offered again by `n`
-        self.just_decided: DeskClaim | None = None  # the claim a verdict key decided and moved on from: `n` notes it
+        self.init_match_choice()
+        self.init_verdict_actions()
         self.init_span_editing()
         self.init_team_review()
 
@@ -180,11 +161,10 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
         store = self.app.store
         self.query_one(ArticleView).show(self.article, self.all_claims, claim, self.show_all)
         self.query_one(ClaimPanel).ranks = score_ranks(self.all_claims)
-        self.links = store.links(claim.id) if claim else []
-        self.chosen_match = min(self.chosen_match, max(len(self.links) - 1, 0))
+        links = self.read_links(claim)
         history = store.desk_history(claim.id) if claim else []
         conflicts = store.conflicts_of(claim.id) if claim else []
-        self.query_one(ClaimPanel).show(claim, self.index + 1, len(self.claims), self.links, history,
+        self.query_one(ClaimPanel).show(claim, self.index + 1, len(self.claims), links, history,
                                         self.chosen_match, conflicts)
         self.refresh_status()
 
@@ -264,37 +244,6 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
         if self.score_order and keep is None and self.claims:
             self.select(0)
 
-    def action_next_pending(self) -> None:
-        """The reviewer's next pending claim: assigned to them first, then assigned to no one (store.team)."""
-        after = self.claims[self.index + 1 :] + self.claims[: self.index]
-        claim = self.selected
-        found = self.next_in_my_queue(after, claim)
-        shown = [c.id for c in self.claims]
-        if found is None or (claim is not None and found.id == claim.id):
-            self.notify("Every claim in the archive is decided.")
-        elif found.id in shown:
-            self.select(shown.index(found.id))
-        elif found.article_id == self.article_id:
-            self.claim_filter = ClaimFilter(article_id=self.article_id)
-            self.reload(select_id=found.id)
-        else:
-            self.load_article(found.article_id, found.id)
-            self.notify(f"Article done; on to “{self.article.title}”.", timeout=3, markup=False)
-
-    def decided(self, updated: DeskClaim, message: str) -> None:
-        """After a verdict: say so in the status line (a toast per key press would cost a redraw), move on; the
-        note key then offers the claim just decided, until the reviewer moves or acts on another claim."""
-        self.replace(updated)
-        self.last_action = message
-        if self.app.auto_advance and updated.status != "pending":
-            self.action_next_pending()
-            moved = self.selected is None or self.selected.id != updated.id
-            self.just_decided = updated if moved else None
-            self.refresh_status()
-        else:
-            self.just_decided = None
-            self.refresh_claims()
-
     def after_failed_write(self, error: StoreError) -> None:
         """A write was refused (see tui.write_guard): show what the database holds, so a claim another reviewer
         deleted disappears. A selection being edited stays for another try, unless its claim is gone."""
@@ -304,96 +253,6 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
             self.leave_select_mode()
         self.last_action = ""
         self.reload_from_store()
-
-    @records
-    def action_mark(self, status: str) -> None:
-        if (claim := self.selected) is not None:
-            message = f"Claim #{claim.id} marked {status}" + (", awaiting sign-off." if self.second_review
-                                                               and status != "pending" else ".")
-            self.guarded(claim, status, self.verdict_writer(claim.id, status),
-                         lambda updated: self.decided(updated, message))
-
-    @records
-    def action_apply_match(self) -> None:
-        claim = self.selected
-        if claim is None or not self.links:
-            self.notify("This claim has no earlier match to take a verdict from.", severity="warning")
-            return
-        link = self.links[self.chosen_match]
-        if link.status == "pending":
-            self.notify(f"Claim #{link.earlier_id} has no verdict yet.", severity="warning")
-            return
-        if not self._confirmed_apply(claim, link):
-            return
-        message = f"Claim #{claim.id} marked {link.status}, as claim #{link.earlier_id}."
-        self.guarded(claim, link.status,
-                     lambda expect: self.app.desk.apply_match(claim.id, link, expect=expect,
-                                                              signoff=self.second_review),
-                     lambda updated: self.decided(updated, message), with_note=True)
-
-    def _confirmed_apply(self, claim, link) -> bool:
-        """Applying a verdict across changed numbers or a negation needs a second press: it may not carry over."""
-        changed = contradictions(claim.text, link.text)
-        if not changed or self.apply_armed == (claim.id, link.earlier_id):
-            self.apply_armed = None
-            return True
-        self.apply_armed = (claim.id, link.earlier_id)
-        self.notify(f"The claims differ ({changed}): claim #{link.earlier_id}'s verdict ({link.status}) may not "
-                    "carry over. Press a again to apply it anyway.", severity="warning", timeout=6, markup=False)
-        return False
-
-    def action_cycle_match(self, step: int) -> None:
-        if self.links:
-            self.chosen_match = (self.chosen_match + step) % len(self.links)
-            self.refresh_claims()
-
-    def action_note(self) -> None:
-        """Note the claim just decided by a verdict key (the cursor has moved on), else the selected claim."""
-        claim = self.just_decided or self.selected
-        if claim is not None:
-            draft = self.note_draft[1] if self.note_draft and self.note_draft[0] == claim.id else None
-            self.app.push_screen(NoteForm(claim, draft, just_decided=claim is self.just_decided),
-                                 lambda result: self._noted(claim, result))
-
-    @records
-    def _noted(self, claim: DeskClaim, result: NoteResult | None) -> None:
-        if result is None:
-            return
-        self.note_draft = (claim.id, result)  # until it is stored: if the store refuses, `n` brings it back
-        if self._save_note(claim, result):
-            self.note_draft = None
-
-    def _save_note(self, claim: DeskClaim, result: NoteResult) -> bool:
-        """Store the note (and verdict); False when a verdict waits for the reviewer to confirm an override."""
-        if result.status:
-            write = self.verdict_writer(claim.id, result.status, note=result.note, evidence=result.evidence)
-            return self.guarded(claim, result.status, write, partial(self._noted_verdict, claim, result.status),
-                                with_note=bool(result.note))
-        self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
-        self.last_action = f"Note kept for claim #{claim.id}."
-        self.just_decided = None
-        self.refresh_claims()
-        return True
-
-    def _noted_verdict(self, claim: DeskClaim, status: str, updated: DeskClaim) -> None:
-        message = f"Claim #{claim.id} marked {status}, with a note."
-        if self.selected is not None and self.selected.id == claim.id:
-            self.decided(updated, message)
-            return
-        self.replace(updated)
-        self.last_action = message
-        self.just_decided = None
-        self.refresh_claims()
-
-    @records
-    def action_flag(self) -> None:
-        if (claim := self.selected) is not None:
-            updated = self.app.desk.toggle_flag(claim)
-            self.replace(updated)
-            self.just_decided = None
-            self.refresh_claims()
-            self.notify(f"Claim #{claim.id} {'flagged: come back later' if updated.flagged else 'unflagged'}.",
-                        timeout=2)
 
     def action_filter(self) -> None:
         self.app.push_screen(ClaimFilterForm(self.claim_filter, self.app.store.claim_types(),
@@ -408,39 +267,3 @@ class ArticleScreen(TeamReview, SpanEditing, Screen):
     def action_full_history(self) -> None:
         if (claim := self.selected) is not None:
             self.app.push_screen(HistoryScreen(claim, self.app.store.desk_history(claim.id)))
-
-    @work(thread=True, group="rematch")
-    def rematch(self, claim_ids: list[int]) -> None:
-        try:
-            count = self.app.matches.rematch(claim_ids)
-        except Exception as error:  # noqa: BLE001 - matching failing must not take the desk down
-            self.post_message(self.Rematched(0, f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(self.Rematched(count))
-
-    @work(thread=True, group="analyse")
-    def analyse(self, claim_ids: list[int]) -> None:
-        try:
-            analysed = self.app.analyser.analyse(claim_ids)
-        except Exception as error:  # noqa: BLE001 - a failed analysis leaves the claim as added, the desk up
-            self.post_message(self.Analysed([], f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(self.Analysed(analysed))
-
-    def on_article_screen_analysed(self, message: Analysed) -> None:
-        if message.error:
-            self.notify(f"Could not analyse the added claim: {message.error}", severity="warning", markup=False)
-            return
-        if not self.selecting:
-            self.reload_from_store()
-        for claim in (c for c in self.all_claims if c.id in message.claim_ids):
-            found = f"score {claim.score:.2f}, {claim.type.replace('_', ' ')}"
-            self.notify(f"Claim #{claim.id} analysed: {found}, speaker {claim.speaker or 'none found'}.",
-                        timeout=3, markup=False)
-
-    def on_article_screen_rematched(self, message: Rematched) -> None:
-        if message.error:
-            self.notify(f"Matching failed: {message.error}", severity="error", markup=False)
-            return
-        self.reload_from_store()
-        self.notify(f"Matching done: {counted(message.count, 'earlier claim')} linked.", timeout=2)

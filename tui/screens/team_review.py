@@ -16,7 +16,7 @@ from functools import partial
 from textual.binding import Binding
 
 from store.errors import ChangedSinceError
-from store.models import DeskClaim, Expected, Signoff, decided_by_other
+from store.models import ClaimFilter, DeskClaim, Expected, Signoff, decided_by_other
 from tui.forms.override import OverrideDialog
 from tui.forms.prompt import PromptScreen
 from tui.write_guard import records
@@ -30,7 +30,8 @@ Write = Callable[[Expected], DeskClaim]
 
 
 class TeamReview:
-    """Mixin of ArticleScreen (which has ``selected``, ``all_claims``, ``reload_from_store``, ``last_action``)."""
+    """Mixin of ArticleScreen (which has ``selected``, ``claims``, ``index``, ``all_claims``, ``claim_filter``,
+    ``article``, ``select``, ``reload``, ``load_article``, ``reload_from_store`` and ``last_action``)."""
 
     def init_team_review(self) -> None:
         self.seen: dict[int, Expected] = {}  # each claim's status and decider when the reviewer opened it
@@ -103,6 +104,23 @@ class TeamReview:
                                                    signoff=self.second_review, **extra)
 
     # --- my queue ---------------------------------------------------------------------------------------------
+    def action_next_pending(self) -> None:
+        """The reviewer's next pending claim: assigned to them first, then assigned to no one (store.team)."""
+        after = self.claims[self.index + 1 :] + self.claims[: self.index]
+        claim = self.selected
+        found = self.next_in_my_queue(after, claim)
+        shown = [c.id for c in self.claims]
+        if found is None or (claim is not None and found.id == claim.id):
+            self.notify("Every claim in the archive is decided.")
+        elif found.id in shown:
+            self.select(shown.index(found.id))
+        elif found.article_id == self.article_id:
+            self.claim_filter = ClaimFilter(article_id=self.article_id)
+            self.reload(select_id=found.id)
+        else:
+            self.load_article(found.article_id, found.id)
+            self.notify(f"Article done; on to “{self.article.title}”.", timeout=3, markup=False)
+
     def next_in_my_queue(self, after: list[DeskClaim], position: DeskClaim | None) -> DeskClaim | None:
         """The next pending claim for this reviewer: in this article first (``after``: the claims after the
         cursor, wrapping), then in the archive; one assigned to them first, never one assigned to someone else."""

@@ -1,9 +1,12 @@
 """Editing claims on the article screen: select a span (keyboard or mouse) to add a claim the extractor
-missed, move a claim's boundaries, split a claim in two, or delete a wrong claim (kept in the history)."""
+missed, move a claim's boundaries, split a claim in two, or delete a wrong claim (kept in the history). A claim
+added by hand is scored, typed and attributed in a worker, as an extracted one is."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.binding import Binding
+from textual.message import Message
 
 from tui.widgets.article_view import ArticleView
 from tui.write_guard import records
@@ -24,6 +27,13 @@ SELECT_ONLY = {"move_start", "move_end", "save_span", "add_claim", "split_claim"
 
 class SpanEditing:
     """Mixin of ArticleScreen. In select mode the selection is a (start, end) span of the article text."""
+
+    class Analysed(Message):
+        """Claims added by hand were scored, typed and attributed (see claims.desk.analyse)."""
+
+        def __init__(self, claim_ids: list[int], error: str | None = None):
+            super().__init__()
+            self.claim_ids, self.error = claim_ids, error
 
     def init_span_editing(self) -> None:
         self.selecting = False
@@ -134,3 +144,23 @@ class SpanEditing:
         self.app.desk.delete(claim.id)
         self.reload()
         self.notify(f"Claim #{claim.id} deleted (kept in the history; ctrl+z brings it back).", timeout=3)
+
+    @work(thread=True, group="analyse")
+    def analyse(self, claim_ids: list[int]) -> None:
+        try:
+            analysed = self.app.analyser.analyse(claim_ids)
+        except Exception as error:  # noqa: BLE001 - a failed analysis leaves the claim as added, the desk up
+            self.post_message(self.Analysed([], f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Analysed(analysed))
+
+    def on_span_editing_analysed(self, message: Analysed) -> None:
+        if message.error:
+            self.notify(f"Could not analyse the added claim: {message.error}", severity="warning", markup=False)
+            return
+        if not self.selecting:
+            self.reload_from_store()
+        for claim in (c for c in self.all_claims if c.id in message.claim_ids):
+            found = f"score {claim.score:.2f}, {claim.type.replace('_', ' ')}"
+            self.notify(f"Claim #{claim.id} analysed: {found}, speaker {claim.speaker or 'none found'}.",
+                        timeout=3, markup=False)
