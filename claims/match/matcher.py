@@ -15,7 +15,7 @@ above `same` a match is the same claim, between `related` and `same` it is possi
 candidate under `related` when it leads every other by `lead` points, from `lead_floor` up: Thresholds); a match
 in which either claim has fewer than `min_words_for_same` words is "same" only when it is a near copy
 (fuzz.ratio >= SHORT_COPY_RATIO). The hits chosen (by the ranking model) are returned in the order of their
-score, "same" first.
+score, "same" first. MatchHit and Thresholds are claims.match.hits; near-copy search (`copies`) is claims.match.copies.
 
 An imported fact-check's title (its headline) may be indexed as a second text of its claim (`add_title`): a
 query is scored against each text apart, the title's logits put on the claims' scale (signals.TITLE_SCORE,
@@ -31,9 +31,6 @@ n-gram cosines of all candidates are computed at once with numpy. None of this c
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -42,7 +39,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claims.match.copies import near_copies
 from claims.match.dense import DenseVectors
+from claims.match.hits import MatchHit, Thresholds
 from claims.match.index import Base, Candidate, MatchIndex
 from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
 from claims.match.semantic import ALL_FEATURES, SemanticModel, semantic_values
@@ -61,32 +60,13 @@ from claims.match.signals import (
 )
 from claims.match.text_forms import Prepared, Text
 
+__all__ = ["MatchHit", "Matcher", "Semantics", "Thresholds"]
+
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
-SHORT_COPY_RATIO = 95.0  # fuzz.ratio (normalised texts) from which a short claim (under min_words_for_same) is "same"
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
 PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
-
-_DIGITS = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(r"\S*\d\S*")
-
-
-def _opening(key: str, words: int, stamps: int = 3) -> str:
-    """The first `words` words of a normalised text with every number as "#", if it has that many words and
-    at least `stamps` numbers among them (time stamps, codes: a widget's, not a sentence's), else ""."""
-    found = key.split()[:words] if words > 0 else []
-    masked = [_NUMBER_WORD.sub("#", w) for w in found]
-    return " ".join(masked) if len(found) == words and masked.count("#") >= stamps else ""
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class MatchHit:
-    claim_id: int
-    score: float  # similarity 0..100
-    kind: str  # "same" (at or above the high threshold) or "related" (between the low and the high one)
 
 
 @dataclass(frozen=True)
@@ -97,44 +77,6 @@ class Semantics:
     encode: Callable[[list[str]], np.ndarray]
     model: SemanticModel
     dense_search: bool
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Score cut-offs. same: shown as the same claim; related: shown as possibly related; and a lead: the best
-    candidate is shown (possibly related) from `lead_floor` up when it scores `lead` points or more above every
-    other candidate. A claim that stands out from the crowd of same-topic candidates is more often the earlier
-    check than one of a crowd scoring alike (benchmarks/match_product_path.py: on the CheckThat! dev and train
-    queries alike, fewer queries without an earlier check show a match, and at most 0.005 MAP@5 is lost)."""
-
-    same: float = 90.0
-    related: float = 25.0
-    min_words_for_same: int = 8
-    lead: float = 8.0
-    lead_floor: float = 10.0
-
-    @classmethod
-    def from_env(cls) -> Thresholds:
-        """The defaults, each overridden by ``$CLAIMDESK_SAME_THRESHOLD`` / ``$CLAIMDESK_RELATED_THRESHOLD``
-        (a number 0-100; a value that is not, or a related cut-off above the same one, is ignored)."""
-        same = _env_score("CLAIMDESK_SAME_THRESHOLD", cls.same)
-        related = _env_score("CLAIMDESK_RELATED_THRESHOLD", cls.related)
-        if related > same:
-            log.warning("ignoring match thresholds: related %s is above same %s", related, same)
-            return cls()
-        return cls(same=same, related=related, lead_floor=min(cls.lead_floor, related))
-
-
-def _env_score(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        value = -1.0
-    if not 0.0 <= value <= 100.0:
-        log.warning("ignoring %s=%r: not a score from 0 to 100", name, raw)
-        return default
-    return value
 
 
 class Matcher:
@@ -255,7 +197,7 @@ class Matcher:
         found = _best_per_claim([(c, value, rank, ratio) for (c, _, ratio), value, rank
                                  in zip(scored, values, ranks, strict=True)])
         values = [value for _, value, _, _ in found]
-        shown = self._shown(values) if min_score is None else [value >= min_score for value in values]
+        shown = self.thresholds.shown(values) if min_score is None else [value >= min_score for value in values]
         with self._lock:
             hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
                     for (c, value, rank, ratio), show in zip(found, shown, strict=True) if show]
@@ -317,43 +259,12 @@ class Matcher:
                                                   dense_rank.get(c.claim_id), n if c.bm25 > 0 else None, ratio)
                          for n, (c, values, ratio) in enumerate(found)], dtype=np.float64)
 
-    def _shown(self, values: list[float]) -> list[bool]:
-        """Which candidates (their scores) the thresholds show: those at or above `related`, and the best one
-        when it scores `lead` or more above the runner-up and at least `lead_floor`."""
-        t = self.thresholds
-        shown = [value >= t.related for value in values]
-        if values and t.lead > 0:
-            best = max(range(len(values)), key=values.__getitem__)
-            runner_up = max((v for n, v in enumerate(values) if n != best), default=0.0)
-            if values[best] >= t.lead_floor and values[best] - runner_up >= t.lead:
-                shown[best] = True
-        return shown
-
     def copies(self, text: str, min_ratio: float = 90.0, prefix_words: int = 0, candidates: int = 5000
                ) -> list[tuple[int, int | None]]:
-        """The indexed claims that are near copies of `text` (fuzz.ratio >= `min_ratio` of the normalised texts,
-        with the same numbers), or, with `prefix_words`, open with the same `prefix_words` words holding
-        three numbers or more, the numbers masked (a widget's time stamp and codes vary); as (claim_id,
-        article_id), among the `candidates` best by BM25 (for claims.match.boilerplate)."""
-        key = fuzz_key(text or "")
-        terms = sorted(set(Text.terms_of(key)))
-        if not terms:
-            return []
-        share = min_ratio / (200.0 - min_ratio)  # as in _near_copies: a copy's length is within this factor
-        opening = _opening(key, prefix_words)
-        opening_terms = sorted({t for t in Text.terms_of(opening) if not t[:1].isdigit() and t != "#"})
-        with self._lock:
-            slots, _ = self._index.ranked(terms, candidates, titles=False)
-            near = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
-            texts = self._index.texts(near)
-            found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
-                                    processor=None)
-            numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
-            copies = {int(near[n]) for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers}
-            if opening and opening_terms:  # by the opening's own words: a long sentence's rarest are elsewhere
-                opened, _ = self._index.ranked(opening_terms, candidates, titles=False)
-                copies |= {int(s) for s in opened if _opening(self._index.text(int(s)), prefix_words) == opening}
-            return [(self._index.claim_id(s), self._index.article_id(s)) for s in sorted(copies)]
+        """The indexed claims that are near copies of `text`, or open like it with three numbers or more
+        (claims.match.copies), as (claim_id, article_id), among the `candidates` best by BM25 (for
+        claims.match.boilerplate)."""
+        return near_copies(self._index, self._lock, text, min_ratio, prefix_words, candidates)
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
@@ -463,11 +374,8 @@ class Matcher:
         return out
 
     def _kind(self, value: float, query_words: int, slot: int, ratio: float) -> str:
-        """A short claim is "same" only as a near copy (fuzz.ratio >= SHORT_COPY_RATIO of the normalised texts):
-        few words say too little for a loose match to be the same claim, but a quote is a quote."""
-        short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same
-        copy = ratio >= SHORT_COPY_RATIO
-        return "same" if value >= self.thresholds.same and (copy or not short) else "related"
+        """Thresholds.kind for the candidate in `slot` (read under the lock)."""
+        return self.thresholds.kind(value, query_words, self._index.words(slot), ratio)
 
 
 def _best_per_claim(found: list[tuple[Candidate, float, float, float]]) -> list[tuple[Candidate, float, float, float]]:
