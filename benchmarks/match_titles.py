@@ -54,7 +54,7 @@ def one_line(text: str | None) -> str:
 
 @dataclass
 class Searched:
-    """One collection's pool indexed and each query's candidate texts (Matcher._scored), kept to choose again."""
+    """One collection's pool indexed and each query's candidate texts (CandidateSearch.scored), kept to choose again."""
 
     matcher: Matcher
     ids: list[str]  # claim id -> pool id
@@ -85,7 +85,7 @@ def searched(collection: Collection, split: str, titles: bool = True) -> Searche
         matcher.add_titles((n, one_line(collection.pool[vid].get("title"))) for n, vid in enumerate(ids))
     gold = collection.split(split)
     queries = {q: one_line(collection.queries[q]) for q in gold}
-    candidates = {q: matcher._scored(text, None, None) for q, text in queries.items()}
+    candidates = {q: matcher._candidates.scored(text, None, None) for q, text in queries.items()}
     log(f"{collection.name} {split}: {len(gold)} queries searched")
     by_text: dict[str, set[str]] = {}
     for vid, fields in collection.pool.items():

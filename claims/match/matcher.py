@@ -22,51 +22,31 @@ query is scored against each text apart, the title's logits put on the claims' s
 TITLE_RANK), and the better text counts, so a claim is listed once. Near-copy search (`copies`, for
 boilerplate) reads claims' own texts only; `len` counts claims.
 
-Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
-word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
-when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
-n-gram cosines of all candidates are computed at once with numpy. None of this changes a score.
+Candidates and their signals are gathered by claims.match.candidates (with the caches that make it fast: each
+indexed text's comparison data in a bounded LRU cache keyed by slot, IDFs per term until the next claim is added;
+none of this changes a score).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
+from claims.match.candidates import CandidateSearch
 from claims.match.copies import near_copies
 from claims.match.dense import DenseVectors
 from claims.match.hits import MatchHit, Thresholds
 from claims.match.index import Base, Candidate, MatchIndex
 from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
 from claims.match.semantic import ALL_FEATURES, SemanticModel, semantic_values
-from claims.match.signals import (
-    COPY_MARGIN,
-    COPY_RATIO,
-    alignments,
-    char_cosines,
-    dates,
-    features,
-    fuzzy_ratios,
-    meanings_of,
-    rankings,
-    scores,
-    speakers,
-)
-from claims.match.text_forms import Prepared, Text
+from claims.match.signals import COPY_MARGIN, COPY_RATIO, rankings, scores
+from claims.match.text_forms import Text
 
 __all__ = ["MatchHit", "Matcher", "Semantics", "Thresholds"]
-
-NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
-NEAR_LIMIT = 20
-SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
-PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
-IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
 
 
 @dataclass(frozen=True)
@@ -90,12 +70,8 @@ class Matcher:
                  base: Base | None = None):
         self.thresholds = thresholds or Thresholds.from_env()
         self._index = MatchIndex(base)
-        self._candidates = candidates
-        self._rerank = rerank
-        self._lock = threading.Lock()
-        self._prepared: OrderedDict[int, Prepared] = OrderedDict()  # slot -> its claim prepared, most recent last
-        self._idfs: dict[str, float] = {}  # term -> IDF, for an index of `_idf_slots` slots
-        self._idf_slots = 0
+        self._lock = threading.Lock()  # guards the index and the caches (those of CandidateSearch)
+        self._candidates = CandidateSearch(self._index, self._lock, candidates, rerank)
         self._semantic: Semantics | None = None
 
     def __len__(self) -> int:
@@ -130,7 +106,7 @@ class Matcher:
         key = fuzz_key(text or "")
         terms, words = Text.terms_of(key), word_count(text or "")
         with self._lock:
-            self._forget(self._index.remove(claim_id))
+            self._candidates.forget(self._index.remove(claim_id))
             self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker), day_number(date))
 
     def add_many(self, rows: Iterable[tuple]) -> None:
@@ -146,7 +122,7 @@ class Matcher:
         key = fuzz_key(title or "")
         terms, words = Text.terms_of(key), word_count(title or "")
         with self._lock:
-            self._forget([self._index.remove_title(claim_id)])
+            self._candidates.forget([self._index.remove_title(claim_id)])
             own = self._index.slot_of(claim_id)
             if own is None or not terms or key == self._index.text(own):
                 return False
@@ -160,7 +136,7 @@ class Matcher:
     def remove(self, claim_id: int) -> None:
         """Forget the claim and its title."""
         with self._lock:
-            self._forget(self._index.remove(claim_id))
+            self._candidates.forget(self._index.remove(claim_id))
         if self._semantic is not None:
             self._semantic.vectors.remove(claim_id)
 
@@ -183,8 +159,8 @@ class Matcher:
         (the score the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
         if self._semantic is not None:
             return self._search_semantic(text, limit, exclude_article_id, min_score, speaker, date)
-        return self._chosen(self._scored(text, exclude_article_id, speaker, date), word_count(text or ""), limit,
-                            min_score)
+        scored = self._candidates.scored(text, exclude_article_id, speaker, date)
+        return self._chosen(scored, word_count(text or ""), limit, min_score)
 
     def _chosen(self, scored: list[tuple[Candidate, list[float], float]], words: int, limit: int,
                 min_score: float | None) -> list[MatchHit]:
@@ -235,7 +211,7 @@ class Matcher:
         claims.match.semantic.ALL_FEATURES; `query` is the text's unit vector."""
         sem = self._semantic
         nearest = sem.vectors.search(query, sem.model.dense_k + 10) if sem.dense_search else []
-        scored = self._scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
+        scored = self._candidates.scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
         with self._lock:
             titles = [self._index.is_title(c.slot) for c, _, _ in scored]
         ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored], titles)
@@ -270,108 +246,7 @@ class Matcher:
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
         """The re-ranking signals (claims.match.signals.FEATURES) of the best candidate texts for `text` (a claim
         and its title apart: `_chosen` keeps the better)."""
-        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
-
-    def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,
-                date: dt.date | str | None = None, nearest: list[int] = (), extra: int = 0
-                ) -> list[tuple[Candidate, list[float], float]]:
-        """The candidates with their signals and their fuzz.ratio with the query (normalised texts); with
-        `nearest` (claim ids, best first), up to `extra` of them that the lexical search missed join at the end."""
-        query, who, day = Prepared.of(fuzz_key(text or "")), speaker_key(speaker), day_number(date)
-        with self._lock:
-            slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
-                                             exclude_article_id=exclude_article_id)
-            found = [(self._index.candidate(int(s), float(b)), self._index.text(int(s)))
-                     for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
-            found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
-            found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
-            found += self._nearest(nearest, extra, exclude_article_id, found)
-            agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
-            days = [dates(day, self._index.day(c.slot)) for c, _ in found]
-        claims = self._prepare(found)
-        with self._lock:
-            idf = self._idf_table([query, *claims]).__getitem__
-        chars, means = char_cosines(query, claims), meanings_of(query, claims, idf)
-        ratios, aligned = fuzzy_ratios(query.key, [claim.key for claim in claims]), alignments(query, claims)
-        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2], when, align), fuzzy[2])
-                for (c, _), claim, meaning, agreement, char, fuzzy, when, align in zip(
-                    found, claims, means, agree, chars, ratios, days, aligned, strict=True)]
-
-    def _prepare(self, found: list[tuple[Candidate, str]]) -> list[Prepared]:
-        """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""
-        with self._lock:
-            cached = [self._cached(c.slot) for c, _ in found]
-        made = iter(Prepared.many([text for claim, (_, text) in zip(cached, found, strict=True) if claim is None]))
-        claims = [claim or next(made) for claim in cached]
-        with self._lock:
-            for claim, before, (c, _) in zip(claims, cached, found, strict=True):
-                if before is None:
-                    self._keep(c.slot, claim)
-        return claims
-
-    def _cached(self, slot: int) -> Prepared | None:
-        claim = self._prepared.get(slot)
-        if claim is not None:
-            self._prepared.move_to_end(slot)
-        return claim
-
-    def _keep(self, slot: int, claim: Prepared) -> None:
-        self._prepared[slot] = claim
-        if len(self._prepared) > PREPARED_CACHE:
-            self._prepared.popitem(last=False)
-
-    def _forget(self, slots: Iterable[int | None]) -> None:
-        for slot in slots:
-            if slot is not None:
-                self._prepared.pop(slot, None)
-
-    def _idf_table(self, texts: list[Prepared]) -> dict[str, float]:
-        """The IDF of every term of `texts`, from a table kept until a claim is added (IDFs change then). A new
-        table is made rather than the old one cleared: a search still reading the old one is not disturbed."""
-        if self._idf_slots != self._index.slots or len(self._idfs) > IDF_CACHE:
-            self._idfs, self._idf_slots = {}, self._index.slots
-        idfs, idf = self._idfs, self._index.idf
-        for text in texts:
-            idfs.update((term, idf(term)) for term in text.terms if term not in idfs)
-        return idfs
-
-    def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
-        """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio
-        (at least NEAR_RATIO): near copies always reach re-ranking, however many claims share their terms.
-        A text can only reach that ratio if its length is within a factor of the query's, so the others are
-        skipped unread."""
-        share = NEAR_RATIO / (200.0 - NEAR_RATIO)  # fuzz.ratio >= r needs shorter / longer >= r / (2 - r)
-        keep = self._index.sized(slots, len(key) * share, len(key) / share)
-        slots, bm25 = slots[keep], bm25[keep]
-        texts = self._index.texts(slots)
-        best = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=NEAR_LIMIT,
-                               processor=None)
-        return [(self._index.candidate(int(slots[n]), float(bm25[n])), texts[n]) for _, _, n in best]
-
-    def _same_speaker(self, who: str, slots: np.ndarray, bm25: np.ndarray, found: list[tuple[Candidate, str]]
-                      ) -> list[tuple[Candidate, str]]:
-        """Among the candidates past the re-ranking cut, the `SPEAKER_LIMIT` best by BM25 whose speaker agrees
-        with the query's (same name or surname): a speaker's own earlier claims reach re-ranking more often."""
-        if not who or SPEAKER_LIMIT <= 0:
-            return []
-        mask = self._index.spoken_by(slots, lambda name: any(speakers(who, name)[:2]), who)
-        seen = {c.slot for c, _ in found}
-        chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
-        return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
-
-    def _nearest(self, nearest: list[int], extra: int, exclude_article_id: int | None,
-                 found: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
-        """Up to `extra` of the claims `nearest` (ids) not already `found`, live and not of the excluded article."""
-        seen = {c.claim_id for c, _ in found}
-        out = []
-        for claim_id in nearest:
-            slot = self._index.slot_of(claim_id) if claim_id not in seen else None
-            if slot is None or (exclude_article_id is not None and self._index.article_id(slot) == exclude_article_id):
-                continue
-            out.append((self._index.candidate(slot, 0.0), self._index.text(slot)))
-            if len(out) >= extra:
-                break
-        return out
+        return [(c, values) for c, values, _ in self._candidates.scored(text, exclude_article_id, speaker, date)]
 
     def _kind(self, value: float, query_words: int, slot: int, ratio: float) -> str:
         """Thresholds.kind for the candidate in `slot` (read under the lock)."""
