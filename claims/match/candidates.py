@@ -34,7 +34,7 @@ from claims.match.text_forms import Prepared
 NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
 NEAR_LIMIT = 20
 SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
-PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
+PREPARED_CACHE = 10_000  # indexed claims whose comparison data (text_forms.Prepared) is kept, least recent out
 IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
 
 Scored = tuple[Candidate, list[float], float]  # a candidate text, its signals (FEATURES), its fuzz.ratio with the query

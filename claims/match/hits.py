@@ -1,6 +1,8 @@
 """What a search returns and what decides it: MatchHit (an earlier claim found, its score and its kind) and
 Thresholds, the lexical model's cut-offs (overridable from the environment), with the two rules that apply them:
-which scores a search shows (`Thresholds.shown`) and which of those are the same claim (`Thresholds.kind`).
+which scores a search shows (`Thresholds.shown`) and which of those are the same claim (`Thresholds.kind`). Two
+thresholds, as Meedan Check uses: at or above `same` a match is the same claim, between `related` and `same` it is
+possibly related.
 
 The semantic model brings its own "same" and "related" (claims.match.semantic; claims.match.semantic_scoring).
 """

@@ -1,13 +1,15 @@
 """LexicalScoring: how Matcher.search chooses and scores its hits when matching is lexical (no sentence embeddings).
 
-The candidates (claims.match.candidates) are re-ranked by a logistic model over their lexical signals, one light
-semantic signal and speaker agreement (claims.match.signals.rankings): hits come in that model's order. Each hit's
+The candidates (claims.match.candidates) are re-ranked by a logistic model over lexical signals, one light semantic
+signal and speaker agreement (claims.match.signals: IDF-weighted term cover both ways, character n-gram cosine,
+rapidfuzz token_sort/token_set ratios, shared and missing numbers, length balance, the cosine of static word
+vectors (claims.match.vectors), whether the two claims' speakers agree): hits come in that model's order. Each hit's
 score (0..100, 100 x P(same claim)) is a second model's, which also weighs word alignment both ways, numbers and
-negation, so another claim on the same topic is not "the same claim" (signals.scores); a near copy scores at
-least its ratio less signals.COPY_MARGIN. A claim whose fact-check title is indexed too is scored against each
-text apart, the title's logits put on the claims' scale, and the better text counts, so a claim is listed once.
-Thresholds (claims.match.hits) decide which are shown and as what kind; the chosen hits are returned "same"
-first, each kind in the order of its score.
+negation, so another claim on the same topic is not "the same claim" (signals.scores); a near copy (fuzz.ratio >=
+signals.COPY_RATIO) scores at least its ratio less signals.COPY_MARGIN. A claim whose fact-check title is indexed
+too is scored against each text apart, the title's logits put on the claims' scale (signals.TITLE_SCORE,
+TITLE_RANK), and the better text counts, so a claim is listed once. Thresholds (claims.match.hits) decide which
+are shown and as what kind; the chosen hits are returned "same" first, each kind in the order of its score.
 """
 
 from __future__ import annotations
