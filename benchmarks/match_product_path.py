@@ -23,7 +23,7 @@ removed from the pool, the share of queries that still show any match (must: at 
 figures come from the product too: the queries are put in groups in which no query has another's answers among
 its 100 best candidates; for each group the pool without the group's answers is imported into a fresh archive
 and the default `match` run over the group's queries (what is shown can depend on the other candidates: the best
-one is shown when it leads the rest, claims.match.matcher.Thresholds), so each query meets the pool without its
+one is shown when it leads the rest, claims.match.hits.Thresholds), so each query meets the pool without its
 own answers and, as far as its candidates go, nothing else missing. "archives" says how many groups that took.
 
 Queries are read one per line (their whitespace collapsed). Nothing here is run by the test suite.

@@ -12,7 +12,7 @@ any long query holding its few words. The fit: the pools of CheckThat! 2020 task
 import indexes them (claims, then titles), every train query searched (no speaker or date, as `claimdesk match`
 searches; train queries that are another set's dev queries left out, checkthat.without_dev_copies), its candidate
 texts kept; then for each pair of offsets on a grid (added to a title's score logit and ranking logit) the hits
-are chosen again from the kept candidates (Matcher._chosen, exact), giving MAP@5 as shown, MAP@5 without
+are chosen again from the kept candidates (LexicalScoring.chosen, exact), giving MAP@5 as shown, MAP@5 without
 thresholds, and the share of queries that still show a match when their right answers (and the pool claims with
 the same letters and digits) are taken out of the kept candidates (an estimate: benchmarks/match_product_path.py
 imports the pool without them). The offsets kept: the best sum of the two MAP@5s (means over the three sets)
@@ -54,7 +54,7 @@ def one_line(text: str | None) -> str:
 
 @dataclass
 class Searched:
-    """One collection's pool indexed and each query's candidate texts (Matcher._scored), kept to choose again."""
+    """One collection's pool indexed and each query's candidate texts (CandidateSearch.scored), kept to choose again."""
 
     matcher: Matcher
     ids: list[str]  # claim id -> pool id
@@ -69,7 +69,7 @@ class Searched:
         signals.TITLE_SCORE, signals.TITLE_RANK = (1.0, offsets[0]), (1.0, offsets[1])
         shown, everything, removed = {}, {}, 0
         for q, scored in self.candidates.items():
-            words, chosen = self.words[q], self.matcher._chosen
+            words, chosen = self.words[q], self.matcher._lexical.chosen
             shown[q] = [self.ids[h.claim_id] for h in chosen(scored, words, 5, None)]
             everything[q] = [self.ids[h.claim_id] for h in chosen(scored, words, 5, 0.0)]
             wrong = [row for row in scored if self.ids[row[0].claim_id] not in self.removed[q]]
@@ -85,7 +85,7 @@ def searched(collection: Collection, split: str, titles: bool = True) -> Searche
         matcher.add_titles((n, one_line(collection.pool[vid].get("title"))) for n, vid in enumerate(ids))
     gold = collection.split(split)
     queries = {q: one_line(collection.queries[q]) for q in gold}
-    candidates = {q: matcher._scored(text, None, None) for q, text in queries.items()}
+    candidates = {q: matcher._candidates.scored(text, None, None) for q, text in queries.items()}
     log(f"{collection.name} {split}: {len(gold)} queries searched")
     by_text: dict[str, set[str]] = {}
     for vid, fields in collection.pool.items():

@@ -1,140 +1,38 @@
 """Matcher: which earlier claims in the archive a claim matches, as "same" or "related", best first.
 
-Candidate retrieval by BM25 over the rarest content terms of the query (claims.match.index); the best `rerank`
-by BM25, plus the near copies (fuzz.ratio >= NEAR_RATIO on the normalised texts) among the best `candidates`
-and, when the query's speaker is given, the best by BM25 of that speaker's claims among them, are re-ranked by
-a logistic model over lexical signals, one light semantic signal and speaker agreement: IDF-weighted term
-cover both ways, character n-gram cosine, rapidfuzz token_sort/token_set ratios, shared and missing numbers,
-length balance, the cosine of static word vectors (claims.match.vectors), and whether the two claims' speakers
-agree (claims.match.signals). A claim's speaker is optional (`add(..., speaker)`, 4-tuples in `add_many`,
-`search(..., speaker=)`); when either is unknown, the score is what it was without. Hits come in that model's
-order; each hit's score (0..100, 100 x P(same claim)) is a second model's, which also weighs word alignment
-both ways, numbers and negation, so another claim on the same topic is not "the same claim" (match_features).
-A near copy (fuzz.ratio >= 80) scores at least its ratio less 10. Two thresholds, as Meedan Check uses: at or
-above `same` a match is the same claim, between `related` and `same` it is possibly related (and so is the best
-candidate under `related` when it leads every other by `lead` points, from `lead_floor` up: Thresholds); a match
-in which either claim has fewer than `min_words_for_same` words is "same" only when it is a near copy
-(fuzz.ratio >= SHORT_COPY_RATIO). The hits chosen (by the ranking model) are returned in the order of their
-score, "same" first.
+The matcher holds the index of earlier claims (claims.match.index) and the one lock that guards it and the caches,
+and delegates: candidates are gathered in one place (claims.match.candidates: BM25 over the query's rarest terms,
+near copies, the speaker's own claims, and with embeddings the nearest by embedding), then scored by one of two
+paths, lexical (claims.match.lexical_scoring: logistic models over lexical signals, Thresholds from
+claims.match.hits) or, once `use_semantics` is called, semantic (claims.match.semantic_scoring: the sentence
+embedding model's ranker and decision). Near-copy search for boilerplate is claims.match.copies.
 
-An imported fact-check's title (its headline) may be indexed as a second text of its claim (`add_title`): a
-query is scored against each text apart, the title's logits put on the claims' scale (signals.TITLE_SCORE,
-TITLE_RANK), and the better text counts, so a claim is listed once. Near-copy search (`copies`, for
-boilerplate) reads claims' own texts only; `len` counts claims.
-
-Speed: each indexed claim's comparison data (match_text.Prepared: character n-gram codes, terms, numbers,
-word vectors) is made the first time it is a candidate and kept in a bounded LRU cache keyed by slot (dropped
-when its claim is replaced or removed); IDFs are kept per term until the next claim is added; the character
-n-gram cosines of all candidates are computed at once with numpy. None of this changes a score.
+A claim's speaker is optional (`add(..., speaker)`, 4-tuples in `add_many`, `search(..., speaker=)`); when either
+is unknown, the score is what it was without, and likewise its date. An imported fact-check's title (its headline) may
+be indexed as a second text of its claim (`add_title`): a query is scored against each text apart and the better
+counts, so a claim is listed once. Near-copy search (`copies`) reads claims' own texts only; `len` counts claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import os
-import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
+from claims.match.candidates import CandidateSearch, Scored
+from claims.match.copies import near_copies
 from claims.match.dense import DenseVectors
+from claims.match.hits import MatchHit, Thresholds
 from claims.match.index import Base, Candidate, MatchIndex
+from claims.match.lexical_scoring import LexicalScoring
 from claims.match.normalise import day_number, fuzz_key, speaker_key, word_count
-from claims.match.semantic import ALL_FEATURES, SemanticModel, semantic_values
-from claims.match.signals import (
-    COPY_MARGIN,
-    COPY_RATIO,
-    alignments,
-    char_cosines,
-    dates,
-    features,
-    fuzzy_ratios,
-    meanings_of,
-    rankings,
-    scores,
-    speakers,
-)
-from claims.match.text_forms import Prepared, Text
+from claims.match.semantic import SemanticModel
+from claims.match.semantic_scoring import Semantics, SemanticScoring
+from claims.match.text_forms import Text
 
-NEAR_RATIO = 60.0  # fuzz.ratio (normalised text) from which a candidate past the re-ranking cut is a near copy
-NEAR_LIMIT = 20
-SHORT_COPY_RATIO = 95.0  # fuzz.ratio (normalised texts) from which a short claim (under min_words_for_same) is "same"
-SPEAKER_LIMIT = 30  # candidates past the cut, best BM25 first, whose speaker agrees with the query's
-PREPARED_CACHE = 10_000  # indexed claims whose comparison data (match_text.Prepared) is kept, least recent out
-IDF_CACHE = 200_000  # terms whose IDF is kept until the next claim is added
-
-_DIGITS = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(r"\S*\d\S*")
-
-
-def _opening(key: str, words: int, stamps: int = 3) -> str:
-    """The first `words` words of a normalised text with every number as "#", if it has that many words and
-    at least `stamps` numbers among them (time stamps, codes: a widget's, not a sentence's), else ""."""
-    found = key.split()[:words] if words > 0 else []
-    masked = [_NUMBER_WORD.sub("#", w) for w in found]
-    return " ".join(masked) if len(found) == words and masked.count("#") >= stamps else ""
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class MatchHit:
-    claim_id: int
-    score: float  # similarity 0..100
-    kind: str  # "same" (at or above the high threshold) or "related" (between the low and the high one)
-
-
-@dataclass(frozen=True)
-class Semantics:
-    """What matching with sentence embeddings needs (Matcher.use_semantics)."""
-
-    vectors: DenseVectors
-    encode: Callable[[list[str]], np.ndarray]
-    model: SemanticModel
-    dense_search: bool
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Score cut-offs. same: shown as the same claim; related: shown as possibly related; and a lead: the best
-    candidate is shown (possibly related) from `lead_floor` up when it scores `lead` points or more above every
-    other candidate. A claim that stands out from the crowd of same-topic candidates is more often the earlier
-    check than one of a crowd scoring alike (benchmarks/match_product_path.py: on the CheckThat! dev and train
-    queries alike, fewer queries without an earlier check show a match, and at most 0.005 MAP@5 is lost)."""
-
-    same: float = 90.0
-    related: float = 25.0
-    min_words_for_same: int = 8
-    lead: float = 8.0
-    lead_floor: float = 10.0
-
-    @classmethod
-    def from_env(cls) -> Thresholds:
-        """The defaults, each overridden by ``$CLAIMDESK_SAME_THRESHOLD`` / ``$CLAIMDESK_RELATED_THRESHOLD``
-        (a number 0-100; a value that is not, or a related cut-off above the same one, is ignored)."""
-        same = _env_score("CLAIMDESK_SAME_THRESHOLD", cls.same)
-        related = _env_score("CLAIMDESK_RELATED_THRESHOLD", cls.related)
-        if related > same:
-            log.warning("ignoring match thresholds: related %s is above same %s", related, same)
-            return cls()
-        return cls(same=same, related=related, lead_floor=min(cls.lead_floor, related))
-
-
-def _env_score(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        value = -1.0
-    if not 0.0 <= value <= 100.0:
-        log.warning("ignoring %s=%r: not a score from 0 to 100", name, raw)
-        return default
-    return value
+__all__ = ["MatchHit", "Matcher", "Semantics", "Thresholds"]
 
 
 class Matcher:
@@ -146,25 +44,31 @@ class Matcher:
 
     def __init__(self, thresholds: Thresholds | None = None, candidates: int = 1000, rerank: int = 50,
                  base: Base | None = None):
-        self.thresholds = thresholds or Thresholds.from_env()
         self._index = MatchIndex(base)
-        self._candidates = candidates
-        self._rerank = rerank
-        self._lock = threading.Lock()
-        self._prepared: OrderedDict[int, Prepared] = OrderedDict()  # slot -> its claim prepared, most recent last
-        self._idfs: dict[str, float] = {}  # term -> IDF, for an index of `_idf_slots` slots
-        self._idf_slots = 0
-        self._semantic: Semantics | None = None
+        self._lock = threading.Lock()  # guards the index and the caches (those of CandidateSearch)
+        self._candidates = CandidateSearch(self._index, self._lock, candidates, rerank)
+        self._lexical = LexicalScoring(thresholds or Thresholds.from_env(), self._candidates, self._index, self._lock)
+        self._semantic: SemanticScoring | None = None  # the scoring path once use_semantics is called
 
     def __len__(self) -> int:
         return len(self._index)
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The lexical scoring's cut-offs (claims.match.hits)."""
+        return self._lexical.thresholds
+
+    @thresholds.setter
+    def thresholds(self, thresholds: Thresholds) -> None:
+        self._lexical.thresholds = thresholds
 
     def use_semantics(self, vectors: DenseVectors, encode: Callable[[list[str]], np.ndarray], model: SemanticModel,
                       dense_search: bool = True) -> None:
         """Match with sentence embeddings from now on: `vectors` every indexed claim's (claims.match.dense),
         `encode` turns query texts into unit vectors, `model` ranks and decides (claims.match.semantic); with
         `dense_search`, the claims nearest by embedding join the lexical candidates."""
-        self._semantic = Semantics(vectors, encode, model, dense_search)
+        semantics = Semantics(vectors, encode, model, dense_search)
+        self._semantic = SemanticScoring(semantics, self._candidates, self._index, self._lock)
 
     def put_vectors(self, claim_id: int, claim: np.ndarray | None, title: np.ndarray | None = None) -> None:
         """A claim's sentence embeddings (and its title's), or None: it has none (its cosines count as 0)."""
@@ -179,7 +83,7 @@ class Matcher:
     @property
     def shown_from(self) -> float:
         """The lowest score a default search shows (the active model's "related" threshold)."""
-        return self._semantic.model.related if self._semantic else self.thresholds.related
+        return self._scoring.shown_from
 
     def add(self, claim_id: int, article_id: int | None, text: str, speaker: str | None = None,
             date: dt.date | str | None = None) -> None:
@@ -188,7 +92,7 @@ class Matcher:
         key = fuzz_key(text or "")
         terms, words = Text.terms_of(key), word_count(text or "")
         with self._lock:
-            self._forget(self._index.remove(claim_id))
+            self._candidates.forget(self._index.remove(claim_id))
             self._index.add(claim_id, article_id, key, terms, words, speaker_key(speaker), day_number(date))
 
     def add_many(self, rows: Iterable[tuple]) -> None:
@@ -204,7 +108,7 @@ class Matcher:
         key = fuzz_key(title or "")
         terms, words = Text.terms_of(key), word_count(title or "")
         with self._lock:
-            self._forget([self._index.remove_title(claim_id)])
+            self._candidates.forget([self._index.remove_title(claim_id)])
             own = self._index.slot_of(claim_id)
             if own is None or not terms or key == self._index.text(own):
                 return False
@@ -218,7 +122,7 @@ class Matcher:
     def remove(self, claim_id: int) -> None:
         """Forget the claim and its title."""
         with self._lock:
-            self._forget(self._index.remove(claim_id))
+            self._candidates.forget(self._index.remove(claim_id))
         if self._semantic is not None:
             self._semantic.vectors.remove(claim_id)
 
@@ -239,247 +143,34 @@ class Matcher:
         candidate leading all others by `lead` from `lead_floor` up; with `min_score`, those scoring at least
         that), chosen by the ranking model and returned "same claim" first, each kind in the order of its score
         (the score the user sees); `speaker`: who made the claim searched for, `date`: when, if known."""
-        if self._semantic is not None:
-            return self._search_semantic(text, limit, exclude_article_id, min_score, speaker, date)
-        return self._chosen(self._scored(text, exclude_article_id, speaker, date), word_count(text or ""), limit,
-                            min_score)
-
-    def _chosen(self, scored: list[tuple[Candidate, list[float], float]], words: int, limit: int,
-                min_score: float | None) -> list[MatchHit]:
-        """`search`'s hits from the candidate texts' signals and fuzz.ratios (`_scored`) for a query of `words`
-        words: each claim once, with the better of its texts."""
-        rows, copies = [v for _, v, _ in scored], [ratio for _, _, ratio in scored]
-        with self._lock:
-            titles = [self._index.is_title(c.slot) for c, _, _ in scored]
-        values, ranks = scores(rows, copies, titles), rankings(rows, copies, titles)
-        found = _best_per_claim([(c, value, rank, ratio) for (c, _, ratio), value, rank
-                                 in zip(scored, values, ranks, strict=True)])
-        values = [value for _, value, _, _ in found]
-        shown = self._shown(values) if min_score is None else [value >= min_score for value in values]
-        with self._lock:
-            hits = [(rank, MatchHit(c.claim_id, round(value, 2), self._kind(value, words, c.slot, ratio)), c.slot)
-                    for (c, value, rank, ratio), show in zip(found, shown, strict=True) if show]
-        hits.sort(key=lambda h: (h[1].kind != "same", -h[0], h[2]))
-        chosen = [hit for _, hit, _ in hits[: max(limit, 0)]]
-        return sorted(chosen, key=lambda hit: (hit.kind != "same", -hit.score))  # shown in the order of the score
-
-    def _search_semantic(self, text: str, limit: int, exclude_article_id: int | None, min_score: float | None,
-                         speaker: str | None, date: dt.date | str | None) -> list[MatchHit]:
-        """`search` with sentence embeddings: lexical and dense candidates, ordered by the semantic ranker, each of
-        the best `limit` scored by the decision model (claims.match.semantic) and shown from its "related" up."""
-        sem = self._semantic
-        query = np.asarray(sem.encode([text or ""])[0], dtype=np.float32)
-        found, values = self.semantic_candidates(text, query, exclude_article_id, speaker, date)
-        if not found:
-            return []
-        z = sem.model.rank_logits(values)
-        copies = np.array([ratio if ratio >= COPY_RATIO else 0.0 for _, _, ratio in found])
-        order = np.lexsort((-z, -copies))  # near copies first (closest first), then by the ranking logit
-        top = order[: max(limit, 0)]
-        with self._lock:
-            words = np.array([self._index.words(found[n][0].slot) for n in top])
-        scores = sem.model.decide(z[order], values[top], word_count(text or ""), words)
-        scores = np.maximum(scores, np.where(copies[top] > 0, copies[top] - COPY_MARGIN, 0.0))  # as lexical scores
-        floor = sem.model.related if min_score is None else min_score
-        hits = [MatchHit(found[n][0].claim_id, round(float(value), 2), "same" if value >= sem.model.same else "related")
-                for n, value in zip(top, scores, strict=True) if value >= floor]
-        return sorted(hits, key=lambda hit: (hit.kind != "same", -hit.score))
+        return self._scoring.search(text, limit, exclude_article_id, min_score, speaker, date)
 
     def semantic_candidates(self, text: str, query: np.ndarray, exclude_article_id: int | None = None,
                             speaker: str | None = None, date: dt.date | str | None = None
-                            ) -> tuple[list[tuple[Candidate, list[float], float]], np.ndarray]:
-        """The candidates of a semantic search (lexical, then the dense search's nearest the lexical one missed),
-        one per claim (its own text or its fact-check title, whichever ranks better lexically), with their rows of
-        claims.match.semantic.ALL_FEATURES; `query` is the text's unit vector."""
-        sem = self._semantic
-        nearest = sem.vectors.search(query, sem.model.dense_k + 10) if sem.dense_search else []
-        scored = self._scored(text, exclude_article_id, speaker, date, nearest, sem.model.dense_k)
-        with self._lock:
-            titles = [self._index.is_title(c.slot) for c, _, _ in scored]
-        ranks = rankings([v for _, v, _ in scored], [ratio for _, _, ratio in scored], titles)
-        best: dict[int, int] = {}
-        for n, (c, _, _) in enumerate(scored):
-            if c.claim_id not in best or ranks[n] > ranks[best[c.claim_id]]:
-                best[c.claim_id] = n
-        found = [scored[n] for n in sorted(best.values())]
-        return found, self.semantic_signals(query, found, nearest)
+                            ) -> tuple[list[Scored], np.ndarray]:
+        """The candidates of a semantic search with their rows of claims.match.semantic.ALL_FEATURES
+        (SemanticScoring.candidates); `query` is the text's unit vector."""
+        return self._semantic.candidates(text, query, exclude_article_id, speaker, date)
 
-    def semantic_signals(self, query: np.ndarray, found: list[tuple[Candidate, list[float], float]],
-                         nearest: list[int]) -> np.ndarray:
-        """Rows of claims.match.semantic.ALL_FEATURES for the candidates `found` by `_scored` (lexical ones first,
-        then those only the dense search (`nearest`, best first) found)."""
-        if not found:
-            return np.zeros((0, len(ALL_FEATURES)))
-        ids = [c.claim_id for c, _, _ in found]
-        cos_claim, cos_title, has_title = self._semantic.vectors.cosines(query, ids)
-        dense_rank = {claim_id: n for n, claim_id in enumerate(nearest)}
-        return np.array([values + semantic_values(float(cos_claim[n]), float(cos_title[n]), bool(has_title[n]),
-                                                  dense_rank.get(c.claim_id), n if c.bm25 > 0 else None, ratio)
-                         for n, (c, values, ratio) in enumerate(found)], dtype=np.float64)
-
-    def _shown(self, values: list[float]) -> list[bool]:
-        """Which candidates (their scores) the thresholds show: those at or above `related`, and the best one
-        when it scores `lead` or more above the runner-up and at least `lead_floor`."""
-        t = self.thresholds
-        shown = [value >= t.related for value in values]
-        if values and t.lead > 0:
-            best = max(range(len(values)), key=values.__getitem__)
-            runner_up = max((v for n, v in enumerate(values) if n != best), default=0.0)
-            if values[best] >= t.lead_floor and values[best] - runner_up >= t.lead:
-                shown[best] = True
-        return shown
+    def semantic_signals(self, query: np.ndarray, found: list[Scored], nearest: list[int]) -> np.ndarray:
+        """Rows of claims.match.semantic.ALL_FEATURES for candidates found (SemanticScoring.signals)."""
+        return self._semantic.signals(query, found, nearest)
 
     def copies(self, text: str, min_ratio: float = 90.0, prefix_words: int = 0, candidates: int = 5000
                ) -> list[tuple[int, int | None]]:
-        """The indexed claims that are near copies of `text` (fuzz.ratio >= `min_ratio` of the normalised texts,
-        with the same numbers), or, with `prefix_words`, open with the same `prefix_words` words holding
-        three numbers or more, the numbers masked (a widget's time stamp and codes vary); as (claim_id,
-        article_id), among the `candidates` best by BM25 (for claims.match.boilerplate)."""
-        key = fuzz_key(text or "")
-        terms = sorted(set(Text.terms_of(key)))
-        if not terms:
-            return []
-        share = min_ratio / (200.0 - min_ratio)  # as in _near_copies: a copy's length is within this factor
-        opening = _opening(key, prefix_words)
-        opening_terms = sorted({t for t in Text.terms_of(opening) if not t[:1].isdigit() and t != "#"})
-        with self._lock:
-            slots, _ = self._index.ranked(terms, candidates, titles=False)
-            near = slots[self._index.sized(slots, len(key) * share, len(key) / share)]
-            texts = self._index.texts(near)
-            found = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None,
-                                    processor=None)
-            numbers = sorted(_DIGITS.findall(key))  # a copy says the same numbers: "rose 3 metres" is no copy of 4
-            copies = {int(near[n]) for _, _, n in found if sorted(_DIGITS.findall(texts[n])) == numbers}
-            if opening and opening_terms:  # by the opening's own words: a long sentence's rarest are elsewhere
-                opened, _ = self._index.ranked(opening_terms, candidates, titles=False)
-                copies |= {int(s) for s in opened if _opening(self._index.text(int(s)), prefix_words) == opening}
-            return [(self._index.claim_id(s), self._index.article_id(s)) for s in sorted(copies)]
+        """The indexed claims that are near copies of `text`, or open like it with three numbers or more
+        (claims.match.copies), as (claim_id, article_id), among the `candidates` best by BM25 (for
+        claims.match.boilerplate)."""
+        return near_copies(self._index, self._lock, text, min_ratio, prefix_words, candidates)
 
     def signals(self, text: str, exclude_article_id: int | None = None, speaker: str | None = None,
                 date: dt.date | str | None = None) -> list[tuple[Candidate, list[float]]]:
         """The re-ranking signals (claims.match.signals.FEATURES) of the best candidate texts for `text` (a claim
-        and its title apart: `_chosen` keeps the better)."""
-        return [(c, values) for c, values, _ in self._scored(text, exclude_article_id, speaker, date)]
+        and its title apart: the lexical scoring keeps the better)."""
+        return [(c, values) for c, values, _ in self._candidates.scored(text, exclude_article_id, speaker, date)]
 
-    def _scored(self, text: str, exclude_article_id: int | None, speaker: str | None,
-                date: dt.date | str | None = None, nearest: list[int] = (), extra: int = 0
-                ) -> list[tuple[Candidate, list[float], float]]:
-        """The candidates with their signals and their fuzz.ratio with the query (normalised texts); with
-        `nearest` (claim ids, best first), up to `extra` of them that the lexical search missed join at the end."""
-        query, who, day = Prepared.of(fuzz_key(text or "")), speaker_key(speaker), day_number(date)
-        with self._lock:
-            slots, bm25 = self._index.ranked(sorted(query.terms), max(self._candidates, self._rerank),
-                                             exclude_article_id=exclude_article_id)
-            found = [(self._index.candidate(int(s), float(b)), self._index.text(int(s)))
-                     for s, b in zip(slots[: self._rerank], bm25[: self._rerank], strict=True)]
-            found += self._near_copies(query.key, slots[self._rerank :], bm25[self._rerank :])
-            found += self._same_speaker(who, slots[self._rerank :], bm25[self._rerank :], found)
-            found += self._nearest(nearest, extra, exclude_article_id, found)
-            agree = [speakers(who, self._index.speaker(c.slot)) for c, _ in found]
-            days = [dates(day, self._index.day(c.slot)) for c, _ in found]
-        claims = self._prepare(found)
-        with self._lock:
-            idf = self._idf_table([query, *claims]).__getitem__
-        chars, means = char_cosines(query, claims), meanings_of(query, claims, idf)
-        ratios, aligned = fuzzy_ratios(query.key, [claim.key for claim in claims]), alignments(query, claims)
-        return [(c, features(query, claim, c.bm25, idf, meaning, agreement, char, fuzzy[:2], when, align), fuzzy[2])
-                for (c, _), claim, meaning, agreement, char, fuzzy, when, align in zip(
-                    found, claims, means, agree, chars, ratios, days, aligned, strict=True)]
+    @property
+    def _scoring(self) -> LexicalScoring | SemanticScoring:
+        """The active scoring path."""
+        return self._lexical if self._semantic is None else self._semantic
 
-    def _prepare(self, found: list[tuple[Candidate, str]]) -> list[Prepared]:
-        """The candidates' prepared texts: from the cache, or made (outside the lock) and then cached."""
-        with self._lock:
-            cached = [self._cached(c.slot) for c, _ in found]
-        made = iter(Prepared.many([text for claim, (_, text) in zip(cached, found, strict=True) if claim is None]))
-        claims = [claim or next(made) for claim in cached]
-        with self._lock:
-            for claim, before, (c, _) in zip(claims, cached, found, strict=True):
-                if before is None:
-                    self._keep(c.slot, claim)
-        return claims
-
-    def _cached(self, slot: int) -> Prepared | None:
-        claim = self._prepared.get(slot)
-        if claim is not None:
-            self._prepared.move_to_end(slot)
-        return claim
-
-    def _keep(self, slot: int, claim: Prepared) -> None:
-        self._prepared[slot] = claim
-        if len(self._prepared) > PREPARED_CACHE:
-            self._prepared.popitem(last=False)
-
-    def _forget(self, slots: Iterable[int | None]) -> None:
-        for slot in slots:
-            if slot is not None:
-                self._prepared.pop(slot, None)
-
-    def _idf_table(self, texts: list[Prepared]) -> dict[str, float]:
-        """The IDF of every term of `texts`, from a table kept until a claim is added (IDFs change then). A new
-        table is made rather than the old one cleared: a search still reading the old one is not disturbed."""
-        if self._idf_slots != self._index.slots or len(self._idfs) > IDF_CACHE:
-            self._idfs, self._idf_slots = {}, self._index.slots
-        idfs, idf = self._idfs, self._index.idf
-        for text in texts:
-            idfs.update((term, idf(term)) for term in text.terms if term not in idfs)
-        return idfs
-
-    def _near_copies(self, key: str, slots: np.ndarray, bm25: np.ndarray) -> list[tuple[Candidate, str]]:
-        """Among the candidates past the re-ranking cut, the `NEAR_LIMIT` closest to `key` by fuzz.ratio
-        (at least NEAR_RATIO): near copies always reach re-ranking, however many claims share their terms.
-        A text can only reach that ratio if its length is within a factor of the query's, so the others are
-        skipped unread."""
-        share = NEAR_RATIO / (200.0 - NEAR_RATIO)  # fuzz.ratio >= r needs shorter / longer >= r / (2 - r)
-        keep = self._index.sized(slots, len(key) * share, len(key) / share)
-        slots, bm25 = slots[keep], bm25[keep]
-        texts = self._index.texts(slots)
-        best = process.extract(key, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, limit=NEAR_LIMIT,
-                               processor=None)
-        return [(self._index.candidate(int(slots[n]), float(bm25[n])), texts[n]) for _, _, n in best]
-
-    def _same_speaker(self, who: str, slots: np.ndarray, bm25: np.ndarray, found: list[tuple[Candidate, str]]
-                      ) -> list[tuple[Candidate, str]]:
-        """Among the candidates past the re-ranking cut, the `SPEAKER_LIMIT` best by BM25 whose speaker agrees
-        with the query's (same name or surname): a speaker's own earlier claims reach re-ranking more often."""
-        if not who or SPEAKER_LIMIT <= 0:
-            return []
-        mask = self._index.spoken_by(slots, lambda name: any(speakers(who, name)[:2]), who)
-        seen = {c.slot for c, _ in found}
-        chosen = [(int(s), float(b)) for s, b in zip(slots[mask], bm25[mask], strict=True) if int(s) not in seen]
-        return [(self._index.candidate(s, b), self._index.text(s)) for s, b in chosen[:SPEAKER_LIMIT]]
-
-    def _nearest(self, nearest: list[int], extra: int, exclude_article_id: int | None,
-                 found: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
-        """Up to `extra` of the claims `nearest` (ids) not already `found`, live and not of the excluded article."""
-        seen = {c.claim_id for c, _ in found}
-        out = []
-        for claim_id in nearest:
-            slot = self._index.slot_of(claim_id) if claim_id not in seen else None
-            if slot is None or (exclude_article_id is not None and self._index.article_id(slot) == exclude_article_id):
-                continue
-            out.append((self._index.candidate(slot, 0.0), self._index.text(slot)))
-            if len(out) >= extra:
-                break
-        return out
-
-    def _kind(self, value: float, query_words: int, slot: int, ratio: float) -> str:
-        """A short claim is "same" only as a near copy (fuzz.ratio >= SHORT_COPY_RATIO of the normalised texts):
-        few words say too little for a loose match to be the same claim, but a quote is a quote."""
-        short = min(query_words, self._index.words(slot)) < self.thresholds.min_words_for_same
-        copy = ratio >= SHORT_COPY_RATIO
-        return "same" if value >= self.thresholds.same and (copy or not short) else "related"
-
-
-def _best_per_claim(found: list[tuple[Candidate, float, float, float]]) -> list[tuple[Candidate, float, float, float]]:
-    """One entry per claim from (candidate, score, ranking logit, fuzz.ratio) of its texts (its own and its title's):
-    the better score with the slot and ratio that gave it, and the better ranking logit; in first-seen order."""
-    best: dict[int, tuple[Candidate, float, float, float]] = {}
-    for c, value, rank, ratio in found:
-        had = best.get(c.claim_id)
-        if had is None:
-            best[c.claim_id] = (c, value, rank, ratio)
-        elif value > had[1]:
-            best[c.claim_id] = (c, value, max(rank, had[2]), ratio)
-        elif rank > had[2]:
-            best[c.claim_id] = (had[0], had[1], rank, had[3])
-    return list(best.values())

@@ -1,5 +1,6 @@
-"""The postings of a match index made into one frozen base (claims.match.index.MatchIndex.frozen): terms keyed
-by a stable hash, each term's slots end to end in CSR form, and the slots' texts as one blob.
+"""The postings of a match index in their frozen form (CSR: terms keyed by a stable hash, each term's slots end to
+end), read a term at a time; and the index made into one frozen base (claims.match.index.MatchIndex.frozen): live
+postings merged into CSR form, and the slots' texts as one blob.
 """
 
 from __future__ import annotations
@@ -13,14 +14,25 @@ from claims.match.columns import Texts
 
 _NO_SLOTS = np.zeros(0, dtype=np.int32)
 
+CSR = tuple[np.ndarray, np.ndarray, np.ndarray]  # sorted term hashes (uint64), term offsets (int64), slots (int32)
+
 
 def term_hash(term: str) -> int:
     """A stable 64-bit hash of a term (Python's own hash() changes from one process to the next)."""
     return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def merged_postings(base: tuple[np.ndarray, np.ndarray, np.ndarray] | None, term_ids: dict[str, int],
-                    tail: list[array], remap: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def csr_slots(csr: CSR, term: str) -> np.ndarray:
+    """The slots that have `term` in postings of CSR form (none when the term is not there)."""
+    hashes, offsets, postings = csr
+    key = np.uint64(term_hash(term))
+    at = int(np.searchsorted(hashes, key))
+    if at >= len(hashes) or hashes[at] != key:
+        return _NO_SLOTS
+    return postings[int(offsets[at]) : int(offsets[at + 1])]
+
+
+def merged_postings(base: CSR | None, term_ids: dict[str, int], tail: list[array], remap: np.ndarray) -> CSR:
     """Base and tail postings as one CSR (sorted term hashes, offsets, slots), slots renumbered by ``remap``
     (-1: dropped)."""
     hashes, slots = [], []
@@ -43,8 +55,7 @@ def merged_postings(base: tuple[np.ndarray, np.ndarray, np.ndarray] | None, term
     return unique, offsets, all_slots
 
 
-def postings_in_order(term_ids: dict[str, int], tail: list[array], remap: np.ndarray
-                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def postings_in_order(term_ids: dict[str, int], tail: list[array], remap: np.ndarray) -> CSR | None:
     """`merged_postings` for an index without a base whose ``remap`` keeps the slots' order: each term's postings
     are already in slot order, so they are laid end to end in the order of the terms' hashes, with no array per
     posting (at 10^6 claims, a build's peak memory falls by more than half). None when two terms share a hash (the

@@ -19,7 +19,7 @@ alignment both ways (`alignment`, ALIGN_FEATURES), numbers and negation, fitted 
 (fact-check titles vs their claims, also with a number changed or a negation flipped) against other claims on the
 same topic (other claims for that title, sentence pairs from one PolitiFact article) and the ClaimMatch pairs. The
 ranking logit alone made two claims on one topic "the same claim" (it was calibrated on random negatives). Scores
-are not used for ordering: hits come in the ranking logit's order. Thresholds (claims.match.matcher.Thresholds) are
+are not used for ordering: hits come in the ranking logit's order. Thresholds (claims.match.hits.Thresholds) are
 set on the score.
 """
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.match.index import Base
+from claims.match.storage import Base
 
 FORMAT = 2  # 2: a per-slot "kinds" column (a claim's text or its title; claims.match.slot_ids)
 _ARRAYS = ("term_hashes", "term_offsets", "postings", "blob", "offsets")

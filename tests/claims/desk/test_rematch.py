@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from claims.match import matcher as matcher_module
+from claims.match import candidates as candidates_module
 from claims.match.matcher import Matcher
 from claims.match.normalise import fuzz_key, speaker_key
 from claims.match.signals import features, meanings, score, scores, speakers
@@ -88,10 +88,10 @@ def test_cached_scores_equal_uncached_ones_on_hundreds_of_queries(archive):
 
 
 def test_a_tiny_cache_evicts_without_changing_scores(archive, monkeypatch):
-    monkeypatch.setattr(matcher_module, "PREPARED_CACHE", 5)
+    monkeypatch.setattr(candidates_module, "PREPARED_CACHE", 5)
     matcher = build(archive)
     assert_same_as_reference(matcher, queries(archive)[::7])
-    assert len(matcher._prepared) <= 5
+    assert len(matcher._candidates.prepared) <= 5
 
 
 def test_replacing_and_removing_claims_drops_their_prepared_text(archive):

@@ -7,7 +7,7 @@ import random
 
 import numpy as np
 
-from claims.match import index as index_module
+from claims.match import storage as storage_module
 from claims.match.index import MatchIndex
 
 WORDS = [f"w{n}" for n in range(40)]
@@ -36,7 +36,7 @@ def same(a, b) -> None:
 def test_the_cheap_freeze_gives_what_the_general_merge_gives(monkeypatch) -> None:
     for seed in range(5):
         cheap = built(seed).frozen()
-        monkeypatch.setattr(index_module, "postings_in_order", lambda *args: None)
+        monkeypatch.setattr(storage_module, "postings_in_order", lambda *args: None)
         general = built(seed).frozen()
         monkeypatch.undo()
         same(cheap, general)

@@ -161,7 +161,7 @@ def test_search_never_raises_and_scores_stay_in_range(text: str) -> None:
 def test_a_near_copy_is_found_however_many_claims_share_its_words(monkeypatch: pytest.MonkeyPatch,
                                                                   channel: bool) -> None:
     if not channel:
-        monkeypatch.setattr("claims.match.matcher.NEAR_LIMIT", 0)
+        monkeypatch.setattr("claims.match.candidates.NEAR_LIMIT", 0)
     words = "flooding in valencia closed every school in the region for the whole week".split()
     m = Matcher(rerank=3)
     m.add_many((n, n, " ".join(reversed(words))) for n in range(1, 30))  # the same words, backwards
