@@ -10,7 +10,8 @@ the archive's write lock, so two reviewers starting at once never migrate twice.
 from __future__ import annotations
 
 from store.errors import StoreError
-from store.postgres.adapter import WRITE_LOCK, PgDatabase, ServerError, acquire, close_idle, release
+from store.postgres.adapter import WRITE_LOCK, PgDatabase
+from store.postgres.connections import ServerError, acquire, close_idle, release
 from store.postgres.schema import MIGRATIONS, applied
 from store.sqlite.schema import MIGRATION_SET, known_migrations
 

@@ -11,12 +11,18 @@ distinct text (cached), outside string literals and quoted names only:
 
 Full-text search, the schema and the JSON export differ too much to rewrite: store.search_sql, store.postgres.schema
 and store.postgres.records hold PostgreSQL's own text for those.
+
+Values go in and rows come out as with SQLite too: `storable_params` keeps a NUL character (which PostgreSQL's text
+cannot hold) as U+FFFD, and `Row` (made by the row factory `named_rows`) is addressable by column name as sqlite3.Row.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+import psycopg
 
 # Tables whose rows have an ``id`` a caller may want back (cursor.lastrowid).
 ID_TABLES = frozenset({"articles", "claims", "claim_history", "claim_signoffs"})
@@ -86,3 +92,44 @@ def _segments(sql: str):
         at += 1
     if start < length:
         yield "code", sql[start:]
+
+
+def storable_params(params):
+    """The parameters of a statement as PostgreSQL can store them (None: none)."""
+    if params is None:
+        return ()
+    if isinstance(params, dict):
+        return {key: _storable(value) for key, value in params.items()}
+    return [_storable(value) for value in params]
+
+
+def _storable(value):
+    """PostgreSQL's text cannot hold a NUL character (SQLite's can): it is kept as U+FFFD, visibly replaced."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+class Row(tuple):
+    """A row addressable by position and by column name, as sqlite3.Row."""
+
+    names: tuple[str, ...] = ()
+
+    def __new__(cls, names: tuple[str, ...], values: Sequence) -> Row:
+        row = super().__new__(cls, values)
+        row.names = names
+        return row
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self.names.index(key))
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self.names)
+
+
+def named_rows(cursor: psycopg.Cursor):
+    """A psycopg row factory making `Row`s (the cursor's row_factory when the store asks for rows by name)."""
+    names = tuple(d.name for d in cursor.description or ())
+    return lambda values: Row(names, values)
