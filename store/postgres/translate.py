@@ -10,7 +10,7 @@ distinct text (cached), outside string literals and quoted names only:
 - an ``INSERT`` into a table with an ``id`` gets ``RETURNING id``, so ``cursor.lastrowid`` works as in SQLite.
 
 Full-text search, the schema and the JSON export differ too much to rewrite: store.search_sql, store.postgres.schema
-and store.postgres.records hold PostgreSQL's own text for those.
+and store.exchange.json_text hold PostgreSQL's own text for those.
 
 Values go in and rows come out as with SQLite too: `storable_params` keeps a NUL character (which PostgreSQL's text
 cannot hold) as U+FFFD, and `Row` (made by the row factory `named_rows`) is addressable by column name as sqlite3.Row.
