@@ -66,7 +66,8 @@ def _unless_theirs(store, claim_id: int, who: str) -> Expected:
 @pass_context
 def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -> None:
     """Find earlier claims like TEXT (or, with -, like each line of stdin), best score first: "same" is the same
-    claim, "related" possibly related. When no earlier claim matches, the table says so; jsonl prints nothing
+    claim, "related" possibly related. When no earlier claim matches, the table says so (with -, which lines have
+    none, on stderr); jsonl prints nothing
     (and the exit status is 0 either way). With --all-candidates the best LIMIT candidates are listed whatever
     their score, those a default match would not show as kind "hidden"."""
     from claims.desk.load import build_matcher  # lazy: the matcher (numpy, rapidfuzz) only for this command
@@ -86,6 +87,10 @@ def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -
     if not records:
         click.echo("no earlier claim matches.")
         return
+    unmatched = [str(query) for query, _ in queries if query not in {r["query"] for r in records}]
+    if len(queries) > 1 and unmatched:  # said on stderr: the table on stdout stays one table
+        click.echo(f"no earlier claim matches line{'s' if len(unmatched) > 1 else ''} {', '.join(unmatched)} "
+                   f"(of {len(queries)}).", err=True)
     print_table(
         ("query", "claim_id", "score", "kind", "status", "article", "text"),
         ((r["query"], r["claim_id"], f"{r['score']:.1f}", r["kind"], r["status"], r["article_title"], r["text"])

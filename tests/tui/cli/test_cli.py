@@ -224,6 +224,16 @@ def test_match_without_hits_says_so_in_a_table_and_prints_nothing_as_jsonl(runne
     assert (jsonl.exit_code, jsonl.output) == (0, "")
 
 
+def test_match_of_several_lines_names_the_lines_no_earlier_claim_matches(runner, loaded):
+    lines = ("Penguins paraded through the opera house in Vienna\n"
+             "the dam will cost 4.2 billion crowns\n"
+             "A violinist juggled oranges on the summit of a glacier\n")
+    result = run(runner, "--db", loaded, "match", "-", input=lines)
+    assert result.exit_code == 0
+    assert {line.split()[0] for line in result.stdout.splitlines()[1:]} == {"2"}
+    assert result.stderr.strip() == "no earlier claim matches lines 1, 3 (of 3)."
+
+
 def test_match_all_candidates_lists_what_the_floor_hides_as_hidden(runner, loaded):
     query = "Penguins paraded through the river district of Vienna"
     shown = run(runner, "--db", loaded, "match", "--format", "jsonl", "--limit", "10", query)
@@ -238,10 +248,10 @@ def test_match_all_candidates_lists_what_the_floor_hides_as_hidden(runner, loade
 
 def test_match_rows_go_down_in_score(runner, loaded):
     result = run(runner, "--db", loaded, "match", "--format", "jsonl", "--limit", "10",
-                 "the flood forced people from homes and the dam will cost billions")
+                 "The new dam will cost 4.2 billion crowns")
     hits = [json.loads(line) for line in result.output.splitlines()]
     keys = [(h["kind"] != "same", -h["score"]) for h in hits]
-    assert keys == sorted(keys)
+    assert len(keys) >= 2 and keys == sorted(keys)
 
 
 def test_load_counts_matched_claims_as_the_article_list_does(runner, articles, tmp_path):
