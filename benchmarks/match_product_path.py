@@ -48,7 +48,7 @@ from claims.match.encoder import MODEL_ID
 from store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-CLAIMDESK = os.environ.get("CLAIMDESK_BIN", "/work/main/.venv/bin/claimdesk")
+CLAIMDESK = os.environ.get("CLAIMDESK_BIN") or str(Path(sys.executable).with_name("claimdesk"))  # this venv's CLI
 URL = "https://checkthat.example.org/{set}/{id}"
 SETS = {"2020": "2020-task2", "2a": "2021-2A", "2b": "2021-2B"}
 SOURCES = {"2020-task2": "Snopes", "2021-2A": "Snopes", "2021-2B": "PolitiFact"}
