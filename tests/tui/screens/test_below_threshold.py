@@ -3,6 +3,7 @@ headed as not matches, with their verdicts; nothing is stored, and the list goes
 
 from __future__ import annotations
 
+from claims.desk.rematch import MatchService
 from store import NewClaim, Store, content_hash
 from tui.app import ClaimdeskApp
 from tui.palette import ClaimdeskCommands
@@ -105,3 +106,23 @@ async def test_the_action_is_in_the_command_palette_with_its_key(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert BELOW_TITLE in panel_text(app.screen, "#claim-below")
+
+
+async def test_a_failed_search_is_one_notification_and_the_desk_stays_up(tmp_path):
+    path = tmp_path / "review.db"
+    _, claim_id = archive(path)
+    app = ClaimdeskApp(db_path=path, reviewer="tester", clock=lambda: CLOCK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.matches = MatchService(tmp_path / "gone" / "review.db")  # an archive the matcher cannot open
+        app.open_article(app.store.desk_claim(claim_id).article_id, claim_id)
+        await pilot.pause()
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(failed) == 1 and failed[0].startswith("Searching for earlier checks failed: "), failed
+        assert isinstance(app.screen, ArticleScreen) and panel_text(app.screen, "#claim-below") == ""
+        await pilot.press("v")
+        await pilot.pause()
+    with Store(path) as store:
+        assert store.desk_claim(claim_id).status == "verified"
