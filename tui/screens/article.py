@@ -6,7 +6,8 @@ in score order (most worth checking first) instead of reading order.
 
 The screen holds the article, the claims shown and the status line; what the reviewer does to a claim lives with
 the mixins that own it: verdicts, notes and flags (tui.screens.verdict_actions), earlier matches and matching again
-(tui.screens.match_choice), the team workflow (tui.screens.team_review), span edits (tui.widgets.span_editing).
+(tui.screens.match_choice), the nearest earlier checks below the match threshold (tui.screens.below_threshold),
+the team workflow (tui.screens.team_review), span edits (tui.widgets.span_editing).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from store import Article, NotFoundError, StoreError
 from store.models import BOILERPLATE, ClaimFilter, DeskClaim
 from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
+from tui.screens.below_threshold import BELOW_BINDINGS, BELOW_ID, BELOW_NAME, BelowThreshold
 from tui.screens.history import HistoryScreen
 from tui.screens.match_choice import MATCH_BINDINGS, MatchChoice
 from tui.screens.team_review import TEAM_BINDINGS, TeamReview
@@ -45,7 +47,7 @@ def score_ranks(claims: list[DeskClaim]) -> dict[int, tuple[int, int]]:
     return {c.id: (n, len(ordered)) for n, c in enumerate(ordered, start=1)}
 
 
-class ArticleScreen(VerdictActions, MatchChoice, TeamReview, SpanEditing, Screen):
+class ArticleScreen(VerdictActions, MatchChoice, BelowThreshold, TeamReview, SpanEditing, Screen):
     """One article: text on the left, the selected claim, its matches and history on the right."""
 
     BINDINGS = [
@@ -71,8 +73,10 @@ class ArticleScreen(VerdictActions, MatchChoice, TeamReview, SpanEditing, Screen
         Binding("o", "toggle_order", "Score order on/off", show=False, id="claim.order"),
         *SPAN_BINDINGS,
         *TEAM_BINDINGS,
+        *BELOW_BINDINGS,
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
+    PALETTE_ACTIONS = [(BELOW_NAME, "nearest_below", BELOW_ID)]  # in the palette, not in the help (tui.palette)
 
     def __init__(self, article_id: int, claim_id: int | None = None):
         super().__init__()
@@ -86,6 +90,7 @@ class ArticleScreen(VerdictActions, MatchChoice, TeamReview, SpanEditing, Screen
         self.index = 0
         self.last_action = ""
         self.init_match_choice()
+        self.init_below_threshold()
         self.init_verdict_actions()
         self.init_span_editing()
         self.init_team_review()
@@ -166,6 +171,7 @@ class ArticleScreen(VerdictActions, MatchChoice, TeamReview, SpanEditing, Screen
         conflicts = store.conflicts_of(claim.id) if claim else []
         self.query_one(ClaimPanel).show(claim, self.index + 1, len(self.claims), links, history,
                                         self.chosen_match, conflicts)
+        self.show_below()
         self.refresh_status()
 
     def refresh_status(self) -> None:

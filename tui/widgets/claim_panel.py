@@ -1,5 +1,6 @@
 """ClaimPanel: the selected claim (speaker, score, verdict, note), the earlier claims it matches with a
-word-level difference, the claims it conflicts with (what differs, with the word difference), and its history."""
+word-level difference, on request its nearest earlier checks below the match threshold (not matches, view only),
+the claims it conflicts with (what differs, with the word difference), and its history."""
 
 from __future__ import annotations
 
@@ -110,6 +111,34 @@ def _describe_link(link: LinkedClaim, claim: Claim | None, chosen: bool) -> Text
     return text
 
 
+BELOW_TITLE = "Nearest earlier checks, below the match threshold"
+
+
+def describe_below(rows: list[LinkedClaim] | None, waiting: str = "") -> Text:
+    """The nearest earlier checks the thresholds hide, headed as not matches; `rows` None: still searching
+    (`waiting` says why it may take a while)."""
+    text = Text(BELOW_TITLE, style="bold")
+    text.append("  (not matches; view only, nothing is stored)", style="dim")
+    if rows is None:
+        text.append(f"\n{waiting or 'Searching the archive…'}", style="dim")
+        return text
+    if not rows:
+        text.append("\nNo earlier check below the match threshold comes near this claim.", style="dim")
+        return text
+    for row in rows:
+        text.append("\n\n")
+        text.append(f"  {row.score:5.1f}% ", style="bold")
+        text.append("below threshold", style="italic")
+        text.append("  earlier verdict ")
+        text.append_text(status_badge(row.status))
+        if row.reviewer:
+            text.append_text(Text(f" by {row.reviewer}", style="dim"))
+        text.append_text(Text(f"\n  {row.text}"))
+        source = f", {row.article_source}" if row.article_source else ""
+        text.append_text(Text(f"\n  — #{row.earlier_id} in “{row.article_title}”{source}", style="dim"))
+    return text
+
+
 def describe_conflicts(conflicts: list[Conflict], claim: Claim) -> Text:
     """Each claim this one disagrees with: "conflicts with #N", what differs, both texts word by word."""
     text = Text("Conflicts", style="bold")
@@ -162,6 +191,9 @@ class ClaimPanel(VerticalScroll):
     def compose(self):
         yield Static(id="claim-details")
         yield Static(id="claim-matches")
+        below = Static(id="claim-below")
+        below.display = False  # only on request (BelowThreshold), for the claim it was asked for
+        yield below
         yield Static(id="claim-conflicts")
         yield Static(id="claim-history")
 
@@ -180,3 +212,14 @@ class ClaimPanel(VerticalScroll):
         self.query_one("#claim-matches", Static).update(describe_matches(links, claim, chosen))
         conflicting.update(describe_conflicts(conflicts, claim) if conflicts else "")
         self.query_one("#claim-history", Static).update(describe_history(history) if history else "")
+
+    def show_below(self, rows: list[LinkedClaim] | None, waiting: str = "") -> None:
+        """Show the below-threshold section under the matches (see describe_below)."""
+        below = self.query_one("#claim-below", Static)
+        below.update(describe_below(rows, waiting))
+        below.display = True
+
+    def hide_below(self) -> None:
+        below = self.query_one("#claim-below", Static)
+        below.display = False
+        below.update("")
