@@ -19,8 +19,6 @@ class ClaimdeskCommands(Provider):
                 if isinstance(binding, Binding) and binding.description and binding.action not in seen:
                     seen.add(binding.action)
                     yield binding.description, _runner(target, binding.action), self._keys(binding)
-        for name, action, binding_id in getattr(screen, "PALETTE_ACTIONS", ()):  # actions the help does not list
-            yield name, _runner(screen, action), self._bound_key(screen, binding_id)
         yield ("Export verdicts…", self.app.action_export,
                "write the claims and their verdicts as CSV, JSON Lines or ClaimReview, filtered if you like")
 
@@ -28,14 +26,6 @@ class ClaimdeskCommands(Provider):
         for keys, description, _ in key_rows(self.screen):
             if description == binding.description:
                 return f"key: {keys}"
-        return ""
-
-    def _bound_key(self, screen, binding_id: str) -> str:
-        """The key of a binding without a description, as rebound in the config file if it was."""
-        for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                keys = getattr(self.app, "_keymap", {}).get(binding_id, binding.key)
-                return "key: " + ", ".join(self.app.get_key_display(Binding(k, "")) for k in keys.split(","))
         return ""
 
     async def discover(self):

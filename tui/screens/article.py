@@ -22,7 +22,7 @@ from store import Article, NotFoundError, StoreError
 from store.models import BOILERPLATE, ClaimFilter, DeskClaim
 from tui.forms.article_metadata import ArticleMetadata, ArticleMetadataForm
 from tui.forms.claim_filter import ClaimFilterForm, matches
-from tui.screens.below_threshold import BELOW_BINDINGS, BELOW_ID, BELOW_NAME, BelowThreshold
+from tui.screens.below_threshold import BELOW_BINDINGS, BelowThreshold
 from tui.screens.history import HistoryScreen
 from tui.screens.match_choice import MATCH_BINDINGS, MatchChoice
 from tui.screens.team_review import TEAM_BINDINGS, TeamReview
@@ -76,7 +76,6 @@ class ArticleScreen(VerdictActions, MatchChoice, BelowThreshold, TeamReview, Spa
         *BELOW_BINDINGS,
         Binding("escape,backspace", "back", "Back", id="screen.back"),
     ]
-    PALETTE_ACTIONS = [(BELOW_NAME, "nearest_below", BELOW_ID)]  # in the palette, not in the help (tui.palette)
 
     def __init__(self, article_id: int, claim_id: int | None = None):
         super().__init__()

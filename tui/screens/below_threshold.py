@@ -13,11 +13,9 @@ from store import LinkedClaim
 from tui.widgets.claim_panel import ClaimPanel
 
 BELOW_LIMIT = 5  # candidates searched for, as `claimdesk match --all-candidates` lists by default
-BELOW_NAME = "Nearest earlier checks below the match threshold"
+BELOW_NAME = "Earlier checks below the match threshold"
 BELOW_ID = "match.below"
-# No description on the binding: the command palette offers the action by name with its key (PALETTE_ACTIONS of
-# ArticleScreen), while the help's key table, whose look the snapshot tests hold, stays as it is.
-BELOW_BINDINGS = [Binding("b", "nearest_below", show=False, id=BELOW_ID)]
+BELOW_BINDINGS = [Binding("b", "nearest_below", BELOW_NAME, show=False, id=BELOW_ID)]  # in ? and ctrl+p
 NOT_OPEN = "The archive's matcher is not open yet: opening it first, which takes a while on a large archive."
 
 

@@ -96,10 +96,10 @@ async def test_the_action_is_in_the_command_palette_with_its_key(tmp_path):
         app.open_article(app.store.desk_claim(claim_id).article_id, claim_id)
         await pilot.pause()
         commands = {name: help_text for name, _, help_text in ClaimdeskCommands(app.screen)._commands()}
-        assert commands["Nearest earlier checks below the match threshold"] == "key: b"
+        assert commands["Earlier checks below the match threshold"] == "key: b"
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"nearest earlier")
+        await pilot.press(*"checks below the")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
