@@ -34,15 +34,20 @@ def archive(path) -> tuple[int, int]:
     return earlier[0], later[0]
 
 
+def desk(tmp_path) -> tuple[ClaimdeskApp, int, int]:
+    """The app on the archive of `archive`, with the earlier check's id and the later claim's."""
+    path = tmp_path / "review.db"
+    earlier_id, claim_id = archive(path)
+    return ClaimdeskApp(db_path=path, reviewer="tester", clock=lambda: CLOCK), earlier_id, claim_id
+
+
 def panel_text(screen: ArticleScreen, part: str) -> str:
     widget = screen.query_one(part)
     return str(widget.render()) if widget.display else ""
 
 
 async def test_the_nearest_earlier_check_below_the_threshold_is_shown_on_request_and_never_stored(tmp_path):
-    path = tmp_path / "review.db"
-    earlier_id, claim_id = archive(path)
-    app = ClaimdeskApp(db_path=path, reviewer="tester", clock=lambda: CLOCK)
+    app, earlier_id, claim_id = desk(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_article(app.store.desk_claim(claim_id).article_id, claim_id)
         await pilot.pause()
@@ -68,14 +73,12 @@ async def test_the_nearest_earlier_check_below_the_threshold_is_shown_on_request
         await pilot.press("k")
         await pilot.pause()
         assert screen.selected.id == claim_id and panel_text(screen, "#claim-below") == ""  # asked for again only
-    with Store(path) as store:
+    with Store(tmp_path / "review.db") as store:
         assert store.linked_ids(claim_id) == [] and store.links(claim_id) == []
 
 
 async def test_a_claim_with_nothing_near_says_so_in_one_sentence(tmp_path):
-    path = tmp_path / "review.db"
-    _, claim_id = archive(path)
-    app = ClaimdeskApp(db_path=path, reviewer="tester", clock=lambda: CLOCK)
+    app, _, claim_id = desk(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_article(app.store.desk_claim(claim_id).article_id, claim_id + 1)
         await pilot.pause()
@@ -89,9 +92,7 @@ async def test_a_claim_with_nothing_near_says_so_in_one_sentence(tmp_path):
 
 
 async def test_the_action_is_in_the_command_palette_with_its_key(tmp_path):
-    path = tmp_path / "review.db"
-    _, claim_id = archive(path)
-    app = ClaimdeskApp(db_path=path, reviewer="tester", clock=lambda: CLOCK)
+    app, _, claim_id = desk(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_article(app.store.desk_claim(claim_id).article_id, claim_id)
         await pilot.pause()
@@ -109,9 +110,7 @@ async def test_the_action_is_in_the_command_palette_with_its_key(tmp_path):
 
 
 async def test_a_failed_search_is_one_notification_and_the_desk_stays_up(tmp_path):
-    path = tmp_path / "review.db"
-    _, claim_id = archive(path)
-    app = ClaimdeskApp(db_path=path, reviewer="tester", clock=lambda: CLOCK)
+    app, _, claim_id = desk(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         app.matches = MatchService(tmp_path / "gone" / "review.db")  # an archive the matcher cannot open
         app.open_article(app.store.desk_claim(claim_id).article_id, claim_id)
@@ -124,5 +123,5 @@ async def test_a_failed_search_is_one_notification_and_the_desk_stays_up(tmp_pat
         assert isinstance(app.screen, ArticleScreen) and panel_text(app.screen, "#claim-below") == ""
         await pilot.press("v")
         await pilot.pause()
-    with Store(path) as store:
+    with Store(tmp_path / "review.db") as store:
         assert store.desk_claim(claim_id).status == "verified"
