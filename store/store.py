@@ -20,6 +20,7 @@ from store.location import is_server_url, redact
 from store.match_journal import MatchJournal
 from store.queries import DeskQueries
 from store.review import Review
+from store.signoff_import import SignoffImports
 from store.sqlite.connection import close, connect
 from store.stats import DeskStats
 from store.team import TeamQueries
@@ -54,7 +55,7 @@ def content_hash(text: str) -> str:
 
 
 class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
-            BoilerplateQueries, ConflictQueries, TeamQueries, ClaimVectors):
+            BoilerplateQueries, ConflictQueries, TeamQueries, ClaimVectors, SignoffImports):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,

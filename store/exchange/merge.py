@@ -17,6 +17,18 @@ already in the history and the file's is added with action "import"). History ro
 added unless an identical row (same time, reviewer, statuses, note, action) is already there, so importing a
 file twice changes nothing.
 
+Second review (the columns ``signoff``, ``second_reviewer``, ``second_reviewed_at`` of an export of an archive that
+uses it; a file without them merges exactly as before): the file's sign-off applies only when the file's decision
+is the one that ends up on the claim (it won, or the same decision was there already) and it goes further than the
+claim's: none < "awaiting" < a second review given ("confirmed", "reopened"), and of two second reviews the one
+with the later ``second_reviewed_at`` (on a tie the database's stays); a second review older than the claim's
+``reviewed_at`` was of an earlier verdict and does not apply. A winning decision starts with no sign-off
+(as any new verdict does), so it brings the file's whatever it is; a losing decision never brings its sign-off. A
+second review brought in gets its history row ("confirm" or "reopen", unless one with the same time and reviewer is
+there: JSON Lines brings it with the history) and its claim_signoffs row (the agreement statistics) unless an
+identical one is there; a reopen read from a CSV gets none of the latter, since a CSV does not say which verdict
+was reopened (JSON Lines does). Importing twice changes nothing.
+
 ``on_chunk``, if given, is told after each committed transaction which claim each record of it landed on:
 (record, claim id here) pairs, for the records that found or added their claim (claims.desk.copy carries the
 source's sentence vectors with them).
@@ -27,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from store.exchange.merge_signoff import agreement_row, carried, further_along, history_fields, recorded
 from store.exchange.read_exports import ExportedClaim
 from store.interface import Archive
 from store.models import STATUSES, HistoryEntry, NewClaim
@@ -60,13 +73,15 @@ class ImportReport:
     unmatched: int = 0
     missing_articles: int = 0  # records whose article is not in the database (and not carried by the file)
     articles_added: int = 0  # articles rebuilt from a file exported --with-articles
+    signoffs: int = 0  # claims whose sign-off (second review) was taken from the file
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         articles = f", {counted(self.articles_added, 'article')} added" if self.articles_added else ""
+        signoffs = f", {counted(self.signoffs, 'sign-off')} taken from the file" if self.signoffs else ""
         return (f"{counted(self.records, 'claim')} read: {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.kept} kept (newer here), {self.added} added, {self.unmatched} unmatched{articles}; "
-                f"{counted(self.history, 'history row')} added")
+                f"{counted(self.history, 'history row')} added{signoffs}")
 
 
 def _norm(text: str) -> str:
@@ -191,12 +206,17 @@ class VerdictMerger:
         claim = self.store.desk_claim(claim_id)
         local = (claim.status, claim.note, claim.reviewer, claim.evidence)
         undecided = r.status == "pending" and r.reviewed_at is None
+        decided_at = claim.reviewed_at
         if undecided or r.decision == local:
             self.report.unchanged += 1
         elif _newer(r.reviewed_at, claim.reviewed_at) or (r.reviewed_at is None and claim.reviewed_at is None):
             self._apply(claim_id, r)
+            decided_at = r.reviewed_at
         else:
             self._keep(claim_id, claim.status, r)
+            return
+        if r.signoff is not None and not undecided:  # the file's decision is the claim's
+            self._merge_signoff(claim_id, r, decided_at)
 
     def _apply(self, claim_id: int, r: ExportedClaim) -> None:
         self.store.decide(claim_id, r.status, r.reviewer, note=r.note, evidence=r.evidence, action="import",
@@ -211,6 +231,18 @@ class VerdictMerger:
                      "to_status": r.status, "note": r.note, "action": "import-conflict", "evidence": r.evidence}
             self.report.history += self._add_history(claim_id, entry)
         self.report.kept += 1
+
+    def _merge_signoff(self, claim_id: int, r: ExportedClaim, decided_at: str | None) -> None:
+        incoming = carried(claim_id, r)
+        if incoming is None or not further_along(incoming, self.store.signoff(claim_id), decided_at):
+            return
+        row = None
+        if incoming.state != "awaiting":
+            if recorded(self.store.history(claim_id), incoming) is None:
+                self.report.history += self._add_history(claim_id, history_fields(r, incoming))
+            row = agreement_row(r, incoming, recorded(self.store.history(claim_id), incoming))
+        self.store.import_signoff(incoming, row)
+        self.report.signoffs += 1
 
     def _add_history(self, claim_id: int, fields: dict) -> int:
         entry = _entry(claim_id, fields)

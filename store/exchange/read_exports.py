@@ -1,10 +1,11 @@
 """Reading claimdesk's own exports (CSV and JSON Lines) back, to merge them into another database.
 
 `detect_export(path)` says whether a file is one of them ("claimdesk-csv", "claimdesk-jsonl") or None;
-`read_export(path, kind, skipped)` yields ExportedClaim records, streamed. Cells the CSV export neutralised (a
-leading apostrophe before = + - @ tab or CR) are restored. A file that is not a claimdesk export (binary data, a
-database, a compressed file, no claimdesk header) raises StoreError with one sentence; a JSON Lines line that is
-broken or not a claimdesk record is skipped, and "line N: why" is added to ``skipped``.
+`read_export(path, kind, skipped)` yields ExportedClaim records, streamed, with the second review's columns when
+the file has them (store.exchange.second_review). Cells the CSV export neutralised (a leading apostrophe before
+= + - @ tab or CR) are restored. A file that is not a claimdesk export (binary data, a database, a compressed
+file, no claimdesk header) raises StoreError with one sentence; a JSON Lines line that is broken or not a claimdesk
+record is skipped, and "line N: why" is added to ``skipped``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ class ExportedClaim:
     published: str | None = None
     article_text: str | None = None  # only in exports made --with-articles
     claim_id: int | None = None  # the claim's id in the archive that exported it
+    signoff: str | None = None  # the second review (files of an archive that uses it): "awaiting", "confirmed"...
+    second_reviewer: str | None = None
+    second_reviewed_at: str | None = None
 
     @property
     def decision(self) -> tuple:
@@ -141,6 +145,11 @@ def _id(value: object) -> int | None:
         return None
 
 
+def _state(value: object) -> str | None:
+    text = _optional(value)
+    return text.strip().lower() if text is not None else None
+
+
 def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> ExportedClaim:
     return ExportedClaim(
         line=line,
@@ -161,6 +170,9 @@ def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> Export
         published=_optional(fields.get("published")),
         article_text=_optional(fields.get("article_text")),
         claim_id=_id(fields.get("claim_id")),
+        signoff=_state(fields.get("signoff")),
+        second_reviewer=_optional(fields.get("second_reviewer")),
+        second_reviewed_at=_optional(fields.get("second_reviewed_at")),
     )
 
 
