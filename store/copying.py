@@ -11,18 +11,28 @@ Only portable SQL: plain SELECT and multi-row INSERT with ``?`` placeholders and
 through the store's own ``execute`` / ``stream`` / ``transaction`` (no PRAGMA, rowid or INSERT OR …), so the same
 code copies into and out of PostgreSQL. Rows stream ``batch`` at a time (memory stays flat) into one target
 transaction: a copy that fails or is stopped leaves the target as empty as it was.
+
+``--merge`` into a target that holds an archive does not copy rows: it reads the source's earlier fact-checks
+(`earlier_checks`) and its other claims (`reviewed_claims`: each as its JSON Lines export with articles describes
+it, history included, with the second review's columns ``signoff``, ``second_reviewer``, ``second_reviewed_at``
+and the claim's assignment), and claims.desk.copy merges them by the rules of `claimdesk import`
+(store.exchange.merge). The second review therefore comes by the import's rule: the source's sign-off applies when
+the source's decision is the one on the target's claim and it goes further than the target's (none < awaiting < a
+second review given; of two, the later), with its history row and its claim_signoffs row (the agreement figures
+of `claimdesk stats`) added once. Assignments: a claim assigned to no one in the target takes the source's
+assignee and time (store.assignment_import); a target claim's own assignment stays. Merging twice changes nothing.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.errors import StoreError
+from store.exchange.export import SIGNOFF_SQL
 from store.exchange.fact_checks_in import ImportedVerdict
-from store.exchange.jsonl import record_lines
+from store.exchange.jsonl import record_rows
 from store.exchange.read_exports import ExportedClaim, parse_record
 from store.models import IMPORTED
 from store.wording import counted
@@ -154,6 +164,9 @@ def _insert(target: Store, table: str, columns: tuple[str, ...], rows: list[tupl
 _CHECKS_SQL = ("SELECT c.id, c.text, c.status, c.note, a.url, c.speaker, a.published, a.source, a.title, a.subtitle"
                " FROM claims c JOIN articles a ON a.id = c.article_id"
                " WHERE a.earlier_check = 1 AND c.origin = ? AND c.deleted_at IS NULL ORDER BY c.id")
+# Beside each claim's JSON Lines record: its origin (earlier checks are merged apart), its second review (the
+# columns an export of an archive using second review ends with) and its assignment.
+_CLAIM_EXTRAS = f"c.origin, {SIGNOFF_SQL}, c.assigned_to, c.assigned_at"
 
 
 @dataclass(frozen=True)
@@ -171,10 +184,22 @@ def earlier_checks(source: Store, batch: int = BATCH) -> Iterator[CopiedCheck]:
                           title=None if title == text else title, subtitle=subtitle, claim_id=claim_id)
 
 
-def reviewed_claims(source: Store) -> Iterator[ExportedClaim]:
-    """Every claim of the articles loaded to review in ``source``, as its JSON Lines export with articles
-    describes it (decision, history, article text), streamed: what `claimdesk import` would merge."""
-    for number, line in enumerate(record_lines(source, with_articles=True), start=1):
-        record = parse_record(line, number)
-        if json.loads(line).get("claim_origin") != IMPORTED:
-            yield record
+@dataclass(frozen=True)
+class CopiedClaim(ExportedClaim):
+    """A claim read from the source of a merge, with to whom it is assigned there and since when."""
+
+    assigned_to: str | None = None
+    assigned_at: str | None = None
+
+
+def reviewed_claims(source: Store) -> Iterator[CopiedClaim]:
+    """Every claim of the articles loaded to review in ``source``, as its JSON Lines export with articles and
+    second review describes it (decision, sign-off, history, article text), with its assignment, streamed: what
+    `claimdesk import` would merge."""
+    rows = record_rows(source, with_articles=True, extra_sql=_CLAIM_EXTRAS)
+    for number, (line, (origin, signoff, second, second_at, assignee, assigned_at)) in enumerate(rows, start=1):
+        if origin == IMPORTED:
+            continue
+        read = vars(parse_record(line, number)) | {"signoff": signoff, "second_reviewer": second,
+                                                   "second_reviewed_at": second_at}
+        yield CopiedClaim(**read, assigned_to=assignee, assigned_at=assigned_at)

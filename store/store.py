@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store.articles import ArticleQueries
+from store.assignment_import import AssignmentImports
 from store.boilerplate import BoilerplateQueries
 from store.claims import ClaimQueries
 from store.conflicts import ConflictQueries
@@ -55,7 +56,8 @@ def content_hash(text: str) -> str:
 
 
 class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJournal, EarlierChecks,
-            BoilerplateQueries, ConflictQueries, TeamQueries, ClaimVectors, SignoffImports):
+            BoilerplateQueries, ConflictQueries, TeamQueries, ClaimVectors, SignoffImports,
+            AssignmentImports):
     """All reads and writes of claimdesk's data. Not thread-safe: open one per thread."""
 
     def __init__(self, path: str | Path, clock: Callable[[], str] = utc_now, create: bool = True,

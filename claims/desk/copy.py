@@ -5,12 +5,15 @@ target's persisted match index is built from what arrived (never copied: the tar
 Into a target that already holds an archive, with ``merge``: the import rules (store.exchange.merge), as if the
 source had been exported with ``--format jsonl --with-articles`` and imported: articles found by content hash (else
 added), claims by their text, the later decision wins and the other goes into the history, history rows added
-once; earlier fact-checks added unless the target has them (store.exchange.earlier_checks); then the checks are
-linked to the target's claims and the match index brought up to date. Links and conflicts between the source's
-claims are found again by the target's matching, not carried over. The source's sentence vectors (of the shipped
-encoder's model) go with the claims they merge into, batch by batch after each is committed, so `claimdesk embed`
-has nothing to redo for them: a vector goes to a target claim that has none of that model yet and holds the very
-text the vector was made from (a claim matched by its text with other spacing keeps waiting for `claimdesk embed`).
+once, the second review (sign-off, second reviewer and time, agreement row) by the import's rule, and a claim
+assigned to no one in the target takes the source's assignment (store.copying says the rules); earlier
+fact-checks added unless the target has them (store.exchange.earlier_checks); then the checks are linked to the
+target's claims and the match index brought up to date. Links and conflicts between the source's claims are found
+again by the target's matching, not carried over. The source's sentence vectors (of the shipped encoder's model)
+go with the claims they merge into, batch by batch after each is committed, so `claimdesk embed` has nothing to
+redo for them: a vector goes to a target claim that has none of that model yet and holds the very text the vector
+was made from (a claim matched by its text with other spacing keeps waiting for `claimdesk embed`). Assignments
+are taken the same way, batch by batch after each is committed.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from claims.desk.import_links import link_earlier_checks
 from claims.desk.match_index import open_index
 from claims.match.encoder import MODEL_ID
 from store.copying import (
+    CopiedClaim,
     CopyReport,
     check_columns,
     copy_tables,
@@ -48,6 +52,7 @@ class CopyOutcome:
     checks_added: int = 0
     checks_there: int = 0
     links: int = 0
+    assignments: int = 0
     indexed: bool = False
     problems: list[str] = field(default_factory=list)
 
@@ -55,8 +60,9 @@ class CopyOutcome:
         if self.copied is not None:
             return f"copied {self.copied.summary()}"
         assert self.merged is not None
+        assigned = f", {counted(self.assignments, 'assignment')} taken" if self.assignments else ""
         return (f"merged: {self.merged.summary()}; {counted(self.checks_added, 'earlier fact-check')} added, "
-                f"{self.checks_there} already there, {counted(self.links, 'new link')}")
+                f"{self.checks_there} already there, {counted(self.links, 'new link')}{assigned}")
 
 
 def work_to_do(source: Archive, merge: bool) -> int:
@@ -99,9 +105,11 @@ def _merge(source: Archive, target: Archive, progress: Progress | None) -> CopyO
     def checks_added(added: list) -> None:
         carry_vectors(source, target, [(check.claim_id, check.claim, claim_id) for check, claim_id in added])
 
-    def claims_merged(landed: list) -> None:
+    def claims_merged(landed: list[tuple[CopiedClaim, int]]) -> None:
         carry_vectors(source, target, [(record.claim_id, record.claim, claim_id) for record, claim_id in landed
                                        if record.claim_id is not None])
+        outcome.assignments += target.take_assignments([(claim_id, record.assigned_to, record.assigned_at)
+                                                        for record, claim_id in landed if record.assigned_to])
 
     checks = add_earlier_checks(target, _counted(earlier_checks(source), progress), origin="copy", keep_ids=False,
                                 on_added=checks_added)

@@ -4,12 +4,14 @@ sentence and leave nothing behind."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claims.desk import semantic
 from claims.match.encoder import MODEL_ID
 from store import Store, content_hash
-from tests.store.full_archive import fill, sentences
+from tests.store.full_archive import ARTICLES, fill, sentences
 from tui.cli.main import main
 
 CLOCK = "2026-05-10T09:00:00Z"
@@ -174,3 +176,30 @@ def test_merged_claims_bring_their_vectors_and_embed_has_nothing_left(runner, so
     assert all(vectors <= original[claim] for claim, vectors in merged.items() if claim in original)
     again = runner.invoke(main, ["--db", str(target), "embed"])
     assert again.stdout.strip() == "0 claims embedded, 0 left; semantic matching is on."
+
+
+def stats(runner, path) -> list[dict]:
+    result = runner.invoke(main, ["--db", str(path), "stats", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_merge_brings_second_reviews_and_assignments_and_stats_agree(runner, source, tmp_path):
+    target = tmp_path / "target.db"
+    with Store(target, clock=lambda: "2026-05-01T00:00:00Z") as store:
+        for title, where, text in ARTICLES:  # the source's articles and claims, undecided and unassigned
+            with store.transaction():
+                store.insert_claims(store.insert_article(title, text, content_hash(text), where), sentences(text))
+    result = runner.invoke(main, ["copy", "--merge", str(source), str(target)])
+    assert result.exit_code == 0, result.output
+    assert "1 sign-off taken from the file" in result.stdout and "3 assignments taken" in result.stdout
+    team = "SELECT text, assigned_to, assigned_at, signoff, second_reviewer, second_reviewed_at FROM claims"
+    carried = f"{team} WHERE assigned_to IS NOT NULL OR signoff IS NOT NULL ORDER BY text"
+    assert rows(target, carried) == rows(source, carried) and len(rows(target, carried)) == 3
+    agreement = "SELECT first_reviewer, first_status, first_at, second_reviewer, outcome, at FROM claim_signoffs"
+    assert rows(target, agreement) == rows(source, agreement) != []
+    assert stats(runner, target) == stats(runner, source)
+    once = exported(runner, target, "jsonl")
+    again = runner.invoke(main, ["copy", "--merge", str(source), str(target)])
+    assert "sign-off" not in again.stdout and "assignment" not in again.stdout
+    assert exported(runner, target, "jsonl") == once and stats(runner, target) == stats(runner, source)
