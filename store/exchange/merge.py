@@ -73,12 +73,12 @@ class ImportReport:
     unmatched: int = 0
     missing_articles: int = 0  # records whose article is not in the database (and not carried by the file)
     articles_added: int = 0  # articles rebuilt from a file exported --with-articles
-    signoffs: int = 0  # claims whose sign-off (second review) was taken from the file
+    signoffs: int = 0  # claims whose sign-off (second review) was brought in (from the file or the copied archive)
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         articles = f", {counted(self.articles_added, 'article')} added" if self.articles_added else ""
-        signoffs = f", {counted(self.signoffs, 'sign-off')} taken from the file" if self.signoffs else ""
+        signoffs = f", {counted(self.signoffs, 'sign-off')} brought in" if self.signoffs else ""
         return (f"{counted(self.records, 'claim')} read: {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.kept} kept (newer here), {self.added} added, {self.unmatched} unmatched{articles}; "
                 f"{counted(self.history, 'history row')} added{signoffs}")

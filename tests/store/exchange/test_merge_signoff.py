@@ -88,7 +88,7 @@ def test_a_json_lines_round_trip_keeps_every_sign_off_and_the_agreement_figures(
     with Store(backend_db) as target:
         report = merge(target, path)
         assert report.articles_added == 1 and report.signoffs == 3
-        assert "3 sign-offs taken from the file" in report.summary()
+        assert "3 sign-offs brought in" in report.summary()
         assert signoffs(target) == signoffs(source)
         assert signoffs(target)["Rents fell 2% in May."] == ("awaiting", None, None)
         assert agreement(target) == agreement(source) and len(agreement(target)) == 2

@@ -192,7 +192,7 @@ def test_merge_brings_second_reviews_and_assignments_and_stats_agree(runner, sou
                 store.insert_claims(store.insert_article(title, text, content_hash(text), where), sentences(text))
     result = runner.invoke(main, ["copy", "--merge", str(source), str(target)])
     assert result.exit_code == 0, result.output
-    assert "1 sign-off taken from the file" in result.stdout and "3 assignments taken" in result.stdout
+    assert "1 sign-off brought in" in result.stdout and "3 assignments taken" in result.stdout
     team = "SELECT text, assigned_to, assigned_at, signoff, second_reviewer, second_reviewed_at FROM claims"
     carried = f"{team} WHERE assigned_to IS NOT NULL OR signoff IS NOT NULL ORDER BY text"
     assert rows(target, carried) == rows(source, carried) and len(rows(target, carried)) == 3
