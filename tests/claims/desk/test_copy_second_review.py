@@ -90,7 +90,7 @@ def everything(store: Store) -> tuple:
 
 def test_a_merge_carries_every_sign_off_and_the_agreement_figures(source, target):
     outcome = copy_archive(source, target, merge=True, index=False)
-    assert outcome.merged.signoffs == 3 and "3 sign-offs taken" in outcome.summary()
+    assert outcome.merged.signoffs == 3 and "3 sign-offs brought in" in outcome.summary()
     assert by_text(target, SIGNOFFS) == by_text(source, SIGNOFFS)
     assert by_text(target, SIGNOFFS)[CLAIMS[2]] == ("awaiting", None, None)
     assert target.execute(AGREEMENT) == source.execute(AGREEMENT) and len(target.execute(AGREEMENT)) == 2
