@@ -26,7 +26,8 @@ __all__ = [
     "ANY", "ARTICLE_KINDS", "BOILERPLATE", "DECIDED", "IMPORTED", "SIGNOFF_STATES", "SORT_KEYS", "STATUSES",
     "Article", "ArticleQuery", "ArticleSummary", "Claim", "ClaimFilter", "ClaimRow", "ClaimState", "Conflict",
     "DeskClaim", "DeskHistory", "EarlierCheckRow", "Expected", "HistoryEntry", "LinkedClaim", "NewClaim",
-    "ReviewCounts", "ReviewerStats", "Signoff", "VerdictCount", "as_decided", "decided_by_other", "from_row",
+    "ReviewCounts", "ReviewerStats", "SecondReview", "Signoff", "VerdictCount", "as_decided", "decided_by_other",
+    "from_row",
 ]
 
 STATUSES = ("pending", "verified", "disputed", "unverified")
@@ -220,6 +221,20 @@ class Signoff:
     state: str | None
     second_reviewer: str | None
     second_reviewed_at: str | None
+
+
+@dataclass(frozen=True)
+class SecondReview:
+    """One second review as claim_signoffs holds it (what the agreement statistics count): the verdict reviewed
+    (its decider, status and time), the second reviewer, the outcome ("confirmed" or "reopened") and when."""
+
+    claim_id: int
+    first_reviewer: str | None
+    first_status: str
+    first_at: str | None
+    second_reviewer: str
+    outcome: str
+    at: str
 
 
 def as_decided(claim: DeskClaim) -> str:

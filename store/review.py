@@ -7,13 +7,16 @@ flag, unflag, undo, redo, add, span, split, delete) together, or neither. Every 
 through `_write_state` and every history row through `_history`: those are the only two places in the store
 that write them (the team workflow's columns, assignment and second review, are written by `_write_assignment`
 and `_write_signoff`, each with its history row). A deleted claim cannot be decided, annotated, flagged or edited
-(NotFoundError says who deleted it and when); only `restore` (undo, redo) may bring it back.
+(NotFoundError says who deleted it and when); only `restore` (undo, redo) may bring it back. The checks before a
+write (span, inherited note, the team workflow's guard) are in store.write_rules.
 
 Team workflow: `decide` and `sign_off` take an ``expect`` (store.models.Expected: the status and decider the
 writer saw) and refuse, inside the write transaction, when the claim holds something else (ChangedSinceError,
 nothing changed): a verdict is never replaced by someone who has not seen it. With ``signoff`` a new verdict
 awaits a second reviewer (not the first), who confirms it or reopens it (`sign_off`; each recorded in
-claim_signoffs too, for the agreement statistics). `assign` gives claims to a reviewer ("assign" history rows).
+claim_signoffs too, for the agreement statistics; `restore_signoff` takes one back or gives it again, for undo
+and redo: the row leaves claim_signoffs and comes back, the history keeps both steps). `assign` gives claims to
+a reviewer ("assign" history rows).
 """
 
 from __future__ import annotations
@@ -22,51 +25,22 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from store.claims import check_status
-from store.errors import ChangedSinceError, NotFoundError, SignoffError, StoreError
-from store.models import ANY, ClaimState, DeskClaim, Expected, HistoryEntry, NewClaim, as_decided, from_row
+from store.errors import NotFoundError, SignoffError, StoreError
+from store.models import ClaimState, DeskClaim, Expected, HistoryEntry, NewClaim, SecondReview, as_decided, from_row
+from store.write_rules import check_expected, check_review_left, inherited_note, trim_span
 
 KEEP: object = object()  # "leave this field as it is"
 
 _HISTORY_SQL = ("INSERT INTO claim_history (claim_id, at, reviewer, from_status, to_status, note, action, evidence,"
                 " source_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_SIGNOFF_SQL = ("INSERT INTO claim_signoffs (claim_id, first_reviewer, first_status, first_at, second_reviewer,"
+                " outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 _HISTORY_COLUMNS = "id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
 
 
 def state_of(claim: DeskClaim) -> ClaimState:
     return ClaimState(claim.status, claim.note, claim.evidence, claim.reviewer, claim.reviewed_at, claim.flagged,
                       claim.deleted_at)
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span inside [0, len(text)] with surrounding whitespace removed; StoreError if nothing is left."""
-    start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
-        raise StoreError("the selection holds no text.")
-    return start, end
-
-
-def inherited_note(before: DeskClaim, reviewer: str | None) -> str | None:
-    """The note a new verdict keeps when none is given: the claim's own, unless the verdict it replaces was
-    another reviewer's (a verdict never silently carries someone else's rationale; the history keeps it)."""
-    if before.reviewer is not None and before.reviewer != reviewer:
-        return None
-    return before.note
-
-
-def check_expected(claim: DeskClaim, expect: Expected | None) -> None:
-    """ChangedSinceError (one sentence, with the claim as it is now) unless the claim holds what was expected."""
-    if expect is None or expect.matches(claim):
-        return
-    if expect.reviewer is ANY:  # only a status was expected (mark --if-status)
-        message = f"claim {claim.id} is {as_decided(claim)}, not {expect.status}; nothing was changed."
-    else:
-        message = (f"claim {claim.id} was marked {as_decided(claim)} since you opened it (it was {expect.status}"
-                   f"{f' by {expect.reviewer}' if expect.reviewer else ''}); nothing was changed.")
-    raise ChangedSinceError(message, claim)
 
 
 class Review:
@@ -159,9 +133,8 @@ class Review:
                 raise SignoffError(f"claim {claim_id}'s verdict is yours ({as_decided(before)}): a second reviewer, "
                                    "not the first, confirms or reopens it; nothing was changed.")
             when, outcome = self.clock(), "confirmed" if confirm else "reopened"
-            self.db.execute("INSERT INTO claim_signoffs (claim_id, first_reviewer, first_status, first_at,"
-                            " second_reviewer, outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [claim_id, before.reviewer, before.status, before.reviewed_at, reviewer, outcome, when])
+            self.db.execute(_SIGNOFF_SQL, [claim_id, before.reviewer, before.status, before.reviewed_at, reviewer,
+                                           outcome, when])
             after = state_of(before)
             if not confirm:
                 after = replace(after, status="pending", note=note if note is not None else before.note)
@@ -169,6 +142,33 @@ class Review:
             self._write_signoff(claim_id, outcome, reviewer, when)
             self._history(claim_id, reviewer, before.status, after.status, note, "confirm" if confirm else "reopen",
                           at=when)
+            return self.desk_claim(claim_id)
+
+    def restore_signoff(self, review: SecondReview, state: ClaimState, given: bool, reviewer: str | None,
+                        action: str) -> DeskClaim:
+        """Undo (``given`` False) or redo a second review: the claim back in ``state``, its verdict awaiting sign-off
+        again and the review out of claim_signoffs (the agreement statistics), or signed off as ``review`` was and
+        counted again; recorded in the history as ``action``. Refused (ChangedSinceError) unless the claim still
+        holds what the review left (or, for redo, what it found): no one's later change is overwritten."""
+        claim_id = review.claim_id
+        with self.transaction():
+            before = self._live_claim(claim_id)
+            now = self.execute("SELECT signoff, second_reviewer FROM claims WHERE id = ?", [claim_id])[0]
+            check_review_left(before, now, review, given)
+            self._write_state(claim_id, state)
+            second = [review.second_reviewer, review.outcome, review.at]
+            if given:
+                self.db.execute(_SIGNOFF_SQL, [claim_id, review.first_reviewer, review.first_status, review.first_at,
+                                               *second])
+                self._write_signoff(claim_id, review.outcome, review.second_reviewer, review.at)
+            else:  # the newest row of this review (a fixed clock may have written twins)
+                self.db.execute("DELETE FROM claim_signoffs WHERE id = (SELECT MAX(id) FROM claim_signoffs WHERE"
+                                " claim_id = ? AND second_reviewer = ? AND outcome = ? AND at = ?)",
+                                [claim_id, *second])
+                self._write_signoff(claim_id, "awaiting", None, None)
+            what = f"{review.outcome} by {review.second_reviewer}"
+            note = f"{what} again" if given else f"{what} taken back; awaiting sign-off again"
+            self._history(claim_id, reviewer, before.status, state.status, note, action)
             return self.desk_claim(claim_id)
 
     def assign(self, claim_ids: Iterable[int], assignee: str | None, by: str | None) -> int:

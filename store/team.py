@@ -8,7 +8,7 @@ no SQLite-only functions, so a second backend runs the same statements.
 from __future__ import annotations
 
 from store.claims import CLAIM_COLUMNS, check_id, check_status
-from store.models import Claim, DeskClaim, Signoff, from_row
+from store.models import Claim, DeskClaim, SecondReview, Signoff, from_row
 
 _AFTER = " AND (article_id, start, id) > (?, ?, ?)"
 _QUEUE = ("SELECT id FROM claims WHERE status = 'pending' AND deleted_at IS NULL AND {who}{after}"
@@ -73,6 +73,12 @@ class TeamQueries:
         rows = self.records("SELECT id AS claim_id, signoff AS state, second_reviewer, second_reviewed_at"
                             " FROM claims WHERE id = ?", [check_id(claim_id)])
         return from_row(Signoff, rows[0]) if rows else Signoff(claim_id, None, None, None)
+
+    def second_review(self, claim_id: int) -> SecondReview | None:
+        """The newest second review recorded of the claim (None: never given, or taken back)."""
+        rows = self.records("SELECT claim_id, first_reviewer, first_status, first_at, second_reviewer, outcome, at"
+                            " FROM claim_signoffs WHERE claim_id = ? ORDER BY id DESC LIMIT 1", [check_id(claim_id)])
+        return from_row(SecondReview, rows[0]) if rows else None
 
     def signoffs(self, claim_ids: list[int]) -> dict[int, Signoff]:
         """The second reviews of these claims that were asked for."""

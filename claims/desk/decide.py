@@ -53,6 +53,17 @@ class Desk:
         before, after = self.store.delete_claim(claim_id, self.reviewer)
         return self._record("delete", before, after)
 
+    def sign_off(self, claim_id: int, confirm: bool, note: str | None = None,
+                 expect: Expected | None = None) -> DeskClaim:
+        """A second review (confirm, or reopen with a note): undone, the verdict awaits sign-off again."""
+        with self.store.transaction():
+            before = self.store.desk_claim(claim_id)
+            after = self.store.sign_off(claim_id, self.reviewer, confirm, note, expect=expect)
+            review = self.store.second_review(claim_id)
+        self.stack.push(Step(after.id, after.article_id, state_of(before), state_of(after),
+                             "sign-off" if confirm else "reopen", review=review))
+        return after
+
     def change_span(self, claim_id: int, start: int, end: int) -> DeskClaim:
         before = self.store.desk_claim(claim_id)
         after = self.store.change_span(claim_id, start, end, self.reviewer)
@@ -90,6 +101,9 @@ class Desk:
 
     def _put(self, step: Step, action: str, back: bool) -> DeskClaim:
         """Put the step's claims into their state before (``back``) or after it, in one transaction."""
+        if step.review is not None:  # refused (ChangedSinceError) if the claim or its sign-off changed since
+            return self.store.restore_signoff(step.review, step.before if back else step.after, not back,
+                                              self.reviewer, action)
         with self.store.transaction():
             if step.then is not None:
                 self._put(step.then, action, back)

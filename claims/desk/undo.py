@@ -1,25 +1,27 @@
-"""The session's undo and redo: each step is a claim and its state before and after a change."""
+"""The session's undo and redo: each step is a claim and its state before and after a change (for a second review,
+also the review, which undo takes back and redo gives again)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store.models import ClaimState
+from store.models import ClaimState, SecondReview
 
 
 @dataclass(frozen=True)
 class Step:
     """A claim's state (and, for span edits, its span) before and after a change; ``then`` is a second claim
-    changed by the same action (the new half of a split)."""
+    changed by the same action (the new half of a split); ``review`` the second review (sign-off) a step gave."""
 
     claim_id: int
     article_id: int
     before: ClaimState
     after: ClaimState
-    label: str  # "verified", "note", "flag", "delete", "span", "add", "split", ...
+    label: str  # "verified", "note", "flag", "delete", "span", "add", "split", "sign-off", "reopen", ...
     span_before: tuple[int, int] | None = None
     span_after: tuple[int, int] | None = None
     then: Step | None = None
+    review: SecondReview | None = None
 
     @property
     def claim_ids(self) -> list[int]:

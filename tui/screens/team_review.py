@@ -5,7 +5,7 @@
   OverrideDialog shows their verdict, name and note: replace it (your verdict, without their note) or keep it.
 - N goes to your next pending claim: those assigned to you first, then those assigned to no one.
 - With second review on (second_review = true in the config file) a verdict awaits another reviewer's sign-off:
-  S confirms it, R reopens it (pending again, with a note saying why).
+  S confirms it, R reopens it (pending again, with a note saying why); ctrl+z takes either back.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ class TeamReview:
     @records
     def _sign_off(self, claim: DeskClaim, confirm: bool, note: str | None) -> None:
         expect = self.seen.get(claim.id) or Expected.of(claim)
-        updated = self.app.store.sign_off(claim.id, self.app.reviewer, confirm, note, expect=expect)
+        updated = self.app.desk.sign_off(claim.id, confirm, note, expect=expect)  # on the undo stack (ctrl+z)
         self.remember(updated)
         self.last_action = f"Claim #{claim.id} {'signed off' if confirm else 'reopened'}."
         self.reload_from_store()
