@@ -9,6 +9,7 @@ import click
 from store import STATUSES, StoreError
 from store.clean_text import clean, clean_field
 from store.models import Expected, as_decided, decided_by_other
+from store.wording import counted
 from tui.cli.context import Context, pass_context
 from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
 from tui.settings import settings_or_defaults
@@ -76,6 +77,8 @@ def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -
     if not text.strip():
         raise click.UsageError("the query is empty: give the words of a claim (or - to read one per line).")
     queries = _queries(text)
+    if not queries:
+        raise click.UsageError("no query on stdin: give the words of a claim a line.")
     with context.open_store() as store:
         matcher, boilerplate = build_matcher(store), store.boilerplate_ids()
         records = [_record(store, query, hit, hit.claim_id in shown) for query, q in queries
@@ -84,13 +87,13 @@ def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -
     if fmt == "jsonl":
         print_jsonl(records)
         return
+    unmatched = [str(query) for query, _ in queries if query not in {r["query"] for r in records}]
+    if text == "-" and unmatched:  # said on stderr: the table on stdout stays one table
+        click.echo(f"no earlier claim matches line{'s' if len(unmatched) > 1 else ''} {', '.join(unmatched)} "
+                   f"({len(unmatched)} of {counted(len(queries), 'query', 'queries')}).", err=True)
     if not records:
         click.echo("no earlier claim matches.")
         return
-    unmatched = [str(query) for query, _ in queries if query not in {r["query"] for r in records}]
-    if len(queries) > 1 and unmatched:  # said on stderr: the table on stdout stays one table
-        click.echo(f"no earlier claim matches line{'s' if len(unmatched) > 1 else ''} {', '.join(unmatched)} "
-                   f"(of {len(queries)}).", err=True)
     print_table(
         ("query", "claim_id", "score", "kind", "status", "article", "text"),
         ((r["query"], r["claim_id"], f"{r['score']:.1f}", r["kind"], r["status"], r["article_title"], r["text"])

@@ -231,7 +231,18 @@ def test_match_of_several_lines_names_the_lines_no_earlier_claim_matches(runner,
     result = run(runner, "--db", loaded, "match", "-", input=lines)
     assert result.exit_code == 0
     assert {line.split()[0] for line in result.stdout.splitlines()[1:]} == {"2"}
-    assert result.stderr.strip() == "no earlier claim matches lines 1, 3 (of 3)."
+    assert result.stderr.strip() == "no earlier claim matches lines 1, 3 (2 of 3 queries)."
+
+
+def test_match_of_lines_counts_lines_as_numbered_and_names_them_when_none_matches(runner, loaded):
+    lines = "the dam will cost 4.2 billion crowns\n\nA violinist juggled oranges on a glacier\n"
+    result = run(runner, "--db", loaded, "match", "-", input=lines)
+    assert result.stderr.strip() == "no earlier claim matches line 3 (1 of 2 queries)."  # line 2 is blank
+    nothing = run(runner, "--db", loaded, "match", "-", input="Penguins paraded through the opera\n\nA violinist\n")
+    assert nothing.exit_code == 0 and nothing.stdout.strip() == "no earlier claim matches."
+    assert nothing.stderr.strip() == "no earlier claim matches lines 1, 3 (2 of 2 queries)."
+    empty = runner.invoke(main, ["--db", loaded, "match", "-"], input="\n  \n")
+    assert empty.exit_code != 0 and "no query on stdin" in empty.stderr
 
 
 def test_match_all_candidates_lists_what_the_floor_hides_as_hidden(runner, loaded):
