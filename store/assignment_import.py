@@ -1,6 +1,6 @@
-"""Assignments a merge brings from another archive (`claimdesk copy --merge`, claims.desk.copy decides when): a claim
-assigned to no one here takes the source's assignee and the time it was assigned there; a claim that has an
-assignee keeps it, and a deleted claim is left as it is.
+"""Assignments a merge brings from another archive (`claimdesk copy --merge`, or `claimdesk import` of an export that
+has them: store.exchange.merge decides when): a claim assigned to no one here takes the source's assignee and the
+time it was assigned there; a claim that has an assignee keeps it, and a deleted claim is left as it is.
 
 The claims columns are written by store.review's `_write_assignment`, the team workflow's one write of them. No
 history row is written here: the source's "assign" rows come with the claim's history, added once like every

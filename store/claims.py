@@ -71,6 +71,19 @@ class ClaimQueries:
             [claim_id, earlier_id, score, kind],
         )
 
+    def add_links(self, links: Iterable[tuple[int, int, float, str]]) -> int:
+        """Add each (claim_id, earlier_id, score, kind) link whose two claims are not linked yet (a merge bringing
+        another archive's links: the links here stay as they are), in one transaction; returns how many."""
+        added = 0
+        with self.transaction():
+            for claim_id, earlier_id, score, kind in links:
+                there = self.execute("SELECT 1 FROM claim_links WHERE claim_id = ? AND earlier_id = ?",
+                                     [check_id(claim_id), check_id(earlier_id)])
+                if not there and claim_id != earlier_id:
+                    self.insert_link(claim_id, earlier_id, score, kind)
+                    added += 1
+        return added
+
     def replace_links(self, claim_id: int, hits: Iterable[tuple[int, float, str]]) -> int:
         """Replace a claim's matches with (earlier_id, score, kind) hits; returns how many were stored."""
         with self.transaction():

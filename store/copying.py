@@ -14,13 +14,15 @@ transaction: a copy that fails or is stopped leaves the target as empty as it wa
 
 ``--merge`` into a target that holds an archive does not copy rows: it reads the source's earlier fact-checks
 (`earlier_checks`) and its other claims (`reviewed_claims`: each as its JSON Lines export with articles describes
-it, history included, with the second review's columns ``signoff``, ``second_reviewer``, ``second_reviewed_at``
-and the claim's assignment), and claims.desk.copy merges them by the rules of `claimdesk import`
+it: rank, highlighting, cue, links, assignment and history included, with the second review's columns ``signoff``,
+``second_reviewer``, ``second_reviewed_at``), and claims.desk.copy merges them by the rules of `claimdesk import`
 (store.exchange.merge). The second review therefore comes by the import's rule: the source's sign-off applies when
 the source's decision is the one on the target's claim and it goes further than the target's (none < awaiting < a
 second review given; of two, the later), with its history row and its claim_signoffs row (the agreement figures
 of `claimdesk stats`) added once. Assignments: a claim assigned to no one in the target takes the source's
-assignee and time (store.assignment_import); a target claim's own assignment stays. Merging twice changes nothing.
+assignee and time (store.assignment_import); a target claim's own assignment stays. Links: the source's links
+between claims that both reach the target (merged claims, earlier checks it adds) are added unless there. Merging
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -164,9 +166,10 @@ def _insert(target: Store, table: str, columns: tuple[str, ...], rows: list[tupl
 _CHECKS_SQL = ("SELECT c.id, c.text, c.status, c.note, a.url, c.speaker, a.published, a.source, a.title, a.subtitle"
                " FROM claims c JOIN articles a ON a.id = c.article_id"
                " WHERE a.earlier_check = 1 AND c.origin = ? AND c.deleted_at IS NULL ORDER BY c.id")
-# Beside each claim's JSON Lines record: its origin (earlier checks are merged apart), its second review (the
-# columns an export of an archive using second review ends with) and its assignment.
-_CLAIM_EXTRAS = f"c.origin, {SIGNOFF_SQL}, c.assigned_to, c.assigned_at"
+# Beside each claim's JSON Lines record (which holds its rank, highlighting, cue, links and assignment): its origin
+# (earlier checks are merged apart) and its second review (the columns an export of an archive using second review
+# ends with).
+_CLAIM_EXTRAS = f"c.origin, {SIGNOFF_SQL}"
 
 
 @dataclass(frozen=True)
@@ -184,22 +187,17 @@ def earlier_checks(source: Store, batch: int = BATCH) -> Iterator[CopiedCheck]:
                           title=None if title == text else title, subtitle=subtitle, claim_id=claim_id)
 
 
-@dataclass(frozen=True)
-class CopiedClaim(ExportedClaim):
-    """A claim read from the source of a merge, with to whom it is assigned there and since when."""
-
-    assigned_to: str | None = None
-    assigned_at: str | None = None
+CopiedClaim = ExportedClaim  # a claim read from the source of a merge (its assignment included)
 
 
-def reviewed_claims(source: Store) -> Iterator[CopiedClaim]:
+def reviewed_claims(source: Store) -> Iterator[ExportedClaim]:
     """Every claim of the articles loaded to review in ``source``, as its JSON Lines export with articles and
-    second review describes it (decision, sign-off, history, article text), with its assignment, streamed: what
-    `claimdesk import` would merge."""
+    second review describes it (decision, rank, highlighting, cue, links, assignment, sign-off, history, article
+    text and dateline), streamed: what `claimdesk import` would merge."""
     rows = record_rows(source, with_articles=True, extra_sql=_CLAIM_EXTRAS)
-    for number, (line, (origin, signoff, second, second_at, assignee, assigned_at)) in enumerate(rows, start=1):
+    for number, (line, (origin, signoff, second, second_at)) in enumerate(rows, start=1):
         if origin == IMPORTED:
             continue
         read = vars(parse_record(line, number)) | {"signoff": signoff, "second_reviewer": second,
                                                    "second_reviewed_at": second_at}
-        yield CopiedClaim(**read, assigned_to=assignee, assigned_at=assigned_at)
+        yield ExportedClaim(**read)

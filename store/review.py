@@ -97,12 +97,13 @@ class Review:
     def decide(self, claim_id: int, status: str, reviewer: str | None, note: str | None | object = KEEP,
                evidence: str | None | object = KEEP, source_claim_id: int | None = None,
                action: str = "status", at: str | None = None, expect: Expected | None = None,
-               signoff: bool = False) -> tuple[ClaimState, DeskClaim]:
+               signoff: bool = False, recorded: bool = False) -> tuple[ClaimState, DeskClaim]:
         """Record a verdict (and optionally a note and evidence) by ``reviewer`` at ``at`` (default: now); returns
         the state before and the claim after. Without a note the claim keeps its note, unless the verdict it
         replaces was another reviewer's: then it has none (see `inherited_note`). With ``expect``, refused
         (ChangedSinceError) if the claim's status or decider is no longer that; with ``signoff`` a verdict (not
-        pending) awaits a second reviewer, else it awaits none."""
+        pending) awaits a second reviewer, else it awaits none. ``recorded``: the history already holds this
+        verdict's row (an import brought it with the claim's history), so none is added."""
         check_status(status)
         with self.transaction():
             before = self._live_claim(claim_id)
@@ -113,8 +114,9 @@ class Review:
                             evidence=before.evidence if evidence is KEEP else evidence)
             self._write_state(claim_id, after)
             self._write_signoff(claim_id, "awaiting" if signoff and status != "pending" else None, None, None)
-            self._history(claim_id, reviewer, before.status, status, after.note, action, after.evidence,
-                          source_claim_id, at=when)
+            if not recorded:
+                self._history(claim_id, reviewer, before.status, status, after.note, action, after.evidence,
+                              source_claim_id, at=when)
             return state_of(before), self.desk_claim(claim_id)
 
     def sign_off(self, claim_id: int, reviewer: str | None, confirm: bool, note: str | None = None,

@@ -8,8 +8,9 @@ added), claims by their text, the later decision wins and the other goes into th
 once, the second review (sign-off, second reviewer and time, agreement row) by the import's rule, and a claim
 assigned to no one in the target takes the source's assignment (store.copying says the rules); earlier
 fact-checks added unless the target has them (store.exchange.earlier_checks); then the checks are linked to the
-target's claims and the match index brought up to date. Links and conflicts between the source's claims are found
-again by the target's matching, not carried over. The source's sentence vectors (of the shipped encoder's model)
+target's claims and the match index brought up to date. The source's links come with the claims they join
+(store.exchange.merge); conflicts between the source's claims are found again by the target's matching, not
+carried over. The source's sentence vectors (of the shipped encoder's model)
 go with the claims they merge into, batch by batch after each is committed, so `claimdesk embed` has nothing to
 redo for them: a vector goes to a target claim that has none of that model yet and holds the very text the vector
 was made from (a claim matched by its text with other spacing keeps waiting for `claimdesk embed`). Assignments
@@ -60,9 +61,8 @@ class CopyOutcome:
         if self.copied is not None:
             return f"copied {self.copied.summary()}"
         assert self.merged is not None
-        assigned = f", {counted(self.assignments, 'assignment')} taken" if self.assignments else ""
-        return (f"merged: {self.merged.summary()}; {counted(self.checks_added, 'earlier fact-check')} added, "
-                f"{self.checks_there} already there, {counted(self.links, 'new link')}{assigned}")
+        return (f"merged: {self.merged.summary(with_links=False)}; {counted(self.checks_added, 'earlier fact-check')}"
+                f" added, {self.checks_there} already there, {counted(self.links, 'new link')}")
 
 
 def work_to_do(source: Archive, merge: bool) -> int:
@@ -102,21 +102,24 @@ def copy_archive(source: Archive, target: Archive, merge: bool = False, progress
 def _merge(source: Archive, target: Archive, progress: Progress | None) -> CopyOutcome:
     outcome = CopyOutcome()
 
+    known: dict[int, int] = {}  # the source's earlier checks added here: their links come too
+
     def checks_added(added: list) -> None:
         carry_vectors(source, target, [(check.claim_id, check.claim, claim_id) for check, claim_id in added])
+        known.update((check.claim_id, claim_id) for check, claim_id in added)
 
     def claims_merged(landed: list[tuple[CopiedClaim, int]]) -> None:
         carry_vectors(source, target, [(record.claim_id, record.claim, claim_id) for record, claim_id in landed
                                        if record.claim_id is not None])
-        outcome.assignments += target.take_assignments([(claim_id, record.assigned_to, record.assigned_at)
-                                                        for record, claim_id in landed if record.assigned_to])
 
     checks = add_earlier_checks(target, _counted(earlier_checks(source), progress), origin="copy", keep_ids=False,
                                 on_added=checks_added)
     outcome.checks_added, outcome.checks_there = checks.added, checks.duplicates
-    outcome.merged = merge_export(target, _counted(reviewed_claims(source), progress), on_chunk=claims_merged)
+    outcome.merged = merge_export(target, _counted(reviewed_claims(source), progress), on_chunk=claims_merged,
+                                  known=known)
     outcome.problems = list(outcome.merged.problems)
-    outcome.links = link_earlier_checks(target)
+    outcome.assignments = outcome.merged.assignments
+    outcome.links = outcome.merged.links + link_earlier_checks(target)
     return outcome
 
 

@@ -1,9 +1,10 @@
 """Exporting verdicts: one row per claim, streamed, filtered, safe to open in a spreadsheet.
 
 The CSV columns are COLUMNS, in that order (documented in the README, "Export and import"); the rows are
-those of the ``verdicts`` view. With ``with_articles`` a last column, ARTICLE_TEXT, carries each article's text, so the
-file alone can rebuild the archive (`claimdesk import` into an empty database). The other formats (JSON Lines,
-ClaimReview) and writing to a file are in store/exchange/formats.py, which picks the writer.
+those of the ``verdicts`` view. With ``with_articles`` the REBUILD_COLUMNS follow (each article's text, the claim's
+offsets, attribution cue, assignment and links, the article's dateline and author), so the file alone can rebuild
+the archive (`claimdesk import` into an empty database); a CSV without them reads back as before. The other formats
+(JSON Lines, ClaimReview) and writing to a file are in store/exchange/formats.py, which picks the writer.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from store.exchange import csv_sqlite
 from store.exchange.csv_bytes import FLOAT, PAIR, TAIL, TEXT
 from store.exchange.csv_lines import FORMULA_STARTS, csv_lines
 from store.exchange.csv_sqlite import CsvQuery
+from store.exchange.json_values import POSTGRES_LINKS, links_json
 
 COLUMNS = (
     "claim_id",
@@ -52,6 +54,15 @@ SIGNOFF_SQL = ", ".join(SIGNOFF_EXPRESSIONS)
 EXCEL_BOM = "\ufeff"
 ARTICLE_TEXT = "article_text"
 ARTICLE_TEXT_SQL = "(SELECT a.text FROM articles a WHERE a.id = v.article_id)"
+# What a rebuild needs beyond COLUMNS, after them in a CSV exported --with-articles (JSON Lines has them all as keys):
+# ``links`` is the claim's links as JSON text, as JSON Lines writes them ([{"earlier_id", "score", "kind"}...]).
+REBUILD_COLUMNS = (ARTICLE_TEXT, "start", "end", "cue", "article_dateline", "article_author", "assigned_to",
+                   "assigned_at", "links")
+LINKS_SQL = """json((SELECT json_group_array(json_object('earlier_id', earlier_id, 'score', score, 'kind', kind)) FROM
+    (SELECT earlier_id, score, kind FROM claim_links l WHERE l.claim_id = c.id ORDER BY score DESC, earlier_id)))"""
+_ARTICLE_SQL = "(SELECT a.{column} FROM articles a WHERE a.id = v.article_id)"
+REBUILD_SQL = (ARTICLE_TEXT_SQL, "c.start", 'c."end"', "c.cue", _ARTICLE_SQL.format(column="dateline"),
+               _ARTICLE_SQL.format(column="author"), "c.assigned_to", "c.assigned_at", LINKS_SQL)
 
 _ROWS_SQL = """
 SELECT {columns} FROM verdicts v JOIN claims c ON c.id = v.claim_id
@@ -200,20 +211,32 @@ def write_csv(store, out: TextIO, status: str | None = None, raw: bool = False, 
     ``second_review`` the SIGNOFF_COLUMNS come last."""
     if excel:
         out.write(EXCEL_BOM)
-    header = COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ())
+    header = COLUMNS + (REBUILD_COLUMNS if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ())
     csv.writer(out, lineterminator="\r\n").writerow(header)
     count = 0
     selection = make_filter(filters, status, article_id)
-    extra = ((ARTICLE_TEXT_SQL,) if with_articles else ()) + (SIGNOFF_EXPRESSIONS if second_review else ())
+    extra = (rebuild_sql(store) if with_articles else ()) + (SIGNOFF_EXPRESSIONS if second_review else ())
     columns = ", ".join((COLUMNS_SQL, *extra))
     if store.dialect == "sqlite":  # bytes a batch at a time (store.exchange.csv_sqlite), the same as csv_lines's
         fast, kinds = fast_columns(extra)
         where, params = selection.where()
         return csv_sqlite.write(store, out, CsvQuery(_ROWS_SQL, fast, kinds, columns, where, params, raw))
     for batch in select_batches(store, selection, columns):
+        if with_articles:  # PostgreSQL's links, as SQLite writes them (store.exchange.json_text)
+            batch = [row[:_LINKS_AT] + (links_json(row[_LINKS_AT]),) + row[_LINKS_AT + 1:] for row in batch]
         out.write(csv_lines(batch, raw))  # neutralise()d unless raw, a batch at a time (store.exchange.csv_lines)
         count += len(batch)
     return count
+
+
+_LINKS_AT = len(COLUMNS) + REBUILD_COLUMNS.index("links")
+
+
+def rebuild_sql(store) -> tuple[str, ...]:
+    """The select expressions of REBUILD_COLUMNS on ``store``'s backend."""
+    if store.dialect == "sqlite":
+        return REBUILD_SQL
+    return REBUILD_SQL[:-1] + (POSTGRES_LINKS,)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,12 @@ backend is then the same file, and `claimdesk copy` can be checked by comparing 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from store.exchange.export import ARTICLE_TEXT, ARTICLE_TEXT_SQL, COLUMNS, ExportFilter, select_rows
+from store.exchange.json_values import POSTGRES_LINKS, sqlite_json, sqlite_real
 
-_LINKS = """(SELECT COALESCE(json_agg(json_build_object('earlier_id', earlier_id, 'score', score, 'kind', kind)
-    ORDER BY score DESC, earlier_id), '[]'::json) FROM claim_links l WHERE l.claim_id = c.id)"""
+__all__ = ["postgres_lines", "record_fields", "sqlite_json", "sqlite_real"]
 
 
 def _history(keys: tuple[str, ...]) -> str:
@@ -31,7 +30,7 @@ def record_fields(extra: tuple[tuple[str, str], ...], history_keys: tuple[str, .
     article = "(SELECT {column} FROM articles a WHERE a.id = v.article_id)"
     return ([(key, f"v.{key}") for key in COLUMNS] + list(extra)
             + [(key, article.format(column=key.removeprefix("article_"))) for key in article_keys]
-            + [("links", _LINKS), ("history", _history(history_keys))])
+            + [("links", POSTGRES_LINKS), ("history", _history(history_keys))])
 
 
 def postgres_lines(store, filters: ExportFilter, fields: list[tuple[str, str]], with_articles: bool,
@@ -46,35 +45,3 @@ def postgres_lines(store, filters: ExportFilter, fields: list[tuple[str, str]], 
         record, extras = row[: len(keys)], tuple(row[len(keys) :])
         values = {key: (bool(value) if key in booleans else value) for key, value in zip(keys, record, strict=True)}
         yield sqlite_json(values), extras
-
-
-def sqlite_json(value: object) -> str:
-    """``value`` as SQLite's JSON functions write it."""
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return sqlite_real(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{sqlite_json(str(k))}:{sqlite_json(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(sqlite_json(item) for item in value) + "]"
-    return sqlite_json(str(value))
-
-
-def sqlite_real(number: float) -> str:
-    """A real as SQLite prints one in JSON (``%!.15g``): 0.5, 1.0, 1.0e+20."""
-    if number != number or number in (float("inf"), float("-inf")):
-        return "null"
-    text = f"{number:.15g}"
-    mantissa, _, exponent = text.partition("e")
-    if "." not in mantissa:
-        mantissa += ".0"
-    return f"{mantissa}e{exponent}" if exponent else mantissa

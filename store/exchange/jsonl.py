@@ -4,7 +4,8 @@ One JSON object a line, in the order of the CSV export. Keys: the CSV COLUMNS (s
 then ``start``, ``end``, ``cue``, ``flagged``, ``created_at``, ``article_author``, ``article_origin``,
 ``article_dateline``, ``article_loaded_at``, ``links`` (list of {earlier_id, score, kind}, best first) and
 ``history`` (list of {at, reviewer, from_status, to_status, note, action, evidence, source_claim_id}, oldest
-first); with ``with_articles``, ``article_text`` too (the whole article, to rebuild the archive from the file).
+first), ``assigned_to`` and ``assigned_at`` (the team workflow's assignment); with ``with_articles``,
+``article_text`` too (the whole article, to rebuild the archive from the file).
 `claimdesk import` reads these files back.
 """
 
@@ -14,15 +15,14 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from store.exchange.export import ARTICLE_TEXT, ARTICLE_TEXT_SQL, COLUMNS, ExportFilter, select_rows
+from store.exchange.export import ARTICLE_TEXT, ARTICLE_TEXT_SQL, COLUMNS, LINKS_SQL, ExportFilter, select_rows
 from store.exchange.json_text import postgres_lines, record_fields
 
 EXTRA_KEYS = ("start", "end", "cue", "flagged", "created_at")
 ARTICLE_KEYS = ("article_author", "article_origin", "article_dateline", "article_loaded_at")
+ASSIGNMENT_KEYS = ("assigned_to", "assigned_at")  # last: JSON Lines files of claimdesk before them lack them
 HISTORY_KEYS = ("at", "reviewer", "from_status", "to_status", "note", "action", "evidence", "source_claim_id")
 
-_LINKS = """json((SELECT json_group_array(json_object('earlier_id', earlier_id, 'score', score, 'kind', kind)) FROM
-    (SELECT earlier_id, score, kind FROM claim_links l WHERE l.claim_id = c.id ORDER BY score DESC, earlier_id)))"""
 _HISTORY = (
     "json((SELECT json_group_array(json_object("
     + ", ".join(f"'{key}', {key}" for key in HISTORY_KEYS)
@@ -35,7 +35,8 @@ _FIELDS = (
     + [("start", "c.start"), ("end", 'c."end"'), ("cue", "c.cue"),
        ("flagged", "CASE WHEN c.flagged THEN json('true') ELSE json('false') END"), ("created_at", "c.created_at")]
     + [(key, _ARTICLE.format(column=key.removeprefix("article_"))) for key in ARTICLE_KEYS]
-    + [("links", _LINKS), ("history", _HISTORY)]
+    + [("links", LINKS_SQL), ("history", _HISTORY)]
+    + [(key, f"c.{key}") for key in ASSIGNMENT_KEYS]
 )
 RECORD_SQL = "json_object(" + ", ".join(f"'{key}', {value}" for key, value in _FIELDS) + ")"
 RECORD_WITH_ARTICLE_SQL = RECORD_SQL[:-1] + f", '{ARTICLE_TEXT}', {ARTICLE_TEXT_SQL})"
@@ -43,7 +44,8 @@ RECORD_WITH_ARTICLE_SQL = RECORD_SQL[:-1] + f", '{ARTICLE_TEXT}', {ARTICLE_TEXT_
 
 # PostgreSQL's record fields (store.exchange.json_text writes them as SQLite's json_object would).
 _POSTGRES_FIELDS = record_fields((("start", "c.start"), ("end", 'c."end"'), ("cue", "c.cue"), ("flagged", "c.flagged"),
-                                  ("created_at", "c.created_at")), HISTORY_KEYS, ARTICLE_KEYS)
+                                  ("created_at", "c.created_at")), HISTORY_KEYS, ARTICLE_KEYS) + [
+    (key, f"c.{key}") for key in ASSIGNMENT_KEYS]
 
 
 def record_lines(store, filters: ExportFilter | None = None, with_articles: bool = False) -> Iterator[str]:

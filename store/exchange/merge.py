@@ -3,19 +3,32 @@
 Matching: the article by its content hash (``article_hash``), else its URL, else its title and source (only when
 exactly one article fits); the claim by its whitespace-normalised text within that article (the n-th copy of
 a text in the file goes to the n-th copy in the article). A claim that is not there but whose text is in the
-article is added (origin "merged"); anything else is counted as unmatched and left out, never guessed. A record
-whose article is not in the database is counted in ``missing_articles`` (the import fails and says so), unless
-the file was exported ``--with-articles``: then the article is added from the record (title, URL, source,
-published, text), so one file rebuilds the archive in an empty database.
+article is added (origin "merged"), as the file describes it: its offsets when they still fit, score, type,
+speaker, attribution cue, rank and highlighting (a file of a claimdesk before those columns: highlighted, unranked,
+as before); anything else is counted as unmatched and left out, never guessed. A record whose article is not in
+the database is counted in ``missing_articles`` (the import fails and says so), unless the file was exported
+``--with-articles``: then the article is added from the record (title, URL, source, published, dateline, author,
+text) and its claims keep the file's origin, so one file rebuilds the archive in an empty database.
+
+Links and assignments: a record's links (JSON Lines ``links``; the CSV's ``links`` column, --with-articles) name
+earlier claims by their ids in the exporting archive; once every record is merged, each link whose earlier claim
+came with the file (or is in ``known``: claims.desk.copy's earlier fact-checks) is added unless the two claims are
+linked already. A claim assigned to no one here takes the file's assignee and time (store.assignment_import);
+one assigned here keeps its own. The claim ids of the file are held in memory until the end (a few dozen bytes
+a record).
+
+Counting: each record is counted once, as updated, unchanged, kept, added (with whatever decision it brought)
+or unmatched (store.exchange.merge_report).
 
 Conflicts: when the file and the database disagree on a claim's decision (status, note, reviewer, evidence), the
 one with the later ``reviewed_at`` wins; on a tie, or when the file's decision has no time, the database's
 decision stays (a file's decision without a time only fills a claim never decided here). The same decision
 reached on both sides is left as it is. The losing decision is never lost: it is (or already was) a row of
 claim_history (action "import-conflict" when the file's decision lost; when it won, the database's decision is
-already in the history and the file's is added with action "import"). History rows from a JSON Lines file are
-added unless an identical row (same time, reviewer, statuses, note, action) is already there, so importing a
-file twice changes nothing.
+already in the history and the file's is added with action "import", unless the history already holds that
+decision: a JSON Lines file brings its own row). History rows from a JSON Lines file are added unless an
+identical row (same time, reviewer, statuses, note, action) is already there, so importing a file twice changes
+nothing.
 
 Second review (the columns ``signoff``, ``second_reviewer``, ``second_reviewed_at`` of an export of an archive that
 uses it; a file without them merges exactly as before): the file's sign-off applies only when the file's decision
@@ -37,14 +50,15 @@ source's sentence vectors with them).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
+from store.exchange.merge_report import ImportReport
 from store.exchange.merge_signoff import agreement_row, carried, further_along, history_fields, recorded
 from store.exchange.read_exports import ExportedClaim
 from store.interface import Archive
-from store.models import STATUSES, HistoryEntry, NewClaim
+from store.models import IMPORTED, STATUSES, HistoryEntry, NewClaim
 from store.store import content_hash
-from store.wording import counted
+
+__all__ = ["ImportReport", "VerdictMerger", "merge_export"]
 
 _SAME_ROW = ("at", "reviewer", "from_status", "to_status", "note", "action")
 _RECORDED = ("at", "reviewer", "to_status")
@@ -62,28 +76,6 @@ def _same(a: HistoryEntry, b: HistoryEntry, keys: tuple[str, ...]) -> bool:
     return all(getattr(a, key) == getattr(b, key) for key in keys)
 
 
-@dataclass
-class ImportReport:
-    records: int = 0
-    updated: int = 0  # the file's decision was newer and now stands
-    unchanged: int = 0  # the same decision was already there, or the file has no decision for the claim
-    kept: int = 0  # the database's decision was newer: kept; the file's went into the history
-    added: int = 0  # claims added to their article (their text is in it)
-    history: int = 0  # history rows added
-    unmatched: int = 0
-    missing_articles: int = 0  # records whose article is not in the database (and not carried by the file)
-    articles_added: int = 0  # articles rebuilt from a file exported --with-articles
-    signoffs: int = 0  # claims whose sign-off (second review) was brought in (from the file or the copied archive)
-    problems: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        articles = f", {counted(self.articles_added, 'article')} added" if self.articles_added else ""
-        signoffs = f", {counted(self.signoffs, 'sign-off')} brought in" if self.signoffs else ""
-        return (f"{counted(self.records, 'claim')} read: {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.kept} kept (newer here), {self.added} added, {self.unmatched} unmatched{articles}; "
-                f"{counted(self.history, 'history row')} added{signoffs}")
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -97,7 +89,8 @@ def _newer(incoming: str | None, local: str | None) -> bool:
 class VerdictMerger:
     """Merges ExportedClaim records into a store, in short transactions of ``batch`` records."""
 
-    def __init__(self, store: Archive, batch: int = 500, on_chunk: Landed | None = None):
+    def __init__(self, store: Archive, batch: int = 500, on_chunk: Landed | None = None,
+                 known: dict[int, int] | None = None):
         self.store = store
         self.batch = batch
         self.on_chunk = on_chunk
@@ -105,7 +98,11 @@ class VerdictMerger:
         self.report = ImportReport()
         self._articles: dict[tuple, int | None] = {}
         self._claims_of: tuple[int, dict[str, list[int]]] | None = None
+        self._text_of: tuple[int, str] | None = None
         self._used: dict[tuple[int, str], int] = {}
+        self._rebuilt: set[int] = set()  # articles this merge added from the file
+        self._ids: dict[int, int] = dict(known or {})  # claim id in the file -> claim id here
+        self._links: list[tuple[int, int, float, str]] = []  # (claim here, earlier claim in the file, score, kind)
 
     def merge(self, records: Iterable[ExportedClaim]) -> ImportReport:
         chunk: list[ExportedClaim] = []
@@ -115,6 +112,7 @@ class VerdictMerger:
                 self._merge_chunk(chunk)
                 chunk = []
         self._merge_chunk(chunk)
+        self._add_links()
         return self.report
 
     def _merge_chunk(self, chunk: list[ExportedClaim]) -> None:
@@ -124,8 +122,18 @@ class VerdictMerger:
         with self.store.transaction():
             for record in chunk:
                 self._merge_one(record)
+        assignments = [(claim_id, r.assigned_to, r.assigned_at) for r, claim_id in self._landed if r.assigned_to]
+        if assignments:
+            self.report.assignments += self.store.take_assignments(assignments)
         if self.on_chunk is not None and self._landed:
             self.on_chunk(self._landed)
+
+    def _add_links(self) -> None:
+        found = [(claim_id, self._ids[earlier], score, kind) for claim_id, earlier, score, kind in self._links
+                 if earlier in self._ids and self._ids[earlier] != claim_id]
+        for at in range(0, len(found), self.batch):
+            self.report.links += self.store.add_links(found[at : at + self.batch])
+        self._links = []
 
     def _merge_one(self, record: ExportedClaim) -> None:
         self.report.records += 1
@@ -137,14 +145,23 @@ class VerdictMerger:
             self.report.missing_articles += 1
             self.report.unmatched += 1
             return
-        claim_id = self._claim_id(article_id, record)
+        claim_id, added = self._claim_id(article_id, record)
         if claim_id is None:
             self.report.unmatched += 1
             return
         self._landed.append((record, claim_id))
+        if record.claim_id is not None:
+            self._ids[record.claim_id] = claim_id
+        for link in record.links or ():
+            self._links.append((claim_id, int(link["earlier_id"]), float(link["score"]), str(link.get("kind")
+                                                                                               or "related")))
         if record.history:
             self.report.history += sum(self._add_history(claim_id, h) for h in record.history)
-        self._merge_decision(claim_id, record)
+        outcome = self._merge_decision(claim_id, record)
+        if added:
+            self.report.added += 1
+        else:
+            setattr(self.report, outcome, getattr(self.report, outcome) + 1)
 
     def _problem(self, record: ExportedClaim, reason: str) -> None:
         if len(self.report.problems) < 20:
@@ -166,7 +183,9 @@ class VerdictMerger:
         found = self.store.find_article_by_hash(digest)
         if found is None:
             found = self.store.insert_article(r.article_title or r.article_text[:80], r.article_text, digest,
-                                              r.article_source, r.article_url, r.published, origin="import")
+                                              r.article_source, r.article_url, r.published, r.article_dateline,
+                                              author=r.article_author, origin="import")
+            self._rebuilt.add(found)
             self.report.articles_added += 1
         return found
 
@@ -179,50 +198,65 @@ class VerdictMerger:
             self._used = {}
         return self._claims_of[1]
 
-    def _claim_id(self, article_id: int, r: ExportedClaim) -> int | None:
+    def _claim_id(self, article_id: int, r: ExportedClaim) -> tuple[int | None, bool]:
+        """The claim here the record goes to, and whether it was added for it."""
         texts, text = self._texts(article_id), _norm(r.claim)
         ids, used = texts.get(text, []), self._used.get((article_id, text), 0)
-        if used >= len(ids):
-            added = self._add_claim(article_id, r)
-            if added is None:
-                return None
+        added = used >= len(ids)
+        if added:
+            new = self._add_claim(article_id, r)
+            if new is None:
+                return None, False
             ids = texts.setdefault(text, [])
-            ids.append(added)
+            ids.append(new)
         self._used[(article_id, text)] = used + 1
-        return ids[used]
+        return ids[used], added
+
+    def _article_text(self, article_id: int) -> str:
+        if self._text_of is None or self._text_of[0] != article_id:
+            self._text_of = (article_id, self.store.article(article_id).text)
+        return self._text_of[1]
 
     def _add_claim(self, article_id: int, r: ExportedClaim) -> int | None:
-        article_text = self.store.article(article_id).text
-        start = article_text.find(r.claim)
+        article_text = self._article_text(article_id)
+        start = r.start if r.start is not None and article_text[r.start : r.start + len(r.claim)] == r.claim else (
+            article_text.find(r.claim))
         if start < 0:
             return None
         claim = NewClaim(r.claim, start, start + len(r.claim), r.checkworthiness or 0.0, r.claim_type or "other",
-                         r.speaker)
-        self.report.added += 1
-        return self.store.insert_claims(article_id, [claim], origin="merged")[0]
+                         r.speaker, r.cue, r.rank, True if r.highlighted is None else r.highlighted)
+        rebuilt = article_id in self._rebuilt and r.claim_origin not in (None, IMPORTED)
+        return self.store.insert_claims(article_id, [claim], origin=r.claim_origin if rebuilt else "merged")[0]
 
     # --- decisions and history -------------------------------------------------------------------------------
-    def _merge_decision(self, claim_id: int, r: ExportedClaim) -> None:
+    def _merge_decision(self, claim_id: int, r: ExportedClaim) -> str:
+        """Merge the record's decision; returns what became of it: "unchanged", "updated" or "kept"."""
         claim = self.store.desk_claim(claim_id)
         local = (claim.status, claim.note, claim.reviewer, claim.evidence)
         undecided = r.status == "pending" and r.reviewed_at is None
-        decided_at = claim.reviewed_at
+        decided_at, outcome = claim.reviewed_at, "unchanged"
         if undecided or r.decision == local:
-            self.report.unchanged += 1
+            pass
         elif _newer(r.reviewed_at, claim.reviewed_at) or (r.reviewed_at is None and claim.reviewed_at is None):
             self._apply(claim_id, r)
-            decided_at = r.reviewed_at
+            decided_at, outcome = r.reviewed_at, "updated"
         else:
             self._keep(claim_id, claim.status, r)
-            return
+            return "kept"
         if r.signoff is not None and not undecided:  # the file's decision is the claim's
             self._merge_signoff(claim_id, r, decided_at)
+        return outcome
 
     def _apply(self, claim_id: int, r: ExportedClaim) -> None:
+        """The file's decision on the claim, with its "import" history row unless the history holds it already:
+        a row of this verdict here, or the file's own history ending in this status (a verdict, or a reopen)."""
+        wanted = _entry(claim_id, {"at": r.reviewed_at, "reviewer": r.reviewer, "to_status": r.status})
+        last = r.history[-1] if r.history else {}
+        there = (last.get("to_status") == r.status and str(last.get("at") or "") >= (r.reviewed_at or "")) or (
+            r.reviewed_at is not None and any(_same(row, wanted, _RECORDED) for row in self.store.history(claim_id)))
         self.store.decide(claim_id, r.status, r.reviewer, note=r.note, evidence=r.evidence, action="import",
-                          at=r.reviewed_at)
-        self.report.history += 1
-        self.report.updated += 1
+                          at=r.reviewed_at, recorded=there)
+        self.report.history += not there
 
     def _keep(self, claim_id: int, status: str, r: ExportedClaim) -> None:
         wanted = _entry(claim_id, {"at": r.reviewed_at, "reviewer": r.reviewer, "to_status": r.status})
@@ -230,7 +264,6 @@ class VerdictMerger:
             entry = {"at": r.reviewed_at or self.store.clock(), "reviewer": r.reviewer, "from_status": status,
                      "to_status": r.status, "note": r.note, "action": "import-conflict", "evidence": r.evidence}
             self.report.history += self._add_history(claim_id, entry)
-        self.report.kept += 1
 
     def _merge_signoff(self, claim_id: int, r: ExportedClaim, decided_at: str | None) -> None:
         incoming = carried(claim_id, r)
@@ -255,5 +288,7 @@ class VerdictMerger:
 
 
 def merge_export(store: Archive, records: Iterable[ExportedClaim], batch: int = 500,
-                 on_chunk: Landed | None = None) -> ImportReport:
-    return VerdictMerger(store, batch, on_chunk).merge(records)
+                 on_chunk: Landed | None = None, known: dict[int, int] | None = None) -> ImportReport:
+    """Merge ``records`` into ``store``; ``known`` maps claim ids of the records' archive to claims here that are
+    not among the records (earlier fact-checks a copy brought), for their links."""
+    return VerdictMerger(store, batch, on_chunk, known).merge(records)

@@ -53,6 +53,18 @@ class ExportedClaim:
     signoff: str | None = None  # the second review (files of an archive that uses it): "awaiting", "confirmed"...
     second_reviewer: str | None = None
     second_reviewed_at: str | None = None
+    # What rebuilds the claim as it was (files of claimdesk before these carried fewer of them; None: not in the file)
+    start: int | None = None
+    end: int | None = None
+    rank: int | None = None
+    highlighted: bool | None = None
+    cue: str | None = None
+    claim_origin: str | None = None
+    article_dateline: str | None = None
+    article_author: str | None = None
+    assigned_to: str | None = None
+    assigned_at: str | None = None
+    links: tuple[dict, ...] | None = None  # {earlier_id, score, kind}: earlier_id is a claim_id of the same file
 
     @property
     def decision(self) -> tuple:
@@ -150,6 +162,24 @@ def _state(value: object) -> str | None:
     return text.strip().lower() if text is not None else None
 
 
+def _flag(value: object) -> bool | None:
+    text = str(value).strip().lower() if value is not None else ""
+    return {"1": True, "true": True, "0": False, "false": False}.get(text)
+
+
+def _links(value: object) -> tuple[dict, ...] | None:
+    """The links of a record: JSON Lines gives a list, a CSV its JSON text; None when the file has none."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip() else None
+        except (json.JSONDecodeError, RecursionError):
+            return None
+    if not isinstance(value, list):
+        return None
+    return tuple(link for link in value if isinstance(link, dict) and _id(link.get("earlier_id")) is not None
+                 and _score(link.get("score")) is not None)
+
+
 def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> ExportedClaim:
     return ExportedClaim(
         line=line,
@@ -173,6 +203,17 @@ def _record(line: int, fields: dict, history: tuple[dict, ...] | None) -> Export
         signoff=_state(fields.get("signoff")),
         second_reviewer=_optional(fields.get("second_reviewer")),
         second_reviewed_at=_optional(fields.get("second_reviewed_at")),
+        start=_id(fields.get("start")),
+        end=_id(fields.get("end")),
+        rank=_id(fields.get("rank")),
+        highlighted=_flag(fields.get("highlighted")),
+        cue=_optional(fields.get("cue")),
+        claim_origin=_optional(fields.get("claim_origin")),
+        article_dateline=_optional(fields.get("article_dateline")),
+        article_author=_optional(fields.get("article_author")),
+        assigned_to=_optional(fields.get("assigned_to")),
+        assigned_at=_optional(fields.get("assigned_at")),
+        links=_links(fields.get("links")),
     )
 
 

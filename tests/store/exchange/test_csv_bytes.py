@@ -16,17 +16,18 @@ from hypothesis import strategies as st
 from store import NewClaim, Store, content_hash
 from store.exchange import csv_sqlite
 from store.exchange.export import (
-    ARTICLE_TEXT,
-    ARTICLE_TEXT_SQL,
     COLUMNS,
     COLUMNS_SQL,
+    REBUILD_COLUMNS,
     SIGNOFF_COLUMNS,
     SIGNOFF_SQL,
     ExportFilter,
     neutralise,
+    rebuild_sql,
     select_rows,
     write_csv,
 )
+from store.exchange.json_values import links_json
 
 CLOCK = "2026-03-04T05:06:07Z"
 AWKWARD = ',"\r\n\t=+-@\'\x00\x1e\x1f ;aé€日😀'
@@ -71,13 +72,16 @@ def add(store, row: dict, number: int | None = None) -> int:
 
 def exact(store, filters: ExportFilter, raw: bool, with_articles: bool, second_review: bool) -> bytes:
     """What the export wrote before the fast path: csv.writer over the rows as Python values."""
-    header = COLUMNS + ((ARTICLE_TEXT,) if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ())
-    columns = COLUMNS_SQL + (f", {ARTICLE_TEXT_SQL}" if with_articles else "") + (
+    header = COLUMNS + (REBUILD_COLUMNS if with_articles else ()) + (SIGNOFF_COLUMNS if second_review else ())
+    links = len(COLUMNS) + REBUILD_COLUMNS.index("links")
+    columns = COLUMNS_SQL + (f", {', '.join(rebuild_sql(store))}" if with_articles else "") + (
         f", {SIGNOFF_SQL}" if second_review else "")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for row in select_rows(store, filters, columns):
+        if with_articles and not isinstance(row[links], str):  # PostgreSQL's links as SQLite writes them
+            row = (*row[:links], links_json(row[links]), *row[links + 1:])
         writer.writerow(row if raw else [neutralise(value) for value in row])
     return out.getvalue().encode()
 

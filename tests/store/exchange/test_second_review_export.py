@@ -12,7 +12,7 @@ import json
 import pytest
 
 from store import NewClaim, Store, content_hash
-from store.exchange.export import COLUMNS, SIGNOFF_COLUMNS, ExportOptions, write_csv
+from store.exchange.export import COLUMNS, REBUILD_COLUMNS, SIGNOFF_COLUMNS, ExportOptions, write_csv
 from store.exchange.formats import write_export
 from store.exchange.jsonl import write_jsonl
 
@@ -72,6 +72,6 @@ def test_second_review_is_exported_last_with_both_names_and_times(store):
 def test_second_review_columns_come_after_the_article_text(store):
     store.decide(2, "disputed", "ana", signoff=True)
     header = next(csv.reader(io.StringIO(exported(store, "csv", with_articles=True))))
-    assert header[-4:] == ["article_text", *SIGNOFF_COLUMNS]
+    assert header[len(COLUMNS):] == [*REBUILD_COLUMNS, *SIGNOFF_COLUMNS] and REBUILD_COLUMNS[0] == "article_text"
     record = json.loads(exported(store, "jsonl", with_articles=True).splitlines()[1])
     assert list(record)[-4:] == ["article_text", *SIGNOFF_COLUMNS] and record["signoff"] == "awaiting"
