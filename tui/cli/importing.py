@@ -155,7 +155,8 @@ def _embed_checks(store, added: int, first_id: int | None, embed: bool | None):
 
 
 def _listed(skipped: list[str]) -> list[str]:
-    lines = [f"  {counted(len(skipped), 'line')} skipped:"] if skipped else []
+    noun = "line" if all(reason.startswith("line ") for reason in skipped) else "record"
+    lines = [f"  {counted(len(skipped), noun)} skipped:"] if skipped else []
     lines += [f"    {reason}" for reason in skipped[:MAX_LISTED]]
     if len(skipped) > MAX_LISTED:
         lines.append(f"    and {len(skipped) - MAX_LISTED} more")
