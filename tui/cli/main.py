@@ -37,7 +37,8 @@ COMMANDS = {
                           "or every claim passing the filter options (--status, --type, --speaker, --min-score; "
                           "within the --article ones when given)."),
     "signoff": LazyCommand("tui.cli.team:signoff", "Second review of a verdict awaiting sign-off (second_review = "
-                           "true in the config file): confirm it, or reopen it (the claim is pending again)."),
+                           "true in the config file): confirm it, or reopen it with a --note saying why (the claim is "
+                           "pending again)."),
     "stats": LazyCommand("tui.cli.team:stats", "Statistics per reviewer: verdicts given (in all and per day), "
                          "second reviews given, and agreement between first and second review (how many of a "
                          "reviewer's verdicts a second reviewer confirmed)."),

@@ -2,7 +2,8 @@
 
 Nothing printed to a terminal is run by it: tables show no control characters at all (``one_line``), and
 JSON Lines and CSV written to a terminal show them as symbols (ESC as ␛; ``terminal_safe``). Written to a pipe
-or a file, JSON Lines and CSV carry the data exactly.
+or a file, JSON Lines and CSV carry the data exactly; JSON Lines writes the bidirectional controls as escapes
+(U+202E as \\u202e: the same string once read).
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ __all__ = ["LIST_FORMATS", "counted", "one_line", "print_csv", "print_jsonl", "p
            "write_out"]
 
 LIST_FORMATS = ("table", "jsonl")  # how list commands print (exports: store.exchange.formats)
+# The bidirectional controls (a viewer that honours them draws the rest of the line reversed, "Trojan Source"
+# style), written in JSON Lines as \uXXXX escapes: the same JSON string, read back unchanged.
+BIDI_ESCAPES = {code: f"\\u{code:04x}" for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                     *range(0x2066, 0x206A))}
 
 
 def one_line(value: object, width: int | None = None) -> str:
@@ -67,7 +72,7 @@ def terminal_safe(stream: TextIO | None = None) -> TextIO:
 def print_jsonl(records: Iterable[dict]) -> None:
     out = terminal_safe()
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False).translate(BIDI_ESCAPES) + "\n")
 
 
 def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

@@ -3,9 +3,11 @@ does not exist, URLs that are not http(s), closed pipes, repeated options, the w
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
-from store import Store
+from store import NewClaim, Store, content_hash
 from tui.cli.main import main
 
 
@@ -41,3 +43,51 @@ def test_a_json_list_cut_off_keeps_the_records_before_the_cut(runner, db_path, t
     assert "2 earlier fact-checks added" in result.output
     assert "1 record skipped:\n    record 3: the file ends inside it (unterminated string)\n" in result.output
     assert earlier_checks(db_path) == 2
+
+
+def test_reopen_without_a_note_is_refused_in_one_sentence(runner, db_path, monkeypatch):
+    with Store(db_path) as store:
+        store.decide(2, "verified", "ana", signoff=True)
+    monkeypatch.setenv("CLAIMDESK_REVIEWER", "bob")
+    line = one_sentence(run(runner, db_path, "signoff", "2", "reopen", "--note", "  "))
+    assert line == "Error: not reopened: say why with --note, for the first reviewer."
+    assert one_sentence(run(runner, db_path, "signoff", "2", "reopen")) == line
+    with Store(db_path) as store:
+        assert store.signoff(2).state == "awaiting" and store.claim(2).status == "verified"
+    assert run(runner, db_path, "signoff", "2", "reopen", "--note", "check the count").exit_code == 0
+
+
+def test_an_article_that_does_not_exist_is_named(runner, db_path):
+    assert one_sentence(run(runner, db_path, "assign", "carl", "--article", "999")) == "Error: there is no article 999."
+    assert one_sentence(run(runner, db_path, "claims", "--article", "999")) == "Error: there is no article 999."
+    with Store(db_path) as store:
+        assert store.team_claims(assigned_to="carl") == []
+
+
+def test_assign_says_name_and_nobody_cannot_both_be_given_and_counts_in_words(runner, db_path):
+    result = run(runner, db_path, "assign", "carl", "--nobody", "--claim", "1")
+    assert result.exit_code == 2 and "give the reviewer's NAME or --nobody, not both." in result.output
+    result = run(runner, db_path, "assign", "carl", "--claim", "1")
+    assert result.exit_code == 0 and result.output == "1 of 1 claim assigned to carl.\n"
+
+
+def test_claims_takes_several_articles_and_writes_flags_in_csv_as_export_does(runner, db_path):
+    listed = run(runner, db_path, "claims", "--all", "--format", "jsonl", "--article", "2", "--article", "1")
+    assert [json.loads(line)["id"] for line in listed.stdout.splitlines()] == [1, 2, 3, 4]
+    rows = list(csv.DictReader(io.StringIO(run(runner, db_path, "claims", "--all", "--format", "csv").stdout)))
+    exported = list(csv.DictReader(io.StringIO(run(runner, db_path, "export", "--all").stdout)))
+    assert {row["highlighted"] for row in rows} == {row["highlighted"] for row in exported} == {"1"}
+
+
+def test_json_lines_escape_bidirectional_controls_and_keep_the_data(runner, db_path):
+    text = "PORT ELLIS - The mayor said \u202etxet desrever\u202c today."
+    with Store(db_path) as store, store.transaction():
+        article_id = store.insert_article("Bidi", text, content_hash(text), "Wire")
+        store.insert_claims(article_id, [NewClaim(text[13:], 13, len(text), 0.9, "quote", None)])
+    result = run(runner, db_path, "claims", "--article", str(article_id), "--format", "jsonl")
+    assert "\u202e" not in result.stdout and "\\u202e" in result.stdout and "\\u202c" in result.stdout
+    assert json.loads(result.stdout)["text"] == text[13:]
+    csv_out = run(runner, db_path, "claims", "--article", str(article_id), "--format", "csv").stdout
+    assert "\u202e" in csv_out  # data for spreadsheets, as it is
+    table = run(runner, db_path, "claims", "--article", str(article_id)).stdout
+    assert "\u202e" not in table and "txet desrever" in table
