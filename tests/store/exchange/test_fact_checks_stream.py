@@ -147,3 +147,9 @@ def test_one_huge_line_is_refused_before_it_is_held_whole(tmp_path, monkeypatch)
     path = write(tmp_path, "one.json", json.dumps({"@graph": [review] * 100}))
     with pytest.raises(VerdictFileError, match="write it as JSON Lines"):
         list(read_verdict_file(path))
+
+
+@pytest.mark.parametrize(("name", "text"), [("empty.json", ""), ("blank.csv", " \n\r\n\t")])
+def test_an_empty_file_is_called_empty(tmp_path, name, text):
+    with pytest.raises(VerdictFileError, match=f"^{name} is empty.$"):
+        list(read_verdict_file(write(tmp_path, name, text)))

@@ -91,3 +91,23 @@ def test_json_lines_escape_bidirectional_controls_and_keep_the_data(runner, db_p
     assert "\u202e" in csv_out  # data for spreadsheets, as it is
     table = run(runner, db_path, "claims", "--article", str(article_id)).stdout
     assert "\u202e" not in table and "txet desrever" in table
+
+
+def test_an_import_where_every_record_failed_fails(runner, db_path, tmp_path):
+    path = tmp_path / "t3.jsonl"
+    path.write_text('{"claim": "The sky is green", "rating": "False"}\n{"claim": "Water is dry", "rating": "False"}\n'
+                    '{"claim": "bro', encoding="utf-8")
+    result = run(runner, db_path, "import", "--no-index", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"failed   {path}: nothing imported: not one earlier fact-check could be read.", "  3 lines skipped:",
+        "    line 1: no claimReviewed text, skipped", "    line 2: no claimReviewed text, skipped",
+        "    line 3: not JSON (unterminated string), skipped"]
+    assert earlier_checks(db_path) == 0
+
+
+def test_importing_an_empty_file_says_it_is_empty(runner, db_path, tmp_path):
+    path = tmp_path / "empty.json"
+    path.write_bytes(b"")
+    assert one_sentence(run(runner, db_path, "import", str(path))) == f"failed   {path}: empty.json is empty."
+
