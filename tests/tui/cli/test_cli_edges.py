@@ -111,3 +111,9 @@ def test_importing_an_empty_file_says_it_is_empty(runner, db_path, tmp_path):
     path.write_bytes(b"")
     assert one_sentence(run(runner, db_path, "import", str(path))) == f"failed   {path}: empty.json is empty."
 
+
+
+def test_a_url_that_is_not_http_is_named_as_typed(runner, tmp_path):
+    result = run(runner, tmp_path / "new.db", "load", "ftp://example.com/a")
+    assert result.exit_code == 1
+    assert "failed   cannot load ftp://example.com/a: only http:// and https:// URLs are fetched.\n" in result.stderr
