@@ -7,7 +7,9 @@ import csv
 import io
 import json
 
+from claims.desk.load import LoadResult
 from store import NewClaim, Store, content_hash
+from tui.cli.load import _line
 from tui.cli.main import main
 
 
@@ -117,3 +119,10 @@ def test_a_url_that_is_not_http_is_named_as_typed(runner, tmp_path):
     result = run(runner, tmp_path / "new.db", "load", "ftp://example.com/a")
     assert result.exit_code == 1
     assert "failed   cannot load ftp://example.com/a: only http:// and https:// URLs are fetched.\n" in result.stderr
+
+
+def test_a_loaded_article_line_counts_its_claims_in_words():
+    one = LoadResult("a.txt", "loaded", 7, "Dam", claims=1, matched=0)
+    assert _line(one) == "loaded   #7 Dam  (1 claim, 0 matched)"
+    three = LoadResult("b.txt", "loaded", 8, "Rain", claims=3, matched=1)
+    assert _line(three) == "loaded   #8 Rain  (3 claims, 1 matched)"
