@@ -14,16 +14,17 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import click
 
 from store.clean_text import show_controls
 from store.wording import counted
 
-__all__ = ["LIST_FORMATS", "counted", "one_line", "print_csv", "print_jsonl", "print_table", "terminal_safe",
-           "write_out"]
+__all__ = ["CLOSED_PIPE_EXIT", "LIST_FORMATS", "closed_pipe", "counted", "one_line", "print_csv", "print_jsonl",
+           "print_table", "terminal_safe", "write_out"]
 
+CLOSED_PIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`
 LIST_FORMATS = ("table", "jsonl")  # how list commands print (exports: store.exchange.formats)
 # The bidirectional controls (a viewer that honours them draws the rest of the line reversed, "Trojan Source"
 # style), written in JSON Lines as \uXXXX escapes: the same JSON string, read back unchanged.
@@ -83,15 +84,24 @@ def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
 
 def write_out(write: Callable[[TextIO], int], stream: TextIO | None = None) -> int:
     """Run ``write`` on ``stream`` (default stdout, made terminal-safe) and flush it; a write error (a full disk,
-    ``> /dev/full``, a closed pipe) is a ClickException, never a silent success."""
+    ``> /dev/full``) is a ClickException, never a silent success; a closed pipe ends quietly (`closed_pipe`)."""
     stream = sys.stdout if stream is None else stream
     try:
         count = write(terminal_safe(stream))
         stream.flush()
+    except BrokenPipeError:
+        closed_pipe(stream)
     except OSError as error:
         _drop_unwritten(stream)
         raise click.ClickException(f"cannot write the output: {error.strerror or error}.") from error
     return count
+
+
+def closed_pipe(stream: TextIO | None = None) -> NoReturn:
+    """The reader of the output went away (``claimdesk claims | head -1``): end quietly with the status a shell
+    gives a program a closed pipe stopped (128 + SIGPIPE), as Unix tools do; a command that reads loses nothing."""
+    _drop_unwritten(sys.stdout if stream is None else stream)
+    sys.exit(CLOSED_PIPE_EXIT)
 
 
 def _drop_unwritten(stream: TextIO) -> None:

@@ -6,11 +6,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from claims.desk.load import LoadResult
 from store import NewClaim, Store, content_hash
 from tui.cli.load import _line
 from tui.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def run(runner, db_path, *args, **kwargs):
@@ -126,3 +134,16 @@ def test_a_loaded_article_line_counts_its_claims_in_words():
     assert _line(one) == "loaded   #7 Dam  (1 claim, 0 matched)"
     three = LoadResult("b.txt", "loaded", 8, "Rain", claims=3, matched=1)
     assert _line(three) == "loaded   #8 Rain  (3 claims, 1 matched)"
+
+
+@pytest.mark.parametrize("command", [["claims", "--all"], ["export"], ["claims", "--format", "csv"]])
+def test_a_closed_pipe_ends_a_read_quietly(db_path, command):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head -1` that has already gone
+    try:
+        done = subprocess.run([sys.executable, "-c", "from tui.cli.main import main; main()", "--db", str(db_path),
+                               *command], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (141, "")
