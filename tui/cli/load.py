@@ -156,6 +156,10 @@ class _Display:
             self._progress.console.print(Text(_line(result)), soft_wrap=True)
         else:
             click.echo(_line(result), err=result.status == "failed")
+        if result.warning and self._progress is not None:
+            self._progress.console.print(Text(f"warning  {result.warning}"), soft_wrap=True)
+        elif result.warning:
+            click.echo(f"warning  {result.warning}", err=True)
         if self._progress is not None:
             self._progress.update(self._task, completed=self.tally.done, total=self.tally.total,
                                   status=self.tally.status_line())
