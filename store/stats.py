@@ -1,6 +1,7 @@
-"""Counting verdicts for the statistics screen: by article, by source, by day of decision (optionally only the
-claims one reviewer decided), and per reviewer: verdicts by day, second reviews, agreement between first and
-second review (`reviewer_stats`, portable SQL over claim_history and claim_signoffs)."""
+"""Counting the desk's own verdicts (never imported earlier checks) for the statistics screen: by article, by
+source, by day of decision (optionally only the claims one reviewer decided), and per reviewer: verdicts by day,
+second reviews, agreement between first and second review
+(`reviewer_stats`, portable SQL over claim_history and claim_signoffs)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ SELECT {label} AS label,
        COUNT(*) FILTER (WHERE c.status = 'disputed') AS disputed,
        COUNT(*) FILTER (WHERE c.status = 'unverified') AS unverified
 FROM claims c JOIN articles a ON a.id = c.article_id
-WHERE c.deleted_at IS NULL {where}
+WHERE c.deleted_at IS NULL AND a.earlier_check = 0 {where}
 GROUP BY label ORDER BY {order} LIMIT ?
 """
 
@@ -42,8 +43,8 @@ class DeskStats:
     """Mixin of the Store: verdict counts."""
 
     def verdict_counts(self, by: str, limit: int = 30, reviewer: str | None = None) -> list[VerdictCount]:
-        """Claims by status grouped by "article", "source" or "day" (the day each decided claim was decided);
-        with ``reviewer``, only the claims that reviewer decided last."""
+        """The desk's claims (imported earlier checks left out) by status grouped by "article", "source" or "day"
+        (the day each decided claim was decided); with ``reviewer``, only the claims that reviewer decided last."""
         label, where, order = _GROUPS[by]
         params: list = []
         if reviewer is not None:
@@ -57,13 +58,16 @@ class DeskStats:
         return [_count(str(row["label"]), row) for row in rows]
 
     def verdict_totals(self, reviewer: str | None = None) -> VerdictCount:
-        where, params = ("AND reviewer = ?", [reviewer]) if reviewer is not None else ("", [])
+        """The desk's claims by status (imported earlier checks left out); with ``reviewer``, only the claims
+        that reviewer decided last."""
+        where, params = ("AND c.reviewer = ?", [reviewer]) if reviewer is not None else ("", [])
         rows = self.records(
-            "SELECT COUNT(*) FILTER (WHERE status = 'pending') AS pending,"
-            " COUNT(*) FILTER (WHERE status = 'verified') AS verified,"
-            " COUNT(*) FILTER (WHERE status = 'disputed') AS disputed,"
-            " COUNT(*) FILTER (WHERE status = 'unverified') AS unverified"
-            f" FROM claims WHERE deleted_at IS NULL {where}", params
+            "SELECT COUNT(*) FILTER (WHERE c.status = 'pending') AS pending,"
+            " COUNT(*) FILTER (WHERE c.status = 'verified') AS verified,"
+            " COUNT(*) FILTER (WHERE c.status = 'disputed') AS disputed,"
+            " COUNT(*) FILTER (WHERE c.status = 'unverified') AS unverified"
+            " FROM claims c JOIN articles a ON a.id = c.article_id"
+            f" WHERE c.deleted_at IS NULL AND a.earlier_check = 0 {where}", params
         )
         return _count("all", rows[0])
 

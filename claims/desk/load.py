@@ -40,6 +40,7 @@ class LoadResult:
     matched: int = 0  # claims with at least one earlier match (the article list's "Matched")
     reason: str | None = None
     words: int = 0
+    warning: str | None = None  # what was left out of a loaded article (claims.read.article.ArticleDraft)
 
 
 def build_matcher(store: Store) -> Matcher:
@@ -224,7 +225,8 @@ class Loader:
             self.matcher.put_vectors(claim_id, None if vectors is None else vectors[n])
         words = len(draft.text.split())
         matched = sum(1 for claim_hits in hits if claim_hits)
-        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matched, words=words)
+        return LoadResult(draft.origin, "loaded", article_id, draft.title, len(ids), matched, words=words,
+                          warning=draft.warning)
 
 
 def _no_copies(text: str) -> list:

@@ -37,6 +37,7 @@ class ArticleDraft:
     published: str | None = None
     dateline: str | None = None
     author: str | None = None
+    warning: str | None = None  # what was left out of a readable article, in one sentence (a feed's bad date)
 
 
 @dataclass(frozen=True)

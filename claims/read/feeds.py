@@ -3,6 +3,7 @@
 Fields are recognised by name (case-insensitive): the text from ``text``/``body``/``content`` (HTML in it is
 reduced to its text), ``title``, ``url``, ``published``/``date``, ``source``, ``author``; options name others.
 A record that cannot be read is a :class:`ReadFailure` naming its line or number; the other records still load.
+A date that reads as none (``"not a date"``) is left out, with a warning on the draft; the article loads.
 A field holds text: a number is written out, a list of strings is joined (text by paragraphs, a title by spaces,
 authors by commas); an object, or a number where the article text should be, makes the record a failure. In CSV,
 a quote that is not closed where it should be stops the file at that record, with the line named (a lenient
@@ -20,6 +21,7 @@ from typing import Any
 
 from claims.read.article import ArticleDraft, ReadFailure, draft_from_body, is_html, read_text
 from claims.read.html import html_to_text
+from claims.read.metadata import feed_date
 from store.clean_text import UnreadableText, clean, clean_field
 
 FEED_FORMATS = ("json", "jsonl", "csv", "tsv")
@@ -75,10 +77,13 @@ def record_draft(record: dict[str, Any], origin: str, fields: FeedFields, source
         raise UnreadableText(f"{origin}: no article text (looked for fields {', '.join(fields.text[:4])}).")
     title = clean_field(_scalar(*_first(folded, fields.title), origin, join=" "))
     draft = draft_from_body(clean(body), origin, source, title) if title else read_text(body, origin, source)
+    written = clean_field(_scalar(*_first(folded, fields.date), origin))
+    published = feed_date(written) if written else None
     return replace(
         draft,
         url=clean_field(_scalar(*_first(folded, fields.url), origin), 2000),
-        published=clean_field(_scalar(*_first(folded, fields.date), origin)),
+        published=published,
+        warning=None if published or not written else f"{origin}: {written!r} is not a date; stored without one.",
         source=source or clean_field(_name(*_first(folded, fields.source), origin)) or draft.source,
         author=clean_field(_name(*_first(folded, fields.author), origin)),
     )

@@ -6,6 +6,7 @@ One bad input never stops the others: each yields its drafts or a :class:`ReadFa
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from claims.read.sources import expand_paths
 from store.clean_text import MAX_BYTES, UnreadableText, decode
 
 FORMATS = ("auto", "text", "html", *FEED_FORMATS)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")  # a URL (ftp://, file://...), not a path
 STDIN = "-"
 
 
@@ -91,6 +93,8 @@ class InputReader:
             yield from self._from_text(self._stdin_text(), origin, self._format_of_text)
         elif is_url(item):
             yield from self._from_url(item)
+        elif _SCHEME.match(item) and not Path(item).exists():
+            yield ReadFailure(origin, f"cannot load {item}: only http:// and https:// URLs are fetched.")
         else:
             yield from self._from_file(Path(item))
 

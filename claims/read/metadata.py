@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from claims.read.article import ArticleDraft, strip_format_chars
 from store.clean_text import clean_field
+from store.exchange.check_fields import check_date
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,22 @@ def published_date(text: str) -> str:
         return dt.datetime.fromisoformat(value).isoformat()
     except ValueError:
         raise ValueError(f"{text!r} is not a date: give it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM).") from None
+
+
+def feed_date(text: str) -> str | None:
+    """A feed's date as written when it reads as a date (ISO, RFC 2822 as RSS writes it, "October 21, 2019",
+    "21 Oct 2019"...), else None: a value that is no date is not stored as one."""
+    value = text.strip()
+    try:
+        dt.datetime.fromisoformat(value)
+        return value
+    except ValueError:
+        pass
+    try:
+        parsedate_to_datetime(value)
+        return value
+    except (TypeError, ValueError, IndexError):
+        return value if check_date(value) else None
 
 
 def article_url(text: str) -> str:

@@ -128,7 +128,10 @@ def read_verdict_file(path: str | Path, rating_map: Mapping[str, str] | None = N
     skipped = [] if skipped is None else skipped
     table = rating_table(rating_map)
     try:
-        if first_text(path) in ("{", "["):
+        start = first_text(path)
+        if not start:
+            raise VerdictFileError(f"{path.name} is empty.")
+        if start in ("{", "["):
             records = _flatten_all(json_records(path, skipped, progress))
             yield from _from_claim_reviews(records, table, skipped)
         else:

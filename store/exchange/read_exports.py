@@ -18,6 +18,7 @@ from pathlib import Path
 
 from store.errors import StoreError
 from store.exchange.export import unneutralise
+from store.exchange.record_stream import json_reason
 
 EXPORT_KINDS = ("claimdesk-csv", "claimdesk-jsonl")
 SIGNATURE = frozenset({"claim_id", "article_id", "article_title", "claim", "status", "reviewer", "reviewed_at"})
@@ -265,7 +266,7 @@ def _json_record(number: int, line: str) -> ExportedClaim:
     try:
         fields = json.loads(line)
     except json.JSONDecodeError as error:
-        raise ValueError(f"not JSON ({error.msg}), skipped") from error
+        raise ValueError(f"not JSON ({json_reason(error)}), skipped") from error
     except RecursionError as error:
         raise ValueError("nested too deeply to read, skipped") from error
     if not isinstance(fields, dict) or not SIGNATURE <= fields.keys():

@@ -4,8 +4,9 @@
   the start is not UTF-8), after refusing binary data; `bytes_read()` tells a progress bar how far it got.
 - `csv_table(stream)`: the header, and (line number, cells) per row; the delimiter (comma or tab) from the header.
 - `json_records(path)`: (where, object) per record of JSON Lines (a broken line is reported and skipped), of a
-  top-level JSON list (streamed element by element, so a list of any size reads in flat memory), or of one JSON
-  object (``@graph`` and Fact Check Tools ``claims`` lists included). One object larger than MAX_DOCUMENT_BYTES
+  top-level JSON list (streamed element by element, so a list of any size reads in flat memory; a list broken or
+  cut off after its first element keeps the elements before, and says in ``skipped`` what was not read), or of
+  one JSON object (``@graph`` and Fact Check Tools ``claims`` lists included). One object larger than MAX_DOCUMENT_BYTES
   is refused, with a sentence advising JSON Lines or a list: it cannot be read without holding it whole.
 """
 
@@ -119,7 +120,7 @@ def _json_values(path: Path, stream: TextFile, skipped: list[str]) -> Iterator[t
     if _first_line_is_json(body):
         yield from _json_lines(_chain(start, stream), path.name, skipped)
     elif body.startswith("["):
-        yield from _json_list(body[1:], stream, path.name)
+        yield from _json_list(body[1:], stream, path.name, skipped)
     elif path.stat().st_size > MAX_DOCUMENT_BYTES:
         yield from _json_lines(_chain(start, stream), path.name, skipped, big=True)
     else:
@@ -153,7 +154,7 @@ def _json_lines(chunks, name: str, skipped: list[str], big: bool = False) -> Ite
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            bad.append(f"line {number}: not JSON ({error.msg}), skipped")
+            bad.append(f"line {number}: not JSON ({json_reason(error)}), skipped")
             continue
         except RecursionError:
             bad.append(f"line {number}: nested too deeply to read, skipped")
@@ -187,21 +188,47 @@ def _split_lines(chunks, name: str = "the file") -> Iterator[str]:
         yield pending
 
 
-def _json_list(buffer: str, stream: io.TextIOBase, name: str) -> Iterator[tuple[str, object]]:
-    """The elements of a top-level JSON list, decoded one at a time from a buffer refilled as needed."""
+def _json_list(buffer: str, stream: io.TextIOBase, name: str, skipped: list[str]) -> Iterator[tuple[str, object]]:
+    """The elements of a top-level JSON list, decoded one at a time from a buffer refilled as needed. A list
+    broken (or cut off) after its first record keeps the records before: what was not read is added to
+    ``skipped`` (a list cannot be read on past a broken element)."""
     number = 0
     while True:
         buffer = _refill(buffer.lstrip(" \t\r\n"), stream)
         if not buffer:
-            raise RecordFileError(f"{name} ends inside its JSON list (after record {number}).")
+            if not number:
+                raise RecordFileError(f"{name} ends inside its JSON list, before any record.")
+            skipped.append(f"the file ends inside its JSON list, after record {number}")
+            return
         if buffer[0] == "]":
             return
         if buffer[0] == "," and number:
             buffer = buffer[1:]
             continue
         number += 1
-        value, buffer = _decode_one(buffer, stream, name, number)
+        try:
+            value, buffer = _decode_one(buffer, stream, name, number)
+        except _BrokenRecord as broken:
+            if number == 1:
+                raise RecordFileError(f"{name} record 1 is not JSON ({broken.reason}).") from broken
+            skipped.append(f"record {number}: the file ends inside it ({broken.reason})" if broken.at_end else
+                           f"record {number}: not JSON ({broken.reason}); it and the rest of the list were not read")
+            return
         yield f"record {number}", value
+
+
+class _BrokenRecord(ValueError):
+    """An element of a JSON list that does not decode; ``at_end`` when the file ends inside it."""
+
+    def __init__(self, reason: str, at_end: bool) -> None:
+        super().__init__(reason)
+        self.reason, self.at_end = reason, at_end
+
+
+def json_reason(error: json.JSONDecodeError) -> str:
+    """The decoder's reason as a whole phrase ("Unterminated string starting at" -> "unterminated string")."""
+    reason = error.msg.removesuffix(" starting at").removesuffix(" at")
+    return reason[:1].lower() + reason[1:]
 
 
 def _refill(buffer: str, stream: io.TextIOBase) -> str:
@@ -211,7 +238,8 @@ def _refill(buffer: str, stream: io.TextIOBase) -> str:
 
 
 def _decode_one(buffer: str, stream: io.TextIOBase, name: str, number: int) -> tuple[object, str]:
-    """One JSON value from the start of ``buffer``, reading more of the stream while the value runs past it."""
+    """One JSON value from the start of ``buffer``, reading more of the stream while the value runs past it;
+    _BrokenRecord when it does not decode."""
     while True:
         more = ""
         try:
@@ -223,6 +251,6 @@ def _decode_one(buffer: str, stream: io.TextIOBase, name: str, number: int) -> t
         except json.JSONDecodeError as error:
             cut = error.pos >= len(buffer) - 1 or error.msg.startswith("Unterminated string")
             if not cut or len(buffer) > MAX_DOCUMENT_BYTES or not (more := stream.read(_CHUNK)):
-                raise RecordFileError(f"{name} record {number} is not JSON ({error.msg}); the records before it "
-                                      "were read.") from error
+                at_end = cut and not more and len(buffer) <= MAX_DOCUMENT_BYTES
+                raise _BrokenRecord(json_reason(error), at_end) from error
         buffer += more

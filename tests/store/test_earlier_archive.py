@@ -117,3 +117,15 @@ def test_the_review_search_leaves_the_archive_to_its_own_search(store):
     assert [r.claim_id for r in store.search_earlier_checks("Norland")] == [store.check_ids[0]]
     for table in ("claims_fts", "articles_fts") if store.dialect == "sqlite" else ():
         assert store.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')") == []
+
+
+def test_statistics_count_only_the_desks_own_verdicts(store):
+    """Imported checks are another organisation's verdicts: not in the totals, by day, by source or by article."""
+    store.decide(store.loaded_id, "verified", "ana")
+    totals = store.verdict_totals()
+    assert (totals.pending, totals.verified, totals.disputed, totals.unverified) == (0, 1, 0, 0)
+    assert store.verdict_totals("FactDesk").total == 0
+    assert [(c.label, c.verified, c.total) for c in store.verdict_counts("day")] == [("2026-05-10", 1, 1)]
+    assert [(c.label, c.total) for c in store.verdict_counts("source")] == [("Harbour Wire", 1)]
+    assert [(c.label, c.total) for c in store.verdict_counts("article")] == [("Minister abroad", 1)]
+    assert store.verdict_counts("source", reviewer="FactDesk") == []

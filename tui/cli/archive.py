@@ -34,7 +34,8 @@ def articles(context: Context, fmt: str, which: str | None, limit: int | None) -
 
 
 @click.command()
-@click.option("--article", "article_id", type=int, help="Only the claims of this article.")
+@click.option("--article", "article_ids", type=int, multiple=True, help="Only the claims of this article "
+              "(repeatable).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--all", "all_claims", is_flag=True,
               help="Also the claims not highlighted by default (the dimmer ones in the app).")
@@ -42,15 +43,19 @@ def articles(context: Context, fmt: str, which: str | None, limit: int | None) -
 @click.option("--decided-by", help="Only claims whose verdict this reviewer gave last.")
 @click.option("--format", "fmt", type=click.Choice((*LIST_FORMATS, "csv")), default="table", show_default=True)
 @pass_context
-def claims(context: Context, article_id: int | None, status: str | None, all_claims: bool, assigned_to: str | None,
-           decided_by: str | None, fmt: str) -> None:
+def claims(context: Context, article_ids: tuple[int, ...], status: str | None, all_claims: bool,
+           assigned_to: str | None, decided_by: str | None, fmt: str) -> None:
     """List the highlighted claims (and any already decided) with their score, rank in the article, speaker and
     status; --all lists every claim."""
+    rows = []
     with context.open_store() as store:
-        if assigned_to is None and decided_by is None:
-            rows = store.claims(article_id=article_id, status=status)
-        else:
-            rows = store.team_claims(article_id, status, assigned_to, decided_by)
+        for article_id in sorted(set(article_ids)) or [None]:
+            if article_id is not None:
+                store.article(article_id)  # one sentence if there is no such article
+            if assigned_to is None and decided_by is None:
+                rows += store.claims(article_id=article_id, status=status)
+            else:
+                rows += store.team_claims(article_id, status, assigned_to, decided_by)
     if not all_claims:
         rows = [c for c in rows if c.highlighted or c.status != "pending"]
     records = [c.to_dict() for c in rows]
@@ -58,7 +63,7 @@ def claims(context: Context, article_id: int | None, status: str | None, all_cla
         print_jsonl(records)
     elif fmt == "csv":
         headers = list(records[0]) if records else list(_CLAIM_FIELDS)
-        print_csv(headers, ([r[h] for h in headers] for r in records))
+        print_csv(headers, ([_csv_cell(r[h]) for h in headers] for r in records))
     else:
         shown = ("highlighted",) if all_claims else ()
         print_table(
@@ -72,3 +77,8 @@ def claims(context: Context, article_id: int | None, status: str | None, all_cla
 
 _CLAIM_FIELDS = ("id", "article_id", "text", "start", "end", "score", "rank", "highlighted", "type", "speaker",
                  "cue", "status", "note", "reviewer", "reviewed_at")
+
+
+def _csv_cell(value: object) -> object:
+    """A cell as `claimdesk export` writes it: a flag as 1 or 0."""
+    return int(value) if isinstance(value, bool) else value

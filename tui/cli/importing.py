@@ -122,8 +122,8 @@ def cleaned_exports(records: Iterable[ExportedClaim]) -> Iterator[ExportedClaim]
 
 
 def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bool, embed: bool | None) -> str:
-    """Import one file; returns the report. StoreError when the file is refused, or when claims had to be left
-    out because their articles are not in this database (the rest is imported)."""
+    """Import one file; returns the report. StoreError when the file is refused, when every record failed, or
+    when claims had to be left out because their articles are not in this database (the rest is imported)."""
     skipped: list[str] = []
     if kind.startswith("claimdesk-"):
         report = merge_export(store, cleaned_exports(read_export(path, kind, skipped)))
@@ -136,6 +136,8 @@ def _import_file(store, path: Path, kind: str, ratings: dict[str, str], link: bo
     with ProgressBar(f"importing {path.name}", path.stat().st_size, unit=BYTES) as progress:
         checks = read_verdict_file(path, ratings, skipped, progress=progress.update)
         report = add_earlier_checks(store, checks, origin=f"import:{path.name}", keep_ids=False)
+    if not (report.added or report.duplicates) and skipped:
+        raise StoreError(_nothing_read(skipped))
     embedded = _embed_checks(store, report.added, report.first_id, embed)
     links = link_earlier_checks(store) if link else 0
     lines = [f"{report.summary()}, {counted(links, 'link')} to loaded claims", *_listed(skipped)]
@@ -155,11 +157,18 @@ def _embed_checks(store, added: int, first_id: int | None, embed: bool | None):
 
 
 def _listed(skipped: list[str]) -> list[str]:
-    lines = [f"  {counted(len(skipped), 'line')} skipped:"] if skipped else []
+    noun = "line" if all(reason.startswith("line ") for reason in skipped) else "record"
+    lines = [f"  {counted(len(skipped), noun)} skipped:"] if skipped else []
     lines += [f"    {reason}" for reason in skipped[:MAX_LISTED]]
     if len(skipped) > MAX_LISTED:
         lines.append(f"    and {len(skipped) - MAX_LISTED} more")
     return lines
+
+
+def _nothing_read(skipped: list[str]) -> str:
+    """Every record of the file failed: nothing was imported, and why, record by record (a claimdesk export
+    whose records all fail is refused by store.exchange.read_exports)."""
+    return "\n".join(["nothing imported: not one earlier fact-check could be read.", *_listed(skipped)])
 
 
 def _missing(count: int) -> str:

@@ -24,6 +24,7 @@ from claims.read.inputs import FORMATS, STDIN, ReadOptions
 from claims.read.metadata import GivenMetadata, article_title, article_url, published_date
 from store import StoreError
 from tui.cli.context import Context, pass_context
+from tui.cli.output import counted
 
 
 @click.command()
@@ -155,6 +156,10 @@ class _Display:
             self._progress.console.print(Text(_line(result)), soft_wrap=True)
         else:
             click.echo(_line(result), err=result.status == "failed")
+        if result.warning and self._progress is not None:
+            self._progress.console.print(Text(f"warning  {result.warning}"), soft_wrap=True)
+        elif result.warning:
+            click.echo(f"warning  {result.warning}", err=True)
         if self._progress is not None:
             self._progress.update(self._task, completed=self.tally.done, total=self.tally.total,
                                   status=self.tally.status_line())
@@ -171,7 +176,8 @@ class _Display:
 
 def _line(result: LoadResult) -> str:
     if result.status == "loaded":
-        return f"loaded   #{result.article_id} {result.title!s:.60}  ({result.claims} claims, {result.matched} matched)"
+        return (f"loaded   #{result.article_id} {result.title!s:.60}  ({counted(result.claims, 'claim')}, "
+                f"{result.matched:,} matched)")
     if result.status == "duplicate":
         where = f" as #{result.article_id}" if result.article_id else " earlier in this load"
         return f"skipped  {result.origin}: {result.reason}{where}"

@@ -17,6 +17,7 @@ from store.location import SqliteLocation
 from store.paths import database_location
 from tui.cli.context import Context
 from tui.cli.lazy_group import LazyCommand, LazyGroup
+from tui.cli.output import closed_pipe
 from tui.settings import settings_or_defaults
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -37,7 +38,8 @@ COMMANDS = {
                           "or every claim passing the filter options (--status, --type, --speaker, --min-score; "
                           "within the --article ones when given)."),
     "signoff": LazyCommand("tui.cli.team:signoff", "Second review of a verdict awaiting sign-off (second_review = "
-                           "true in the config file): confirm it, or reopen it (the claim is pending again)."),
+                           "true in the config file): confirm it, or reopen it with a --note saying why (the claim is "
+                           "pending again)."),
     "stats": LazyCommand("tui.cli.team:stats", "Statistics per reviewer: verdicts given (in all and per day), "
                          "second reviews given, and agreement between first and second review (how many of a "
                          "reviewer's verdicts a second reviewer confirmed)."),
@@ -69,7 +71,7 @@ COMMANDS = {
 
 class ClaimdeskGroup(LazyGroup):
     """Turns a database problem met in the middle of a command (a damaged page, a lock held too long) into the
-    usual one-line error instead of a traceback."""
+    usual one-line error instead of a traceback; a closed pipe (``| head``) ends the command quietly."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -81,6 +83,8 @@ class ClaimdeskGroup(LazyGroup):
         except DATABASE_ERRORS as error:
             raise click.ClickException(_shown(ctx, str(explain(error, ctx.obj.label if ctx.obj else "the database")))
                                        ) from error
+        except BrokenPipeError:
+            closed_pipe()
         except OverflowError as error:
             raise click.ClickException("that number is too large to name anything in the database.") from error
         except OSError as error:

@@ -36,14 +36,14 @@ def extract(per_line: bool, fmt: str, model: str | None, path: str) -> None:
 
 
 def _per_line(extractor: Extractor, path: str) -> list[dict]:
+    """A record per line that holds text (blank lines are neither scored nor ranked), numbered as in the input."""
     text = read_stdin(sys.stdin) if path == "-" else decode(read_bytes(Path(path)), path)
-    lines = clean(text).split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    numbered = [(n, line) for n, line in enumerate(clean(text).split("\n"), start=1) if line.strip()]
+    scored = extractor.score_lines([line for _, line in numbered])
     records = [
         {"line": n, "text": c.text, "score": round(c.score, 4), "rank": 0, "highlighted": c.is_claim,
          "is_claim": c.is_claim, "type": c.type, "speaker": c.speaker}
-        for n, c in enumerate(extractor.score_lines(lines), start=1)
+        for (n, _), c in zip(numbered, scored, strict=True)
     ]
     for rank, record in enumerate(sorted(records, key=lambda r: (-r["score"], r["line"])), start=1):
         record["rank"] = rank

@@ -9,7 +9,7 @@ from store import STATUSES, StoreError
 from store.clean_text import clean, clean_field
 from store.models import ClaimFilter
 from tui.cli.context import Context, pass_context
-from tui.cli.output import LIST_FORMATS, print_jsonl, print_table
+from tui.cli.output import LIST_FORMATS, counted, print_jsonl, print_table
 
 ALL = 10**12  # "every claim the filter passes" (filter_claims takes a limit)
 
@@ -31,7 +31,9 @@ def assign(context: Context, name: str | None, articles: tuple[int, ...], claim_
     (--status, --type, --speaker, --min-score; within the --article ones when given). The assignment is in each
     claim's history, with who made it; `claimdesk claims --assigned-to NAME` lists them, and N in the app goes to
     the reviewer's assigned claims first."""
-    if bool(name) == nobody:
+    if name and nobody:
+        raise click.UsageError("give the reviewer's NAME or --nobody, not both.")
+    if not name and not nobody:
         raise click.UsageError("give the reviewer's NAME, or --nobody to unassign.")
     filtered = any(v is not None for v in (status, claim_type, speaker, min_score))
     if not (articles or claim_ids or filtered):
@@ -40,6 +42,8 @@ def assign(context: Context, name: str | None, articles: tuple[int, ...], claim_
     if not nobody and not assignee:
         raise click.UsageError("the reviewer's name is empty.")
     with context.open_store(write=True) as store:
+        for article_id in articles:
+            store.article(article_id)  # an unknown article is one clear error, before anything is written
         ids = list(claim_ids)
         claim_filter = ClaimFilter(status=status, type=claim_type, speaker=speaker, min_score=min_score)
         for article_id in articles or ((None,) if filtered else ()):
@@ -52,18 +56,21 @@ def assign(context: Context, name: str | None, articles: tuple[int, ...], claim_
             store.desk_claim(claim_id)  # an unknown claim is one clear error, before anything is written
         changed = store.assign(ids, assignee, context.reviewer)
     whom = f"to {assignee}" if assignee else "to nobody"
-    click.echo(f"{changed} of {len(set(ids))} claims assigned {whom}.")
+    click.echo(f"{changed:,} of {counted(len(set(ids)), 'claim')} assigned {whom}.")
 
 
 @click.command()
 @click.argument("claim_id", type=int)
 @click.argument("outcome", type=click.Choice(("confirm", "reopen")))
-@click.option("--note", help="Why (for reopen: what the first reviewer should look at).")
+@click.option("--note", help="Why (required to reopen: what the first reviewer should look at).")
 @pass_context
 def signoff(context: Context, claim_id: int, outcome: str, note: str | None) -> None:
     """Second review of a verdict awaiting sign-off (second_review = true in the config file): confirm it, or
-    reopen it (the claim is pending again). The second reviewer must not be the one who gave the verdict."""
+    reopen it with a --note saying why (the claim is pending again). The second reviewer must not be the one who
+    gave the verdict."""
     note = (clean(note).strip() or None) if note is not None else None
+    if outcome == "reopen" and note is None:
+        raise click.ClickException("not reopened: say why with --note, for the first reviewer.")
     with context.open_store(write=True) as store:
         try:
             claim = store.sign_off(claim_id, context.reviewer, outcome == "confirm", note)

@@ -128,3 +128,16 @@ def test_deeply_nested_json_is_one_clear_failure_per_file_or_line(tmp_path):
     assert failure.reason.endswith("f.json: the JSON is nested too deeply to read.")
     results = list(read_inputs([write(tmp_path, "g.jsonl", deep + "\n" + json.dumps(RECORD))]))
     assert "line 1: the JSON is nested too deeply" in results[0].reason and results[1].title == RECORD["title"]
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("not a date", None), ("2026-05-09", "2026-05-09"), ("2026-05-09T08:30:00Z", "2026-05-09T08:30:00Z"),
+    ("Sat, 09 May 2026 08:30:00 GMT", "Sat, 09 May 2026 08:30:00 GMT"), ("May 9, 2026", "May 9, 2026"),
+    ("2026-13-45", None), ("", None),
+])
+def test_a_feed_date_that_is_no_date_is_left_out_with_a_warning(tmp_path, written, kept):
+    path = write(tmp_path, "f.jsonl", json.dumps({**RECORD, "published": written}) + "\n")
+    (draft,) = read_inputs([path])
+    assert draft.published == kept and draft.title == RECORD["title"]
+    warned = kept is None and written
+    assert draft.warning == (f"{path}#line1: {written!r} is not a date; stored without one." if warned else None)

@@ -82,10 +82,30 @@ def test_a_json_list_is_read_element_by_element(tmp_path, monkeypatch):
     assert [c.claim for c in read_verdict_file(path)] == [r["claimReviewed"] for r in reviews]
 
 
-def test_a_broken_record_in_a_list_is_named(tmp_path):
-    path = write(tmp_path, "list.json", '[{"@type": "ClaimReview", "claimReviewed": "a"}, {"x": tru}]')
-    with pytest.raises(VerdictFileError, match="record 2 is not JSON"):
-        list(read_verdict_file(path))
+def test_a_broken_record_in_a_list_is_named_and_the_records_before_it_kept(tmp_path):
+    path = write(tmp_path, "list.json", '[{"@type": "ClaimReview", "claimReviewed": "a"}, {"x": tru}, {"y": 1}]')
+    skipped: list[str] = []
+    assert [c.claim for c in read_verdict_file(path, skipped=skipped)] == ["a"]
+    assert skipped == ["record 2: not JSON (expecting value); it and the rest of the list were not read"]
+
+
+def test_a_list_cut_off_inside_a_record_keeps_the_records_before_it(tmp_path):
+    reviews = [json.dumps({"@type": "ClaimReview", "claimReviewed": f"claim {n}", "reviewRating": "False"})
+               for n in range(3)]
+    text = "[" + ", ".join(reviews)
+    skipped: list[str] = []
+    path = write(tmp_path, "cut.json", text[:-20])
+    assert [c.claim for c in read_verdict_file(path, skipped=skipped)] == ["claim 0", "claim 1"]
+    assert skipped == ["record 3: the file ends inside it (unterminated string)"]
+    skipped.clear()
+    path = write(tmp_path, "open.json", text)
+    assert len(list(read_verdict_file(path, skipped=skipped))) == 3
+    assert skipped == ["the file ends inside its JSON list, after record 3"]
+
+
+def test_a_list_broken_in_its_first_record_is_refused(tmp_path):
+    with pytest.raises(VerdictFileError, match=r"^cut.json record 1 is not JSON \(unterminated string\)\.$"):
+        list(read_verdict_file(write(tmp_path, "cut.json", '[{"claimReviewed": "a cla')))
 
 
 def test_one_huge_json_object_is_refused_with_advice(tmp_path, monkeypatch):
@@ -100,7 +120,7 @@ def test_json_lines_name_the_broken_line(tmp_path):
     line = json.dumps({"@type": "ClaimReview", "claimReviewed": "ok", "reviewRating": "True"})
     skipped: list[str] = []
     checks = list(read_verdict_file(write(tmp_path, "a.jsonl", f"{line}\n{{broken\n\n{line}\n"), skipped=skipped))
-    assert len(checks) == 2 and skipped == ["line 2: not JSON (Expecting property name enclosed in double quotes), "
+    assert len(checks) == 2 and skipped == ["line 2: not JSON (expecting property name enclosed in double quotes), "
                                             "skipped"]
 
 
@@ -127,3 +147,9 @@ def test_one_huge_line_is_refused_before_it_is_held_whole(tmp_path, monkeypatch)
     path = write(tmp_path, "one.json", json.dumps({"@graph": [review] * 100}))
     with pytest.raises(VerdictFileError, match="write it as JSON Lines"):
         list(read_verdict_file(path))
+
+
+@pytest.mark.parametrize(("name", "text"), [("empty.json", ""), ("blank.csv", " \n\r\n\t")])
+def test_an_empty_file_is_called_empty(tmp_path, name, text):
+    with pytest.raises(VerdictFileError, match=f"^{name} is empty.$"):
+        list(read_verdict_file(write(tmp_path, name, text)))

@@ -177,6 +177,13 @@ def test_extract_per_line_scores_every_line(runner):
     assert [(r["rank"], r["highlighted"]) for r in records] == [(1, True), (2, False)]
 
 
+def test_extract_per_line_passes_over_blank_lines_and_keeps_line_numbers(runner):
+    lines = "\nUnemployment fell to 5.1% in March, the statistics office said.\n \t\n\nWhat a lovely day!\n\n"
+    result = run(runner, "extract", "--per-line", "--format", "jsonl", "-", input=lines)
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["line"], r["rank"]) for r in records] == [(2, 1), (5, 2)]
+
+
 def test_extract_prints_each_claims_score_rank_and_highlight(runner, articles):
     result = run(runner, "extract", "--format", "jsonl", str(articles / "02-late.md"))
     records = [json.loads(line) for line in result.output.splitlines()]

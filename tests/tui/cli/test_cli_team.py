@@ -69,7 +69,7 @@ def test_assign_an_article_and_list_the_claims_assigned(runner, db_path):
 def test_assign_a_filters_claims_and_unassign(runner, db_path):
     result = run(runner, db_path, "assign", "bob", "--status", "pending")
     assert "3 of 3 claims assigned to bob" in result.output
-    assert "1 of 1 claims assigned to nobody" in run(runner, db_path, "assign", "--nobody", "--claim", "4").output
+    assert "1 of 1 claim assigned to nobody" in run(runner, db_path, "assign", "--nobody", "--claim", "4").output
     listed = run(runner, db_path, "claims", "--assigned-to", "bob", "--format", "jsonl")
     assert [json.loads(line)["id"] for line in listed.output.splitlines()] == [2, 3]
 
@@ -89,7 +89,7 @@ def test_second_review_on_a_verdict_awaits_another_reviewers_sign_off(runner, db
     assert own.exit_code == 1 and "verdict is yours" in own.output
     done = run(runner, db_path, "--reviewer", "bob", "signoff", "2", "confirm")
     assert done.exit_code == 0 and "confirmed by bob" in done.output
-    again = run(runner, db_path, "--reviewer", "bob", "signoff", "2", "reopen")
+    again = run(runner, db_path, "--reviewer", "bob", "signoff", "2", "reopen", "--note", "why")
     assert again.exit_code == 1 and "awaits no sign-off" in again.output
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from store import Store
 from tests.claims.pages import ARTICLE_PAGE, serve
 from tui.cli.main import main
 
@@ -178,3 +179,16 @@ def test_a_title_given_for_a_feed_is_refused_and_nothing_is_stored(runner, tmp_p
                                                                                                "feed.json")])
     assert result.exit_code == 1 and "is a feed: a URL, date or title given for one article" in result.stderr
     assert articles_in(runner, str(tmp_path / "t.db")) == []
+
+
+def test_a_feed_record_whose_date_is_no_date_loads_without_it_and_says_so(runner, tmp_path):
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([{"title": FEED[0]["headline"], "text": FEED[0]["story"], "date": "not a date"}]),
+                    encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    result = runner.invoke(main, ["--db", db, "load", str(feed)])
+    assert result.exit_code == 0, result.output
+    assert f"warning  {feed}#1: 'not a date' is not a date; stored without one.\n" in result.stderr
+    (article,) = articles_in(runner, db)
+    with Store(db) as store:
+        assert store.article(article["id"]).published is None
