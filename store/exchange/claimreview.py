@@ -6,6 +6,10 @@ words) and ``url`` (the page of the review: from the ``review_url`` template, el
 ``datePublished`` (the day of the decision), ``itemReviewed`` (a ``Claim`` whose ``author`` is the speaker and
 whose ``appearance`` is the article). The rating scale is RATING_SCALE: worst 1 = disputed, 2 = unverified,
 best 3 = verified. Notes are not exported: they are the desk's internal rationale.
+
+ClaimReview is what a desk publishes: with second review (the team workflow) a verdict still awaiting sign-off, or
+reopened by the second reviewer, is left out, and `LeftOut` counts them for one sentence on stderr. Verdicts no
+second review was asked for (an archive without it: every verdict) are exported as before, byte for byte.
 """
 
 from __future__ import annotations
@@ -13,17 +17,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from store.errors import StoreError
 from store.exchange.export import COLUMNS, ExportFilter, select_rows
 from store.exchange.jsonl import one_line
+from store.wording import counted
 
 # status -> (ratingValue, alternateName)
 RATING_SCALE = {"disputed": (1, "Disputed"), "unverified": (2, "Unverified"), "verified": (3, "Verified")}
 WORST_RATING, BEST_RATING = 1, 3
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# claims.signoff states of a verdict a second reviewer has not passed: never published.
+HELD_BACK = ("awaiting", "reopened")
 # A speaker named with a leading article ("the interior ministry") is an organisation, else a person.
 _ORGANISATION_SPEAKER = re.compile(r"(?i)^the\s")
 
@@ -82,21 +89,46 @@ def claim_review(row: dict, organisation: str, template: str | None = None) -> d
     return review
 
 
+@dataclass
+class LeftOut:
+    """The decided claims a ClaimReview export left out because a second reviewer has not passed their verdict."""
+
+    awaiting: int = 0
+    reopened: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.awaiting or self.reopened)
+
+    def count(self, signoff: str) -> None:
+        setattr(self, signoff, getattr(self, signoff) + 1)
+
+    def sentence(self) -> str:
+        """E.g. "2 verdicts awaiting sign-off left out of the ClaimReview export." (empty when none was)."""
+        kinds = [f"{counted(n, 'verdict')} {why}" for n, why in
+                 ((self.awaiting, "awaiting sign-off"), (self.reopened, "reopened by the second reviewer")) if n]
+        return f"{' and '.join(kinds)} left out of the ClaimReview export." if kinds else ""
+
+
 def claim_reviews(store, filters: ExportFilter | None, organisation: str | None,
-                  template: str | None = None) -> Iterator[dict]:
-    """One ClaimReview per decided claim the filters select (pending claims are never reviews)."""
+                  template: str | None = None, left_out: LeftOut | None = None) -> Iterator[dict]:
+    """One ClaimReview per decided claim the filters select (pending claims are never reviews), but for verdicts
+    awaiting sign-off or reopened (counted in ``left_out``)."""
     if not (organisation or "").strip():
         raise StoreError("ClaimReview needs your organisation as its author: pass --organisation or set "
                          "organisation in the config file.")
     filters = replace(filters or ExportFilter(), decided_only=True)
-    for row in select_rows(store, filters):
+    for *row, signoff in select_rows(store, filters, "v.*, c.signoff"):
+        if signoff in HELD_BACK:
+            if left_out is not None:
+                left_out.count(signoff)
+            continue
         yield claim_review(dict(zip(COLUMNS, row, strict=True)), organisation.strip(), template)
 
 
 def write_claimreviews(store, out: TextIO, filters: ExportFilter | None, organisation: str | None,
-                       template: str | None = None) -> int:
+                       template: str | None = None, left_out: LeftOut | None = None) -> int:
     count = 0
-    for review in claim_reviews(store, filters, organisation, template):
+    for review in claim_reviews(store, filters, organisation, template, left_out):
         out.write(one_line(json.dumps(review, ensure_ascii=False)) + "\n")
         count += 1
     return count

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from store.errors import StoreError
-from store.exchange.claimreview import write_claimreviews
+from store.exchange.claimreview import LeftOut, write_claimreviews
 from store.exchange.export import ExportFilter, ExportOptions, write_csv
 from store.exchange.jsonl import write_jsonl
 from store.exchange.second_review import write_jsonl_with_signoff
@@ -22,8 +22,9 @@ EXPORT_FORMATS = ("csv", "jsonl", "claimreview")
 
 
 def write_export(store, out: TextIO, filters: ExportFilter | None = None,
-                 options: ExportOptions | None = None) -> int:
-    """Write the claims in the chosen format; returns how many records were written."""
+                 options: ExportOptions | None = None, left_out: LeftOut | None = None) -> int:
+    """Write the claims in the chosen format; returns how many records were written. ClaimReview counts in
+    ``left_out`` the verdicts it leaves out (awaiting sign-off or reopened: store.exchange.claimreview)."""
     filters, options = filters or ExportFilter(), options or ExportOptions()
     second = options.second_review
     if options.fmt in ("csv", "jsonl") and second is None:
@@ -38,12 +39,12 @@ def write_export(store, out: TextIO, filters: ExportFilter | None = None,
     if options.fmt == "claimreview":
         if options.with_articles:
             raise StoreError("ClaimReview cannot carry the articles: use --with-articles with csv or jsonl.")
-        return write_claimreviews(store, out, filters, options.organisation, options.review_url)
+        return write_claimreviews(store, out, filters, options.organisation, options.review_url, left_out)
     raise StoreError(f"unknown export format {options.fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
 
 
 def export_to_path(store, output: Path, filters: ExportFilter | None = None,
-                   options: ExportOptions | None = None) -> int:
+                   options: ExportOptions | None = None, left_out: LeftOut | None = None) -> int:
     """Write the export to ``output`` (see store.files.text_output); StoreError if it cannot be written whole."""
     with text_output(Path(output)) as out:
-        return write_export(store, out, filters, options)
+        return write_export(store, out, filters, options, left_out)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from store import STATUSES, StoreError
+from store.exchange.claimreview import LeftOut
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import EXPORT_FORMATS, export_to_path, write_export
 from store.sqlite.backup import backup as backup_database
@@ -61,16 +62,19 @@ def export(context: Context, fmt: str, output: Path | None, all_claims: bool, ra
         raise click.ClickException(str(error)) from error
     if not (all_claims or with_articles):  # a rebuild from one file (--with-articles) needs every claim
         selection = replace(selection, highlighted_only=True)
+    left_out = LeftOut()  # ClaimReview: verdicts awaiting sign-off or reopened
     with context.open_store() as store:
         try:
             if output is None:
-                count = write_out(lambda out: write_export(store, out, selection, options), sys.stdout)
+                count = write_out(lambda out: write_export(store, out, selection, options, left_out), sys.stdout)
             else:
-                count = export_to_path(store, output, selection, options)
+                count = export_to_path(store, output, selection, options, left_out)
         except StoreError as error:
             raise click.ClickException(str(error)) from error
     noun = counted(count, "review") if fmt == "claimreview" else counted(count, "claim")
     click.echo(f"exported {noun}" + (f" to {output}" if output else ""), err=True)
+    if left_out:
+        click.echo(left_out.sentence(), err=True)
 
 
 def make_export_filter(status: str | None = None, articles: tuple[int, ...] = (), source: str | None = None,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,28 +20,32 @@ from tui.forms.article_filter import ArticleFilterForm
 from tui.forms.prompt import PromptScreen
 from tui.screen_protocol import ReloadAfterFailedWrite
 from tui.widgets.article_dates import shown_date
-from tui.widgets.row_list import Column, RowList
+from tui.widgets.header_fit import TWO_LINES, Figure, fit_figures
+from tui.widgets.row_list import Cell, Column, RowList
 from tui.write_guard import records
 
 EMPTY_HINT = ("No articles yet. Press l to load files, folders or web pages.\n"
               "Or from a shell:  claimdesk load PATH...  (files, folders, URLs, or - for stdin)")
-COLUMNS = [Column("#", 6, "right", min_width=4), Column("Title", min_width=25, grow=3),
+# Every heading whole: at 80 columns the progress bar narrows (8 cells) and the title gives way to
+# 21 cells rather than cut "Claims", "Matched" or "Decided".
+COLUMNS = [Column("#", 6, "right", min_width=4), Column("Title", min_width=21, grow=3),
            Column("Source", min_width=8, max_width=30), Column("Date", 10),
-           Column("Claims", 6, "right", min_width=4), Column("Matched", 7, "right", min_width=4),
-           Column("Progress", 10), Column("Decided", 9, "right", min_width=6)]
+           Column("Claims", 6, "right"), Column("Matched", 7, "right"),
+           Column("Progress", 10, min_width=8), Column("Decided", 9, "right", min_width=7)]
 
 
 def progress_bar(decided: int, total: int, width: int = 10) -> Text:
+    """``width`` cells, filled in proportion; one cell shows for any verdict, and only a finished article is full."""
     if not total:
         return Text("—", style="dim")
-    full = round(width * decided / total)
+    full = min(max(round(width * decided / total), 1 if decided else 0), width if decided == total else width - 1)
     return Text.assemble(("█" * full, "green" if decided == total else "#e5c07b"), ("░" * (width - full), "dim"))
 
 
-def article_cells(a: ArticleSummary) -> list[Text | str]:
+def article_cells(a: ArticleSummary) -> list[Cell]:
     done = a.claims and a.decided == a.claims
     return [str(a.id), Text(a.title), Text(a.source or "—"), shown_date(a.published, a.dateline, a.loaded_at),
-            str(a.claims), str(a.matched) if a.matched else "—", progress_bar(a.decided, a.claims),
+            str(a.claims), str(a.matched) if a.matched else "—", partial(progress_bar, a.decided, a.claims),
             Text(a.progress, style="green" if done else "")]
 
 
@@ -49,7 +55,7 @@ class ArticleTable(RowList):
     def __init__(self, **kwargs):
         super().__init__(COLUMNS, article_cells, **kwargs)
 
-    def get_row_at(self, index: int) -> list[Text | str]:
+    def get_row_at(self, index: int) -> list[Cell]:
         return list(self.formatter(self.rows[index]))
 
 
@@ -70,6 +76,7 @@ class ArticleListScreen(ReloadAfterFailedWrite, Screen):
     def __init__(self):
         super().__init__()
         self.query_state = ArticleQuery()
+        self._figures: list[Figure] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,11 +101,30 @@ class ArticleListScreen(ReloadAfterFailedWrite, Screen):
         articles = self.app.store.article_summaries(self.query_state)
         table.set_rows(articles)
         self.query_one("#empty-hint").display = not articles and not self._filtered
-        decided, total = sum(a.decided for a in articles), sum(a.claims for a in articles)
-        shown = f"{counted(len(articles), 'article')} shown · " if self._filtered else ""
-        counts = self.app.store.review_counts().header()  # "3 articles to review · 19,250 earlier checks"
-        self.sub_title = f"{shown}{counts} · {decided:,}/{counted(total, 'claim')} decided"
+        self._figures = self._header_figures(articles)
+        self._fit_header()
         self._show_status()
+
+    def _header_figures(self, articles: list[ArticleSummary]) -> list[Figure]:
+        """E.g. "3 articles to review · 19,250 earlier checks · 12/40 claims decided" (short: "3 to review", "12/40
+        decided"); "2 articles shown" first when filtered."""
+        decided, total = sum(a.decided for a in articles), sum(a.claims for a in articles)
+        counts = self.app.store.review_counts()
+        shown = [Figure(f"{counted(len(articles), 'article')} shown", f"{len(articles):,} shown")]
+        return [*(shown if self._filtered else []),
+                Figure(f"{counted(counts.to_review, 'article')} to review", f"{counts.to_review:,} to review"),
+                Figure(counted(counts.earlier_checks, "earlier check")),
+                Figure(f"{decided:,}/{counted(total, 'claim')} decided", f"{decided:,}/{total:,} decided")]
+
+    def _fit_header(self) -> None:
+        """The figures whole in the header: shorter words, or two lines, on a narrow screen."""
+        fitted = fit_figures(self.title or "", self._figures, self.size.width or self.app.size.width)
+        self.query_one(Header).set_class(fitted.two_lines, TWO_LINES)
+        self.sub_title = fitted.sub_title
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._figures:
+            self._fit_header()
 
     @property
     def _filtered(self) -> bool:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store import STATUSES, Store, StoreError
+from store.exchange.claimreview import LeftOut
 from store.exchange.export import ExportFilter, ExportOptions, check_when
 from store.exchange.formats import export_to_path
 from store.paths import default_export_dir
@@ -34,10 +35,11 @@ def default_export_path(choice: str = "csv") -> Path:
     return default_export_dir() / f"claimdesk-verdicts-{date.today().isoformat()}{CHOICES[choice][3]}"
 
 
-def export_file(db_path: Path, output: Path, filters: ExportFilter, options: ExportOptions) -> int:
+def export_file(db_path: Path, output: Path, filters: ExportFilter, options: ExportOptions,
+                left_out: LeftOut | None = None) -> int:
     """Write the export through a partial file (its own connection: this runs in a worker thread)."""
     with Store(db_path) as store:
-        return export_to_path(store, output, filters, options)
+        return export_to_path(store, output, filters, options, left_out)
 
 
 def export_csv(db_path: Path, output: Path, status: str | None) -> int:
@@ -64,9 +66,11 @@ class ExportScreen(ModalScreen[None]):
     """
 
     class Done(Message):
-        def __init__(self, output: Path, count: int | None, error: str | None = None, noun: str = "claim"):
+        def __init__(self, output: Path, count: int | None, error: str | None = None, noun: str = "claim",
+                     left_out: str = ""):
             super().__init__()
             self.output, self.count, self.error, self.noun = output, count, error, noun
+            self.left_out = left_out  # ClaimReview: the sentence on verdicts left out awaiting sign-off
 
     def __init__(self, article_id: int | None = None):
         super().__init__()
@@ -170,17 +174,19 @@ class ExportScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True)
     def run_export(self, output: Path, filters: ExportFilter, options: ExportOptions) -> None:
         noun = "review" if options.fmt == "claimreview" else "claim"
+        left_out = LeftOut()
         try:
-            count = export_file(self.app.db_path, output, filters, options)
+            count = export_file(self.app.db_path, output, filters, options, left_out)
         except Exception as error:  # noqa: BLE001 - any failure is reported, the app stays up
             message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
             self.post_message(self.Done(output, None, message))
             return
-        self.post_message(self.Done(output, count, noun=noun))
+        self.post_message(self.Done(output, count, noun=noun, left_out=left_out.sentence()))
 
     def on_export_screen_done(self, message: Done) -> None:
         if message.error:
             self.notify(f"Export failed: {message.error}", severity="error", markup=False)
             return
-        self.notify(f"Exported {counted(message.count, message.noun)} to {message.output}", markup=False)
+        left_out = f"\n{message.left_out}" if message.left_out else ""
+        self.notify(f"Exported {counted(message.count, message.noun)} to {message.output}{left_out}", markup=False)
         self.dismiss()

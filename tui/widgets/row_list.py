@@ -18,10 +18,15 @@ from textual.strip import Strip
 
 from tui.widgets.column_widths import Column, column_widths
 
-__all__ = ["Column", "RowList", "fit"]
+__all__ = ["Cell", "Column", "RowList", "fit"]
+
+# A cell: text, or a function drawing it at the column's width (a progress bar as wide as its column).
+Cell = Text | str | Callable[[int], Text]
 
 
-def fit(cell: Text | str, width: int, justify: str) -> Text:
+def fit(cell: Cell, width: int, justify: str) -> Text:
+    if callable(cell):
+        cell = cell(width)
     text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
     text.truncate(width, overflow="ellipsis", pad=False)
     text.no_wrap = True
@@ -61,7 +66,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     class Highlighted(Selected):
         pass
 
-    def __init__(self, columns: Sequence[Column], formatter: Callable[[Any], Sequence[Text | str]], **kwargs):
+    def __init__(self, columns: Sequence[Column], formatter: Callable[[Any], Sequence[Cell]], **kwargs):
         super().__init__(**kwargs)
         self.columns = list(columns)
         self.formatter = formatter
@@ -111,7 +116,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             return self.get_component_rich_style("row-list--cursor")
         return self.get_component_rich_style("row-list--even") if index % 2 else self.rich_style
 
-    def _line(self, cells: Sequence[Text | str], width: int, style) -> Strip:
+    def _line(self, cells: Sequence[Cell], width: int, style) -> Strip:
         line = Text(" ", end="")
         for cell, column, cell_width in zip(cells, self.columns, self.widths(width - 1), strict=False):
             line.append_text(fit(cell, cell_width, column.justify))

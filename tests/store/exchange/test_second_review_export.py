@@ -1,6 +1,7 @@
 """Exports and second review: an archive that never used it exports exactly as before (no new column or key);
 one that did carries signoff, second_reviewer and second_reviewed_at after every other column and key, with
-the first reviewer's name and time where they always were."""
+the first reviewer's name and time where they always were. ClaimReview (what a desk publishes) leaves out the
+verdicts a second reviewer has not passed, and says how many."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ import json
 import pytest
 
 from store import NewClaim, Store, content_hash
+from store.exchange.claimreview import LeftOut, claim_review
 from store.exchange.export import COLUMNS, REBUILD_COLUMNS, SIGNOFF_COLUMNS, ExportOptions, write_csv
 from store.exchange.formats import write_export
 from store.exchange.jsonl import write_jsonl
+from store.models import Signoff
 
 TEXT = "The dam cost 4 billion. The flood moved 6,000 people."
 
@@ -75,3 +78,39 @@ def test_second_review_columns_come_after_the_article_text(store):
     assert header[len(COLUMNS):] == [*REBUILD_COLUMNS, *SIGNOFF_COLUMNS] and REBUILD_COLUMNS[0] == "article_text"
     record = json.loads(exported(store, "jsonl", with_articles=True).splitlines()[1])
     assert list(record)[-4:] == ["article_text", *SIGNOFF_COLUMNS] and record["signoff"] == "awaiting"
+
+
+def reviews(store, left_out=None) -> list[dict]:
+    out = io.StringIO()
+    write_export(store, out, options=ExportOptions(fmt="claimreview", organisation="Desk"), left_out=left_out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_claimreview_publishes_only_verdicts_the_second_reviewer_passed(store):
+    with store.transaction():
+        article_id = store.insert_article("Dam", "A. B. C.", content_hash("A. B. C."), "Wire")
+        store.insert_claims(article_id, [NewClaim("A.", 0, 2), NewClaim("B.", 3, 5), NewClaim("C.", 6, 8)])
+    store.decide(2, "disputed", "ana", signoff=True)
+    store.sign_off(2, "bob", confirm=True)
+    store.decide(3, "verified", "ana", signoff=True)  # awaiting sign-off
+    store.decide(4, "unverified", "ana", signoff=True)
+    store.decide(5, "verified", "ana", signoff=True)
+    store.import_signoff(Signoff(5, "reopened", "bob", "2026-05-11T09:00:00Z"))  # from a teammate's export
+    left_out = LeftOut()
+    published = [review["claimReviewed"] for review in reviews(store, left_out)]
+    assert published == ["The dam cost 4 billion.", "The flood moved 6,000 people."]  # no sign-off asked; confirmed
+    assert (left_out.awaiting, left_out.reopened) == (2, 1)
+    assert left_out.sentence() == ("2 verdicts awaiting sign-off and 1 verdict reopened by the second reviewer left "
+                                   "out of the ClaimReview export.")
+    csv_rows = list(csv.DictReader(io.StringIO(exported(store, "csv"))))
+    assert [row["signoff"] for row in csv_rows] == ["", "confirmed", "awaiting", "awaiting", "reopened"]
+
+
+def test_claimreview_of_an_archive_without_second_review_is_unchanged(store):
+    store.decide(2, "disputed", "bob")
+    left_out = LeftOut()
+    out = io.StringIO()
+    write_export(store, out, options=ExportOptions(fmt="claimreview", organisation="Desk"), left_out=left_out)
+    rows = [dict(zip(COLUMNS, row, strict=True)) for row in store.execute("SELECT * FROM verdicts ORDER BY claim_id")]
+    assert out.getvalue() == "".join(json.dumps(claim_review(row, "Desk"), ensure_ascii=False) + "\n" for row in rows)
+    assert not left_out and left_out.sentence() == ""

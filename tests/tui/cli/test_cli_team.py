@@ -105,3 +105,20 @@ def test_stats_per_reviewer_show_verdicts_and_agreement(runner, db_path, tmp_pat
     assert rows["bob"]["second_reviews"] == 2
     table = run(runner, db_path, "stats", "--reviewer", "ana")
     assert "50% of 2" in table.output and "bob" not in table.output
+
+
+def test_claimreview_export_leaves_out_verdicts_awaiting_sign_off_and_says_so(runner, db_path, tmp_path):
+    (tmp_path / "config.toml").write_text('second_review = true\norganisation = "Harbour Checks"\n', encoding="utf-8")
+    plain = run(runner, db_path, "export", "--format", "claimreview")
+    assert plain.exit_code == 0 and "left out" not in plain.stderr  # claim 1 was decided without second review
+    run(runner, db_path, "mark", "2", "disputed", "--reviewer", "ana")
+    run(runner, db_path, "mark", "3", "verified", "--reviewer", "ana")
+    run(runner, db_path, "--reviewer", "bob", "signoff", "2", "confirm")
+    result = run(runner, db_path, "export", "--format", "claimreview")
+    assert result.exit_code == 0
+    published = [json.loads(line)["url"].rsplit(":", 1)[-1] for line in result.stdout.splitlines()]
+    assert published == ["1", "2"]  # decided without second review, confirmed; not 3, awaiting bob or another
+    assert "exported 2 reviews" in result.stderr
+    assert "1 verdict awaiting sign-off left out of the ClaimReview export." in result.stderr
+    csv_export = run(runner, db_path, "export", "--format", "csv")
+    assert "left out" not in csv_export.stderr and csv_export.stdout.count("awaiting") == 1

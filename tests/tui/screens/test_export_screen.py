@@ -8,6 +8,7 @@ import json
 import pytest
 from textual.app import App
 
+from store import Store
 from tui.screens.export import ExportScreen
 
 
@@ -125,3 +126,17 @@ async def test_the_command_palette_offers_the_export_dialog_by_its_name(make_app
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ExportScreen)
+
+
+async def test_claimreview_leaves_out_a_verdict_awaiting_sign_off_and_says_so(make_app, db_path, tmp_path):
+    with Store(db_path) as store:
+        store.decide(2, "disputed", "ana", signoff=True)
+    out = tmp_path / "reviews.jsonl"
+    async with make_app().run_test(size=(120, 35)) as pilot:
+        dialog = await open_dialog(pilot)
+        dialog.query_one("#export-format").value = "claimreview"
+        await pilot.pause()
+        await export(pilot, dialog, path=str(out))
+        assert (f"Exported 1 review to {out}\n1 verdict awaiting sign-off left out of the ClaimReview export."
+                in messages(pilot.app))
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1

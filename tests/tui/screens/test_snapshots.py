@@ -17,6 +17,7 @@ SCREENS = [
     pytest.param(("slash", *"flood"), (100, 30), id="search-100x30"),
     pytest.param(("down", "enter", "e", "shift+left"), (80, 24), id="select-mode-80x24"),
     pytest.param((), (80, 24), id="article-list-80x24"),
+    pytest.param(("f", "tab", *"2026", "enter"), (80, 24), id="article-list-filtered-80x24"),  # two-line header
     pytest.param((), (200, 50), id="article-list-200x50"),
     pytest.param(("c",), (80, 24), id="claim-list-80x24"),
     pytest.param(("c",), (200, 50), id="claim-list-200x50"),

@@ -22,9 +22,12 @@ def test_the_columns_fill_the_line_exactly(columns, total):
     assert sum(widths) + len(widths) == total
 
 
-def test_at_80_columns_the_article_title_keeps_room():
-    assert width_of(ARTICLE_COLUMNS, 79, "Title") >= 25
-    assert width_of(ARTICLE_COLUMNS, 79, "Date") == 10  # a date is never cut
+@pytest.mark.parametrize("total", [77, 79], ids=["with-scrollbar", "without"])
+def test_at_80_columns_the_article_title_keeps_room_and_every_heading_is_whole(total):
+    assert width_of(ARTICLE_COLUMNS, total, "Title") >= 20
+    assert width_of(ARTICLE_COLUMNS, total, "Date") == 10  # a date is never cut
+    widths = column_widths(ARTICLE_COLUMNS, total)
+    assert all(width >= len(c.title) for c, width in zip(ARTICLE_COLUMNS, widths, strict=True) if not c.is_text)
 
 
 def test_at_80_columns_the_claim_text_keeps_room():
