@@ -3,7 +3,8 @@
 An import stores the checks first (store.exchange.earlier_checks) and links them afterwards. Which checks were
 linked is recorded with their links (``claims.linked_at``, in the same transaction), so an import stopped in
 between (Ctrl-C, a kill, a crash) loses nothing: the next import (of any file) links every check still waiting.
-The waiting checks are taken BATCH at a time (flat memory for archives of any size); with nothing loaded to
+The waiting checks are taken BATCH at a time (flat memory for archives of any size), their texts read in one query,
+their links written with one statement on PostgreSQL (store.claims.insert_links); with nothing loaded to
 link them to, they are all marked linked in one statement (a later load matches its claims against them).
 """
 
@@ -32,10 +33,12 @@ def link_earlier_checks(store: Archive, limit: int = 10, batch: int = BATCH) -> 
     count, boilerplate = 0, store.boilerplate_ids()
     while chunk := store.imported_checks_to_link(limit=batch):
         semantic.remember(matcher, store, chunk)  # the checks' stored vectors: none is embedded twice
-        with store.transaction():
-            for check_id in chunk:
-                for hit in search_claims(matcher, store.claim(check_id).text, boilerplate, limit=limit):
-                    store.insert_link(hit.claim_id, check_id, hit.score, hit.kind)
-                    count += 1
+        texts = {claim.id: claim.text for claim in store.indexed_claims(chunk)}  # a query per batch, not per check
+        links = [(hit.claim_id, check_id, hit.score, hit.kind) for check_id in chunk
+                 for hit in search_claims(matcher, texts.get(check_id) or store.claim(check_id).text, boilerplate,
+                                          limit=limit)]
+        with store.transaction():  # the links and the mark together (matched before: the lock is held briefly)
+            store.insert_links(links)
             store.set_linked(chunk)
+        count += len(links)
     return count

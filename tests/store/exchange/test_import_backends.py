@@ -116,3 +116,17 @@ def test_a_row_the_database_refuses_stores_none_of_its_rows(kind, new_archive):
             store.insert_rows("claim_history", columns, history)
         assert len(rows(store, "claim_history")) == 1
         assert add_earlier_checks(store, CHECKS[1:2], origin="import:b").added == 1
+
+
+def test_links_stored_together_are_the_links_stored_one_by_one(backend_db):
+    with Store(backend_db, clock=lambda: CLOCK) as store:
+        loaded_article(store)
+        ids = add_earlier_checks(store, CHECKS[:3], origin="import:a").claim_ids
+        store.insert_link(1, ids[0], 50.0, "related")
+        with store.transaction():
+            store.insert_links([(1, ids[0], 91.5, "same"), (1, ids[1], 70.0, "related"), (1, ids[1], 72.0, "same")])
+            store.insert_links([])
+            store.set_linked(ids[:2])
+        assert [(link.earlier_id, link.score, link.kind) for link in store.links(1)] == [
+            (ids[0], 91.5, "same"), (ids[1], 72.0, "same")]
+        assert store.imported_checks_to_link(limit=10) == ids[2:]
