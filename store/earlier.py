@@ -4,8 +4,8 @@ the matcher.
 An earlier check is an article with ``earlier_check = 1`` holding one claim of origin "imported" (status from the
 rating, note = the rating as written, reviewer = the organisation; one claim_history row, action "import"). Its
 content_hash is the check's digest (organisation, review URL, claim), so the same check is stored once. Storing
-goes in batches: one transaction writes a whole batch with a few statements (executemany), not a dozen queries
-per check.
+goes in batches: one transaction writes a whole batch with a few statements (Store.insert_rows: executemany on
+SQLite, COPY on PostgreSQL), not a dozen queries per check.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from store.models import IMPORTED, EarlierCheckRow, ReviewCounts, from_row
 from store.search_sql import articles_text, order_params
 
 _IN_BATCH = 500  # values per IN (...) list
+_ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "text", "content_hash", "loaded_at", "origin",
+                    "subtitle", "earlier_check")
+_CLAIM_COLUMNS = ("id", "article_id", "start", "end", "text", "score", "type", "speaker", "status", "note",
+                  "reviewer", "reviewed_at", "origin", "created_at")
 
 
 @dataclass(frozen=True)
@@ -67,17 +71,12 @@ class EarlierChecks:
         now = self.clock()
         first_article = self.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")[0][0]
         first_claim = self.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM claims")[0][0]
-        conn = self.db.conn
-        conn.executemany(
-            "INSERT INTO articles (id, title, source, url, published, text, content_hash, loaded_at, origin,"
-            " subtitle, earlier_check) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            [(first_article + n, c.title or c.claim, c.source, c.url, c.date, c.claim, c.digest, now, origin,
-              c.subtitle) for n, c in enumerate(checks)])
-        conn.executemany(
-            'INSERT INTO claims (id, article_id, start, "end", text, score, type, speaker, status, note, reviewer,'
-            " reviewed_at, origin, created_at) VALUES (?, ?, 0, ?, ?, 1.0, 'other', ?, ?, ?, ?, ?, ?, ?)",
-            [(first_claim + n, first_article + n, len(c.claim), c.claim, c.speaker, c.status, c.rating or None,
-              c.source, now, IMPORTED, now) for n, c in enumerate(checks)])
+        self.insert_rows("articles", _ARTICLE_COLUMNS, [
+            (first_article + n, c.title or c.claim, c.source, c.url, c.date, c.claim, c.digest, now, origin,
+             c.subtitle, 1) for n, c in enumerate(checks)])
+        self.insert_rows("claims", _CLAIM_COLUMNS, [
+            (first_claim + n, first_article + n, 0, len(c.claim), c.claim, 1.0, "other", c.speaker, c.status,
+             c.rating or None, c.source, now, IMPORTED, now) for n, c in enumerate(checks)])
         ids = list(range(first_claim, first_claim + len(checks)))
         self.record_imports([(claim_id, c.source, c.status, c.rating or None, now)
                              for claim_id, c in zip(ids, checks, strict=True)])

@@ -35,6 +35,8 @@ _HISTORY_SQL = ("INSERT INTO claim_history (claim_id, at, reviewer, from_status,
                 " source_claim_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _SIGNOFF_SQL = ("INSERT INTO claim_signoffs (claim_id, first_reviewer, first_status, first_at, second_reviewer,"
                 " outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_HISTORY_WRITTEN = ("claim_id", "at", "reviewer", "from_status", "to_status", "note", "action", "evidence",
+                    "source_claim_id")  # the columns _HISTORY_SQL gives (id comes from the table)
 _HISTORY_COLUMNS = "id, claim_id, at, reviewer, from_status, to_status, note, action, evidence, source_claim_id"
 
 
@@ -71,8 +73,9 @@ class Review:
     def record_imports(self, rows: list[tuple[int, str | None, str, str | None, str]]) -> None:
         """The history rows of imported earlier checks, stored with their claims (whose status the insert set):
         (claim id, the organisation, verdict, rating as written, when), action "import"."""
-        self.db.conn.executemany(_HISTORY_SQL, [(claim_id, at, reviewer, "pending", status, note, "import", None, None)
-                                                for claim_id, reviewer, status, note, at in rows])
+        self.insert_rows("claim_history", _HISTORY_WRITTEN,
+                         [(claim_id, at, reviewer, "pending", status, note, "import", None, None)
+                          for claim_id, reviewer, status, note, at in rows])
 
     def _live_claim(self, claim_id: int) -> DeskClaim:
         """The claim, if it is still on the desk; NotFoundError if it is unknown or someone deleted it."""

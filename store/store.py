@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -126,6 +126,17 @@ class Store(ArticleQueries, ClaimQueries, Review, DeskQueries, DeskStats, MatchJ
         """Rows of ``sql`` as tuples: for the store's own modules and for tests (never called from claims or tui,
         which ask through store.interface.Archive)."""
         return self.db.execute(sql, params).fetchall()
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
+        """Many rows into ``table`` (values in the order of ``columns``), in the caller's transaction: one INSERT
+        run for every row on SQLite, one COPY on PostgreSQL (store.postgres.adapter: a statement, not one a row).
+        The same rows either way, ids given by the rows or by the table."""
+        if self.dialect == "sqlite":
+            names = ", ".join(f'"{column}"' for column in columns)
+            marks = ", ".join("?" * len(columns))
+            self.db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        else:
+            self.db.copy_rows(table, columns, rows)
 
     def records(self, sql: str, params: list | tuple | dict = ()) -> list[sqlite3.Row]:
         """Rows of ``sql`` addressable by column name (for `store.models.from_row`)."""

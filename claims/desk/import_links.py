@@ -73,8 +73,8 @@ def near_claims(nearby: Matcher, store: Archive, check_ids: Iterable[int], boile
                 limit: int) -> set[int]:
     """The loaded claims among the `limit` nearest to any of these checks (no score floor)."""
     found: set[int] = set()
-    for check_id in check_ids:
-        hits = search_claims(nearby, store.claim(check_id).text, boilerplate, limit=limit, min_score=0.0)
+    for claim in store.indexed_claims(list(check_ids)):  # a query per batch, not per check
+        hits = search_claims(nearby, claim.text, boilerplate, limit=limit, min_score=0.0)
         found.update(hit.claim_id for hit in hits)
     return found
 

@@ -10,6 +10,9 @@ store.postgres.translate. Its rules:
   lock (an advisory lock): writers take turns exactly as on SQLite, so a read-then-write in the one write path
   sees no one else's change in between, and no transaction fails for a serialization conflict;
 - an insert that gives ``id`` values itself moves the table's sequence past them;
+- `PgDatabase.copy_rows` stores many rows of one table with one ``COPY … FROM STDIN``: a statement, where
+  ``executemany`` is one per row, each firing the table's statement trigger (archive_version's bump, an UPDATE of
+  one row: 5,000 of them in a transaction of an import cost more than the inserts themselves);
 - a NUL character in a text (which PostgreSQL cannot store) is stored as U+FFFD, the replacement character
   (store.postgres.translate, with rows addressable by column name);
 - errors come back as the store's: a duplicate as ``sqlite3.IntegrityError`` (what the store catches), a lost or
@@ -206,6 +209,22 @@ class PgDatabase:
                 self.raw.execute(f"RELEASE SAVEPOINT {name}")
         finally:
             self._savepoints -= 1
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
+        """Insert ``rows`` (values in the order of ``columns``) into ``table`` with one COPY: the same rows as an
+        INSERT each (column defaults, row triggers, constraints), in the caller's transaction (else one of its
+        own under the write lock); a row refused leaves none of them stored."""
+        if not rows:
+            return
+        names = ", ".join(f'"{column}"' for column in columns)
+        with self.errors():
+            raw = self.reconnected()
+            with self.writing("INSERT"):
+                with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(storable_params(row))
+                if "id" in columns and table in ID_TABLES:
+                    self.follow_ids(table)
 
     def follow_ids(self, table: str) -> None:
         """Move ``table``'s id sequence past the ids a caller gave itself (an import, a copy)."""
