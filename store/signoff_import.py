@@ -9,32 +9,19 @@ review is the merger's to add, through `record_history`, with the same rule.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import astuple
 
 from store.claims import check_id
 from store.errors import StoreError
-from store.models import SIGNOFF_STATES, Signoff
+from store.models import SIGNOFF_STATES, SecondReview, Signoff
 
-_ROW_COLUMNS = "first_reviewer, first_status, first_at, second_reviewer, outcome, at"
-
-
-@dataclass(frozen=True)
-class SignoffRow:
-    """One second review given, as claim_signoffs holds it: the verdict reviewed (who, what, when), who reviewed it
-    second, the outcome ("confirmed" or "reopened") and when."""
-
-    first_reviewer: str | None
-    first_status: str
-    first_at: str | None
-    second_reviewer: str
-    outcome: str
-    at: str
+_ROW_COLUMNS = "claim_id, first_reviewer, first_status, first_at, second_reviewer, outcome, at"  # SecondReview's
 
 
 class SignoffImports:
     """Mixin of the Store: restoring an imported second review."""
 
-    def import_signoff(self, signoff: Signoff, row: SignoffRow | None = None) -> bool:
+    def import_signoff(self, signoff: Signoff, row: SecondReview | None = None) -> bool:
         """Set the claim's sign-off columns to ``signoff`` (state None: no second review asked) and, with ``row``,
         add that second review to claim_signoffs unless an identical row is there; returns whether it was added."""
         if signoff.state is not None and signoff.state not in SIGNOFF_STATES:
@@ -47,6 +34,5 @@ class SignoffImports:
             there = self.execute(f"SELECT {_ROW_COLUMNS} FROM claim_signoffs WHERE claim_id = ?", [claim_id])
             if any(tuple(found) == astuple(row) for found in there):
                 return False
-            self.db.execute(f"INSERT INTO claim_signoffs (claim_id, {_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [claim_id, *astuple(row)])
+            self.db.execute(f"INSERT INTO claim_signoffs ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", astuple(row))
             return True

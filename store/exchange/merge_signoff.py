@@ -6,8 +6,7 @@ row and claim_signoffs row that record it. The rule itself is in store.exchange.
 from __future__ import annotations
 
 from store.exchange.read_exports import ExportedClaim
-from store.models import HistoryEntry, Signoff
-from store.signoff_import import SignoffRow
+from store.models import HistoryEntry, SecondReview, Signoff
 
 REVIEWED = ("confirmed", "reopened")  # a second review given, with who gave it and when
 _ACTION = {"confirmed": "confirm", "reopened": "reopen"}  # its history row's action (store.review.sign_off)
@@ -54,11 +53,11 @@ def recorded(history: list[HistoryEntry], signoff: Signoff) -> HistoryEntry | No
     return next((h for h in reversed(history) if (h.action, h.reviewer, h.at) == wanted), None)
 
 
-def agreement_row(r: ExportedClaim, signoff: Signoff, row: HistoryEntry | None) -> SignoffRow | None:
+def agreement_row(r: ExportedClaim, signoff: Signoff, row: HistoryEntry | None) -> SecondReview | None:
     """The claim_signoffs row of the second review: the verdict reviewed is the record's (a confirm keeps it, a
     reopen keeps its reviewer and time), its status the one the history row says was reviewed. None when that
     status is not known (a reopen read from a CSV, whose history is not in the file)."""
     second, at = signoff.second_reviewer, signoff.second_reviewed_at
     if signoff.state not in REVIEWED or row is None or row.from_status is None or not second or not at:
         return None
-    return SignoffRow(r.reviewer, row.from_status, r.reviewed_at, second, signoff.state, at)
+    return SecondReview(signoff.claim_id, r.reviewer, row.from_status, r.reviewed_at, second, signoff.state, at)
