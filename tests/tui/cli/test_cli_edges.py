@@ -15,22 +15,10 @@ import pytest
 
 from claims.desk.load import LoadResult
 from store import NewClaim, Store, content_hash
+from tests.tui.cli.test_cli_trust import one_sentence, run
 from tui.cli.load import _line
-from tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def run(runner, db_path, *args, **kwargs):
-    return runner.invoke(main, ["--db", str(db_path), *args], **kwargs)
-
-
-def one_sentence(result) -> str:
-    assert result.exit_code != 0
-    assert "Traceback" not in result.output
-    lines = [line for line in result.output.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 def reviews(count: int) -> list[str]:
