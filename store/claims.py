@@ -11,6 +11,8 @@ CLAIM_COLUMNS = (
     'id, article_id, text, start, "end", score, type, speaker, status, note, reviewer, reviewed_at, cue, origin,'
     " rank, highlighted"
 )
+# The desk's own claims: those of the articles loaded to review (store.claims, store.team: ``review_only``).
+REVIEW_ONLY = "article_id IN (SELECT id FROM articles WHERE earlier_check = 0)"
 
 _LINKS_SQL = """
 SELECT l.claim_id, l.earlier_id, l.score, l.kind, e.text, e.status, e.note, e.reviewer,
@@ -116,8 +118,13 @@ class ClaimQueries:
             raise NotFoundError(f"there is no claim {claim_id}.")
         return _claim(rows[0])
 
-    def claims(self, article_id: int | None = None, status: str | None = None) -> list[Claim]:
+    def claims(self, article_id: int | None = None, status: str | None = None,
+               review_only: bool = False) -> list[Claim]:
+        """Live claims in reading order, optionally of one article or status; ``review_only``: only the desk's own
+        (claims of the articles loaded to review, never the imported earlier fact-checks)."""
         where, params = ["deleted_at IS NULL"], []
+        if review_only:
+            where.append(REVIEW_ONLY)
         if article_id is not None:
             where.append("article_id = ?")
             params.append(check_id(article_id, "article"))

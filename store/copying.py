@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.errors import StoreError
-from store.exchange.export import SIGNOFF_SQL
+from store.exchange.export import SIGNOFF_SQL, ExportFilter
 from store.exchange.fact_checks_in import ImportedVerdict
 from store.exchange.jsonl import record_rows
 from store.exchange.read_exports import ExportedClaim, parse_record
@@ -194,7 +194,7 @@ def reviewed_claims(source: Store) -> Iterator[ExportedClaim]:
     """Every claim of the articles loaded to review in ``source``, as its JSON Lines export with articles and
     second review describes it (decision, rank, highlighting, cue, links, assignment, sign-off, history, article
     text and dateline), streamed: what `claimdesk import` would merge."""
-    rows = record_rows(source, with_articles=True, extra_sql=_CLAIM_EXTRAS)
+    rows = record_rows(source, ExportFilter(kind="all"), with_articles=True, extra_sql=_CLAIM_EXTRAS)
     for number, (line, (origin, signoff, second, second_at)) in enumerate(rows, start=1):
         if origin == IMPORTED:
             continue

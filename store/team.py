@@ -7,7 +7,7 @@ no SQLite-only functions, so a second backend runs the same statements.
 
 from __future__ import annotations
 
-from store.claims import CLAIM_COLUMNS, check_id, check_status
+from store.claims import CLAIM_COLUMNS, REVIEW_ONLY, check_id, check_status
 from store.models import Claim, DeskClaim, SecondReview, Signoff, from_row
 
 _AFTER = " AND (article_id, start, id) > (?, ?, ?)"
@@ -54,10 +54,10 @@ class TeamQueries:
                             " AND deleted_at IS NULL", [reviewer])[0][0]
 
     def team_claims(self, article_id: int | None = None, status: str | None = None, assigned_to: str | None = None,
-                    decided_by: str | None = None) -> list[Claim]:
+                    decided_by: str | None = None, review_only: bool = False) -> list[Claim]:
         """Live claims, in reading order, optionally of one article, status, assignee or last decider (names
-        compare exactly)."""
-        where, params = ["deleted_at IS NULL"], []
+        compare exactly); ``review_only``: only the desk's own (never the imported earlier fact-checks)."""
+        where, params = ["deleted_at IS NULL"] + ([REVIEW_ONLY] if review_only else []), []
         for wanted, clause, value in ((article_id is not None, "article_id = ?", article_id),
                                       (status is not None, "status = ?", status and check_status(status)),
                                       (assigned_to is not None, "assigned_to = ?", assigned_to),

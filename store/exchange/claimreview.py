@@ -8,7 +8,8 @@ whose ``appearance`` is the article). The rating scale is RATING_SCALE: worst 1 
 best 3 = verified. Notes are not exported: they are the desk's internal rationale.
 
 ClaimReview is what a desk publishes: with second review (the team workflow) a verdict still awaiting sign-off, or
-reopened by the second reviewer, is left out, and `LeftOut` counts them for one sentence on stderr. Verdicts no
+reopened by the second reviewer, is left out, and `LeftOut` counts them for one sentence on stderr (and, for every
+format, the imported earlier fact-checks left out: no export publishes other desks' verdicts as the desk's). Verdicts no
 second review was asked for (an archive without it: every verdict) are exported as before, byte for byte.
 """
 
@@ -91,13 +92,16 @@ def claim_review(row: dict, organisation: str, template: str | None = None) -> d
 
 @dataclass
 class LeftOut:
-    """The decided claims a ClaimReview export left out because a second reviewer has not passed their verdict."""
+    """What an export left out: in ClaimReview, the decided claims whose verdict a second reviewer has not passed;
+    in every format, the imported earlier fact-checks the filters would have selected (other desks' verdicts,
+    counted by store.exchange.formats)."""
 
     awaiting: int = 0
     reopened: int = 0
+    earlier_checks: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.awaiting or self.reopened)
+        return bool(self.awaiting or self.reopened or self.earlier_checks)
 
     def count(self, signoff: str) -> None:
         setattr(self, signoff, getattr(self, signoff) + 1)
@@ -107,6 +111,23 @@ class LeftOut:
         kinds = [f"{counted(n, 'verdict')} {why}" for n, why in
                  ((self.awaiting, "awaiting sign-off"), (self.reopened, "reopened by the second reviewer")) if n]
         return f"{' and '.join(kinds)} left out of the ClaimReview export." if kinds else ""
+
+    def checks_sentence(self, brief: bool = False) -> str:
+        """E.g. "3,000 imported earlier fact-checks left out: they are other desks' verdicts (...)." (empty when
+        none was); ``brief``: the app's shorter form."""
+        if not self.earlier_checks:
+            return ""
+        one = self.earlier_checks == 1
+        said = f"{counted(self.earlier_checks, 'imported earlier fact-check')} left out: "
+        if brief:
+            return said + ("another desk's verdict." if one else "other desks' verdicts.")
+        why = ("it is another desk's verdict (re-import its file" if one else
+               "they are other desks' verdicts (re-import their files")
+        return f"{said}{why}, or move a whole archive with claimdesk copy)."
+
+    def sentences(self, brief: bool = False) -> list[str]:
+        """Every sentence on what was left out, the earlier checks first."""
+        return [said for said in (self.checks_sentence(brief), self.sentence()) if said]
 
 
 def claim_reviews(store, filters: ExportFilter | None, organisation: str | None,

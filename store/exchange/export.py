@@ -3,8 +3,10 @@
 The CSV columns are COLUMNS, in that order (documented in the README, "Export and import"); the rows are
 those of the ``verdicts`` view. With ``with_articles`` the REBUILD_COLUMNS follow (each article's text, the claim's
 offsets, attribution cue, assignment and links, the article's dateline and author), so the file alone can rebuild
-the archive (`claimdesk import` into an empty database); a CSV without them reads back as before. The other formats
-(JSON Lines, ClaimReview) and writing to a file are in store/exchange/formats.py, which picks the writer.
+the desk's articles and verdicts (`claimdesk import` into an empty database); a CSV without them reads back as
+before. Every export holds the desk's own claims only (ExportFilter.kind): the imported earlier fact-checks are
+other desks' verdicts, never published or carried as the desk's (store.exchange.formats counts those left out).
+The other formats (JSON Lines, ClaimReview) and writing to a file are in store/exchange/formats.py.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TextIO
 
@@ -69,6 +71,11 @@ SELECT {columns} FROM verdicts v JOIN claims c ON c.id = v.claim_id
 {where}
 ORDER BY c.article_id, c.start, c.id
 """
+COUNT_SQL = "SELECT COUNT(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id {where}"
+
+# The articles of each kind of claims (ExportFilter.kind): loaded to review (earlier_check = 0) or earlier checks.
+_KINDS = {"review": "v.article_id IN (SELECT id FROM articles WHERE earlier_check = 0)",
+          "earlier": "v.article_id IN (SELECT id FROM articles WHERE earlier_check != 0)"}
 
 # Cells that a spreadsheet would read as a formula (OWASP "CSV injection").
 _FORMULA_STARTS = tuple(sorted(FORMULA_STARTS))
@@ -117,9 +124,16 @@ class ExportFilter:
     until: str | None = None
     decided_only: bool = False
     highlighted_only: bool = False  # only claims highlighted by default, and any claim already decided
+    # Whose claims: "review" (the desk's own: claims of the articles loaded to review, what every export writes),
+    # "earlier" (the imported earlier fact-checks: other desks' verdicts) or "all" (copy --merge reads them all).
+    kind: str = "review"
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
+        if self.kind in _KINDS:
+            clauses.append(_KINDS[self.kind])
+        elif self.kind != "all":
+            raise StoreError(f"unknown kind of claims {self.kind!r}: use review, earlier or all.")
         if self.status is not None:
             clauses.append("v.status = ?")
             params.append(check_status(self.status))
@@ -153,8 +167,7 @@ def make_filter(filters: ExportFilter | None = None, status: str | None = None,
     filters = filters or ExportFilter()
     if status is not None or article_id is not None:
         ids = filters.article_ids + ((article_id,) if article_id is not None else ())
-        filters = ExportFilter(status or filters.status, ids, filters.source, filters.reviewer, filters.since,
-                               filters.until, filters.decided_only, filters.highlighted_only)
+        filters = replace(filters, status=status or filters.status, article_ids=ids)
     return filters
 
 
@@ -246,5 +259,5 @@ class ExportOptions:
     excel: bool = False
     organisation: str | None = None  # ClaimReview author
     review_url: str | None = None  # ClaimReview url template, e.g. https://example.org/checks/{claim_id}
-    with_articles: bool = False  # CSV and JSON Lines: carry each article's text, to rebuild the archive from one file
+    with_articles: bool = False  # CSV and JSON Lines: carry each article's text, to rebuild the desk's articles
     second_review: bool | None = None  # CSV and JSON Lines: the sign-off columns last (None: if the archive uses them)

@@ -5,7 +5,7 @@ then ``start``, ``end``, ``cue``, ``flagged``, ``created_at``, ``article_author`
 ``article_dateline``, ``article_loaded_at``, ``links`` (list of {earlier_id, score, kind}, best first) and
 ``history`` (list of {at, reviewer, from_status, to_status, note, action, evidence, source_claim_id}, oldest
 first), ``assigned_to`` and ``assigned_at`` (the team workflow's assignment); with ``with_articles``,
-``article_text`` too (the whole article, to rebuild the archive from the file).
+``article_text`` too (the whole article, to rebuild the desk's articles from the file).
 `claimdesk import` reads these files back.
 """
 

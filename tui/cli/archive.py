@@ -45,17 +45,18 @@ def articles(context: Context, fmt: str, which: str | None, limit: int | None) -
 @pass_context
 def claims(context: Context, article_ids: tuple[int, ...], status: str | None, all_claims: bool,
            assigned_to: str | None, decided_by: str | None, fmt: str) -> None:
-    """List the highlighted claims (and any already decided) with their score, rank in the article, speaker and
-    status; --all lists every claim."""
+    """List the highlighted claims (and any already decided) of the articles to review with their score, rank in
+    the article, speaker and status; --all lists every claim. The imported earlier fact-checks are other desks'
+    verdicts, not the desk's claims: `claimdesk articles --earlier` lists them."""
     rows = []
     with context.open_store() as store:
         for article_id in sorted(set(article_ids)) or [None]:
             if article_id is not None:
                 store.article(article_id)  # one sentence if there is no such article
-            if assigned_to is None and decided_by is None:
-                rows += store.claims(article_id=article_id, status=status)
+            if assigned_to is None and decided_by is None:  # the desk's own claims: never the earlier checks
+                rows += store.claims(article_id=article_id, status=status, review_only=True)
             else:
-                rows += store.team_claims(article_id, status, assigned_to, decided_by)
+                rows += store.team_claims(article_id, status, assigned_to, decided_by, review_only=True)
     if not all_claims:
         rows = [c for c in rows if c.highlighted or c.status != "pending"]
     records = [c.to_dict() for c in rows]

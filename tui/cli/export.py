@@ -46,14 +46,15 @@ def filter_options(command):
 @click.option("--raw", is_flag=True, help="Do not neutralise cells a spreadsheet would run as formulas.")
 @click.option("--excel", is_flag=True, help="Start the CSV with the byte-order mark Excel needs to read UTF-8.")
 @click.option("--with-articles", is_flag=True, help="Carry each article's text (csv, jsonl), so `claimdesk import` "
-              "can rebuild the archive from this one file.")
+              "can rebuild the desk's articles and verdicts from this one file.")
 @click.option("--organisation", help="ClaimReview author (default: organisation in the config file).")
 @click.option("--review-url", help="ClaimReview url template, e.g. https://example.org/checks/{claim_id} "
               "(default: review_url in the config file, else the article URL with #claimdesk-claim-<id>).")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None, all_claims: bool, raw: bool, excel: bool,
            with_articles: bool, organisation: str | None, review_url: str | None, **filters) -> None:
-    """Export one record per claim (verdicts, notes, reviewers, score, rank) as CSV, JSON Lines or ClaimReview."""
+    """Export one record per claim (verdicts, notes, reviewers, score, rank) as CSV, JSON Lines or ClaimReview:
+    the desk's own claims, never the imported earlier fact-checks (other desks' verdicts; claimdesk copy moves them)."""
     options = _options(fmt, raw, excel, organisation, review_url, with_articles)
     output = None if output == Path("-") else output
     try:
@@ -62,7 +63,7 @@ def export(context: Context, fmt: str, output: Path | None, all_claims: bool, ra
         raise click.ClickException(str(error)) from error
     if not (all_claims or with_articles):  # a rebuild from one file (--with-articles) needs every claim
         selection = replace(selection, highlighted_only=True)
-    left_out = LeftOut()  # ClaimReview: verdicts awaiting sign-off or reopened
+    left_out = LeftOut()  # imported earlier checks (never exported); ClaimReview: verdicts awaiting or reopened
     with context.open_store() as store:
         try:
             if output is None:
@@ -73,8 +74,8 @@ def export(context: Context, fmt: str, output: Path | None, all_claims: bool, ra
             raise click.ClickException(str(error)) from error
     noun = counted(count, "review") if fmt == "claimreview" else counted(count, "claim")
     click.echo(f"exported {noun}" + (f" to {output}" if output else ""), err=True)
-    if left_out:
-        click.echo(left_out.sentence(), err=True)
+    for sentence in left_out.sentences():
+        click.echo(sentence, err=True)
 
 
 def make_export_filter(status: str | None = None, articles: tuple[int, ...] = (), source: str | None = None,

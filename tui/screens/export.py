@@ -1,4 +1,5 @@
-"""ExportScreen: choose a format, a file and filters; write the export in a worker; say how many rows it wrote."""
+"""ExportScreen: choose a format, a file and filters; write the export (the desk's own claims) in a worker; say how
+many rows it wrote, and how many imported earlier fact-checks it left out."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ class ExportScreen(ModalScreen[None]):
                      left_out: str = ""):
             super().__init__()
             self.output, self.count, self.error, self.noun = output, count, error, noun
-            self.left_out = left_out  # ClaimReview: the sentence on verdicts left out awaiting sign-off
+            self.left_out = left_out  # what was left out: imported earlier checks; ClaimReview: verdicts awaiting
 
     def __init__(self, article_id: int | None = None):
         super().__init__()
@@ -181,7 +182,7 @@ class ExportScreen(ModalScreen[None]):
             message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
             self.post_message(self.Done(output, None, message))
             return
-        self.post_message(self.Done(output, count, noun=noun, left_out=left_out.sentence()))
+        self.post_message(self.Done(output, count, noun=noun, left_out="\n".join(left_out.sentences(brief=True))))
 
     def on_export_screen_done(self, message: Done) -> None:
         if message.error:

@@ -45,8 +45,10 @@ def test_an_imported_claimreview_is_stored_with_its_escapes_shown_not_run(runner
     assert not any(RAW.search(t) for t in texts)
     assert f"The dam will cost {SHOWN}4.2 billion\ufffd crowns" in texts and f"Fact{SHOWN}Desk" in texts
     assert f"False{SHOWN}" in texts and f"Ivo{SHOWN} Dane" in texts
-    exported = run(runner, db_path, "export").stdout
-    assert "\x1b" not in exported and f"Fact{SHOWN}Desk" in exported
+    exported = run(runner, db_path, "export").stdout  # the desk's own claims: never the imported check
+    assert "\x1b" not in exported and "Fact" not in exported
+    listed = run(runner, db_path, "articles", "--earlier").stdout
+    assert "\x1b" not in listed and f"Fact{SHOWN}Desk" in listed
 
 
 def test_an_imported_fact_check_csv_with_raw_escape_bytes_is_cleaned(runner, tmp_path, db_path):

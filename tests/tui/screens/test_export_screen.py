@@ -9,6 +9,8 @@ import pytest
 from textual.app import App
 
 from store import Store
+from store.exchange.earlier_checks import add_earlier_checks
+from store.exchange.fact_checks_in import ImportedVerdict
 from tui.screens.export import ExportScreen
 
 
@@ -140,3 +142,16 @@ async def test_claimreview_leaves_out_a_verdict_awaiting_sign_off_and_says_so(ma
         assert (f"Exported 1 review to {out}\n1 verdict awaiting sign-off left out of the ClaimReview export."
                 in messages(pilot.app))
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+async def test_imported_earlier_checks_are_left_out_and_the_message_says_so(make_app, db_path, tmp_path):
+    with Store(db_path) as store:
+        add_earlier_checks(store, [ImportedVerdict("Rents doubled in a year.", "disputed", "False",
+                                                   "https://fc.example/1", None, None, "PolitiFact")], "import:x")
+    out = tmp_path / "v.csv"
+    async with make_app().run_test(size=(120, 35)) as pilot:
+        dialog = await open_dialog(pilot)
+        await export(pilot, dialog, path=str(out))
+        assert (f"Exported 4 claims to {out}\n1 imported earlier fact-check left out: another desk's verdict."
+                in messages(pilot.app))
+    assert "PolitiFact" not in out.read_text(encoding="utf-8")
