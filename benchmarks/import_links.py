@@ -33,7 +33,7 @@ from match_product_path import Archive, write_pool
 from store.models import IMPORTED
 from store.store import Store
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kabul-wire-article.txt"
+SEED = Path("seed") / "kabul-wire-article.txt"  # beside the data folder: ../shared/seed/
 
 Link = tuple[str, str, str]  # (loaded article's file, claim text, check id)
 
@@ -89,10 +89,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--articles", type=int, default=16)
-    parser.add_argument("--seed", type=Path, default=SEED)
+    parser.add_argument("--seed", type=Path, help="the seed wire article (default: ../seed/ beside DATA)")
     parser.add_argument("--checkout", type=Path, action="append", help="a checkout whose code runs (repeatable; "
                         "default: this one)")
     args = parser.parse_args()
+    args.seed = args.seed or args.data.resolve().parent / SEED
     collection = next(c for c in load_all(args.data) if c.name == "2021-2B")
     files, about = articles(args.data, args.articles, args.seed)
     for checkout in args.checkout or [Path(__file__).resolve().parents[1]]:
