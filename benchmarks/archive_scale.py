@@ -1,5 +1,6 @@
-"""An archive of up to 10^6 earlier fact-checks: import, size, cold and warm matching, load and export, each next
-to a baseline measured in the same run.
+"""An archive of up to 10^6 earlier fact-checks: import, size, cold and warm matching, and load, each next to a
+baseline measured in the same run (exports hold the desk's own claims, none of an archive of earlier checks: their
+speed is benchmarks/export_speed.py's, on loaded articles).
 
     python benchmarks/archive_scale.py ../shared/data                         # 10^5 and 10^6 rows
     python benchmarks/archive_scale.py ../shared/data --sizes 10000 --queries 40   # a quick run
@@ -16,12 +17,11 @@ of 3), the app's first screen (benchmarks/app_speed.py --first-screen, a process
 list with its header counts and the article just loaded on screen), warm queries through `claimdesk match -`
 against a brute-force `fuzz.ratio` scan of the same texts (time a query, with the default --limit 5; recall: of
 every claim the scan scores >= 80, the share `claimdesk match - --limit 100` returns; and, apart, how many of the
-scan's top 5 are among the matcher's own top 5, which its ranking model orders by more than fuzz.ratio), and
-`claimdesk export` against `sqlite3 -csv` of the same rows.
+scan's top 5 are among the matcher's own top 5, which its ranking model orders by more than fuzz.ratio).
 
 With --reuse, an archive already in the work folder (its database and its kept index) is used as it is and only
-its sizes are printed (building 10^6 checks takes many minutes). --only runs some parts (import, export, match, load,
-screen): e.g. `--only import` for the import figures alone, `--reuse --only export` for the export's.
+its sizes are printed (building 10^6 checks takes many minutes). --only runs some parts (import, match, load, screen):
+e.g. `--only import` for the import figures alone.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from benchmarks.export_speed import SAME_ROWS_SQL  # noqa: E402
 from benchmarks.match_scale import edit, real_sentences, splice  # noqa: E402
 from claims.match.normalise import fuzz_key  # noqa: E402
 from store import Store  # noqa: E402
@@ -52,7 +51,7 @@ SOURCES = ("PolitiFact", "FactCheck.org", "Full Fact", "AFP Fact Check", "Snopes
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 ARTICLE = ROOT / "fixtures" / "articles" / "01-marren-floods-evacuation.txt"
-PARTS = ("import", "export", "match", "load", "screen")
+PARTS = ("import", "match", "load", "screen")
 
 
 def env(workdir: Path) -> dict[str, str]:
@@ -230,28 +229,6 @@ def first_screens(big: Path, small: Path, workdir: Path) -> None:
           f"{times[small]:.3f} s on 1,000 checks: {times[big] / times[small]:.2f}x (target <= 1.5x)")
 
 
-def export_run(db: Path, size: int, workdir: Path, repeat: int = 3) -> None:
-    """`claimdesk export` and `sqlite3 -csv` of the same rows, taken in turn ``repeat`` times (load on a shared
-    machine drifts): medians of wall and CPU time."""
-    out = workdir / "export.csv"
-    ours = [measure_cpu(claimdesk(db, "export", "--output", str(out)), workdir)]
-    if not shutil.which("sqlite3"):
-        print(f"{size:>9,}  export {ours[0][0]:.1f} s, peak {ours[0][1]:.0f} MB (no sqlite3 CLI: apt-get install "
-              "sqlite3)")
-        return
-    theirs = []
-    for n in range(repeat):
-        if n:
-            ours.append(measure_cpu(claimdesk(db, "export", "--output", str(out)), workdir))
-        theirs.append(measure_cpu(["sqlite3", "-csv", "-header", str(db), SAME_ROWS_SQL], workdir, output=out))
-    wall, cpu = (statistics.median(run[0] for run in ours), statistics.median(run[2] for run in ours))
-    their_wall, their_cpu = (statistics.median(run[0] for run in theirs), statistics.median(run[2] for run in theirs))
-    print(f"{size:>9,}  `claimdesk export` {wall:.1f} s vs `sqlite3 -csv` {their_wall:.1f} s: {wall / their_wall:.2f}x "
-          f"(target <= 2x; CPU {cpu:.1f} vs {their_cpu:.1f} s: {cpu / their_cpu:.2f}x; medians of {repeat}, in turn); "
-          f"peak RSS {max(run[1] for run in ours):.0f} MB (sqlite3 {max(run[1] for run in theirs):.0f} MB)")
-    out.unlink(missing_ok=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path, help="the folder of the shared data sets (e.g. ../shared/data)")
@@ -263,7 +240,6 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="use the archives already in the work folder")
     parser.add_argument("--only", type=lambda text: set(text.split(",")), default=set(PARTS),
                         help=f"comma-separated parts to run, of {','.join(PARTS)} (default: all)")
-    parser.add_argument("--repeat", type=int, default=3, help="export: runs of each command, taken in turn")
     args = parser.parse_args()
     if args.only - set(PARTS):
         parser.error(f"--only takes {', '.join(PARTS)}")
@@ -274,9 +250,6 @@ def main() -> None:
     print(f"{len(real):,} real sentences; work folder {args.workdir}")
     built = [import_run(size, real, args.workdir, args.reuse, "import" in args.only) for size in sorted(args.sizes)]
     big, claims = built[-1]
-    if "export" in args.only:
-        for size, (db, _) in zip(sorted(args.sizes), built, strict=True):
-            export_run(db, size, args.workdir, args.repeat)
     if not args.only & {"match", "load", "screen"}:
         return
     small, _ = import_run(args.small, real, args.workdir, args.reuse)

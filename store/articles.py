@@ -104,6 +104,11 @@ class ArticleQueries:
         "all": both)."""
         return self.article_summaries(ArticleQuery(which=which))
 
+    def is_earlier_check(self, article_id: int) -> bool:
+        """Whether the article is an imported earlier fact-check (not one loaded to review)."""
+        rows = self.execute("SELECT earlier_check FROM articles WHERE id = ?", [article_id])
+        return bool(rows and rows[0][0])
+
     def article_count(self, which: str = "all") -> int:
         """How many articles ("review": loaded to review; "earlier": imported earlier checks; "all")."""
         if which == "all":

@@ -53,6 +53,9 @@ def claims(context: Context, article_ids: tuple[int, ...], status: str | None, a
         for article_id in sorted(set(article_ids)) or [None]:
             if article_id is not None:
                 store.article(article_id)  # one sentence if there is no such article
+                if store.is_earlier_check(article_id):
+                    raise click.ClickException(f"article {article_id} is an imported earlier fact-check, not one "
+                                               "of the desk's articles: `claimdesk articles --earlier` lists them.")
             if assigned_to is None and decided_by is None:  # the desk's own claims: never the earlier checks
                 rows += store.claims(article_id=article_id, status=status, review_only=True)
             else:

@@ -82,3 +82,13 @@ def test_the_claim_list_is_the_desks_and_articles_earlier_lists_the_checks(runne
         assert len(listed) == expected and set(listed) <= desk_claims(db_path), args
     earlier = run(runner, db_path, "articles", "--earlier", "--format", "jsonl").stdout
     assert all(check.claim in earlier for check in CHECKS)
+
+
+def test_the_claims_of_an_earlier_check_are_refused_in_one_sentence_that_says_where_they_are(runner, db_path):
+    add_checks(db_path)
+    with Store(db_path) as store:
+        check_article = store.claim(max(c.id for c in store.claims())).article_id
+    result = runner.invoke(main, ["--db", str(db_path), "claims", "--article", str(check_article)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"article {check_article} is an imported earlier fact-check" in result.stderr
+    assert "claimdesk articles --earlier" in result.stderr
