@@ -28,8 +28,9 @@ COMMANDS = {
     "articles": LazyCommand("tui.cli.archive:articles", "List the articles to review (those loaded) with how many of "
                             "their claims are decided; the earlier fact-checks imported for reference are counted, "
                             "and listed with --earlier or --all."),
-    "claims": LazyCommand("tui.cli.archive:claims", "List the highlighted claims (and any already decided) with "
-                          "their score, rank in the article, speaker and status; --all lists every claim."),
+    "claims": LazyCommand("tui.cli.archive:claims", "List the highlighted claims (and any already decided) of "
+                          "the articles to review with their score, rank in the article, speaker and status; --all "
+                          "lists every claim."),
     "mark": LazyCommand("tui.cli.review:mark", "Record a verdict (pending, verified, disputed, unverified) for a "
                         "claim."),
     "match": LazyCommand("tui.cli.review:match", 'Find earlier claims like TEXT (or, with -, like each line of '
