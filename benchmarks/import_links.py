@@ -47,18 +47,19 @@ def articles(data: Path, count: int, seed: Path) -> tuple[list[Path], dict[str, 
     return [*paths, seed], {Path(row["file"]).name: row["vclaim_id"] for row in rows}
 
 
-def fingerprint(text: str) -> str:
-    """An article's first 200 letters and digits: the file it was loaded from, whatever the loader cleaned."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())[:200]
+def letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def stored_links(db: Path, files: list[Path]) -> list[tuple[Link, str, float]]:
-    """Every link from a loaded claim to an imported check: (link, kind, score)."""
-    by_text = {fingerprint(path.read_text(encoding="utf-8")): path.name for path in files}
+    """Every link from a loaded claim to an imported check: (link, kind, score). A loaded article is told by its
+    text's first 200 letters and digits, found in its file (the loader takes a title line off and cleans)."""
+    texts = {path.name: letters(path.read_text(encoding="utf-8")) for path in files}
     found = []
     with Store(db) as store:
         for claim_id, article_id, text in store.claim_texts(origin_not=IMPORTED):
-            source = by_text.get(fingerprint(store.article(article_id).text), f"article {article_id}")
+            start = letters(store.article(article_id).text)[:200]
+            source = next((name for name, full in texts.items() if start in full), f"article {article_id}")
             for link in store.links(claim_id):
                 earlier = store.claim(link.earlier_id)
                 if earlier.origin == IMPORTED:
