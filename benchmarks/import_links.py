@@ -51,9 +51,10 @@ def letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def stored_links(db: Path, files: list[Path]) -> list[tuple[Link, str, float]]:
-    """Every link from a loaded claim to an imported check: (link, kind, score). A loaded article is told by its
-    text's first 200 letters and digits, found in its file (the loader takes a title line off and cleans)."""
+def stored_links(db: Path, files: list[Path]) -> list[tuple[Link, str, float, str]]:
+    """Every link from a loaded claim to an imported check: (link, kind, score, the check's text). A loaded
+    article is told by its text's first 200 letters and digits, found in its file (the loader takes a title line
+    off and cleans)."""
     texts = {path.name: letters(path.read_text(encoding="utf-8")) for path in files}
     found = []
     with Store(db) as store:
@@ -64,7 +65,7 @@ def stored_links(db: Path, files: list[Path]) -> list[tuple[Link, str, float]]:
                 earlier = store.claim(link.earlier_id)
                 if earlier.origin == IMPORTED:
                     check = (store.article(earlier.article_id).url or "").rsplit("/", 1)[-1]
-                    found.append(((source, text, check), link.kind, link.score))
+                    found.append(((source, text, check), link.kind, link.score, earlier.text))
     return found
 
 
@@ -79,11 +80,13 @@ def run_order(checkout: Path, pool: Path, files: list[Path], import_first: bool,
 
 
 def report(name: str, links: list, about: dict[str, str], seed_file: str, seconds: float) -> None:
-    right = sum(check == about.get(source) for (source, _, check), _, _ in links)
-    seed = sum(source == seed_file for (source, _, _), _, _ in links)
-    same = sum(kind == "same" for _, kind, _ in links)
+    right = sum(check == about.get(source) for (source, _, check), *_ in links)
+    seed = [(text, kind, score, check) for (source, text, _), kind, score, check in links if source == seed_file]
+    same = sum(kind == "same" for _, kind, *_ in links)
     print(f"  {name:18} {len(links):5} links ({same} same), to the article's own check {right:3}, "
-          f"from the seed article {seed:3}, others {len(links) - right - seed:4}   ({seconds:.0f} s)")
+          f"from the seed article {len(seed):3}, others {len(links) - right - len(seed):4}   ({seconds:.0f} s)")
+    for text, kind, score, check in seed:
+        print(f"    seed: {text[:70]!r} -> {kind} {score:.1f} {check[:70]!r}")
 
 
 def main() -> None:
@@ -107,7 +110,7 @@ def main() -> None:
                 (folder := Path(tmp) / name.replace(", ", "-").replace(" ", "")).mkdir()
                 links, seconds = run_order(checkout, pool, files, import_first, folder)
                 report(name, links, about, args.seed.name, seconds)
-                orders[name] = {link for link, _, _ in links}
+                orders[name] = {link for link, *_ in links}
             both, either = set.intersection(*orders.values()), set.union(*orders.values())
             print(f"  the two orders agree on {len(both)} of {len(either)} links", flush=True)
     sys.exit(0)
