@@ -21,6 +21,7 @@ from claims.desk.load_session import LoadSession
 from claims.desk.progress import LoadTally
 from claims.read.inputs import ReadOptions
 from store import Store, utc_now
+from store.wording import counted
 from tui.screens.article_list import ArticleListScreen
 
 LOG_LINES = 8
@@ -93,7 +94,9 @@ def _failure(result: LoadResult) -> str | None:
 
 def _line(result: LoadResult) -> str:
     if result.status == "loaded":
-        return f"loaded #{result.article_id} {result.title!s:.50} ({result.claims} claims, {result.matched} matched)"
+        warning = f"; {result.warning}" if result.warning else ""  # a feed's date that is no date, left out
+        return (f"loaded #{result.article_id} {result.title!s:.50} ({counted(result.claims, 'claim')}, "
+                f"{result.matched} matched){warning}")
     if result.status == "duplicate":
         return f"already loaded: {result.origin}"
     return f"failed: {result.reason}"

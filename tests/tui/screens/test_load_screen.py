@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from claims.match.encoder import MODEL_ID
@@ -203,3 +204,17 @@ async def test_an_article_over_the_size_limit_is_refused_in_the_dialog_as_on_the
         await wait_until_finished(app, pilot)
         log = str(app.screen.query_one("#load-log").render())
         assert f"one article may hold at most {MAX_ARTICLE_CHARS:,}" in " ".join(log.split())
+
+
+async def test_a_feed_date_that_is_no_date_is_named_in_the_dialog_and_the_article_loads(make_app, tmp_path):
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([{"title": "Dam costs rise", "text": LATE, "date": "not a date"}]), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(140, 32)) as pilot:
+        await pilot.press("l")
+        app.screen.query_one("#load-paths").value = str(feed)
+        await pilot.press("enter")
+        await wait_until_finished(app, pilot)
+        log = str(app.screen.query_one("#load-log").render())
+        assert "'not a date' is not a date; stored without one." in log
+        assert "Dam costs rise" in article_titles(app)
