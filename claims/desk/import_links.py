@@ -34,8 +34,8 @@ LIMIT = 10  # loaded claims nearest to a new check that are searched again
 
 
 def link_earlier_checks(store: Archive, limit: int = LIMIT, batch: int = BATCH) -> int:
-    """Link every imported check not linked yet to the loaded claims that match it; returns how many links from
-    loaded claims to imported checks were stored."""
+    """Link every imported check not linked yet to the loaded claims that match it; returns how many new links
+    from loaded claims to imported checks were stored."""
     if not store.imported_checks_to_link(limit=1):
         return 0
     if not store.has_loaded_claims():
@@ -51,11 +51,12 @@ def link_earlier_checks(store: Archive, limit: int = LIMIT, batch: int = BATCH) 
         if near:
             archive = open_index(store) if archive is None else _caught_up(archive, store)
         links = {claim_id: matches(archive, store, claim_id, boilerplate) for claim_id in near}
+        had = {claim_id: set(store.linked_ids(claim_id)) for claim_id in near}
         with store.transaction():
             for claim_id, hits in links.items():
                 store.replace_links(claim_id, [(hit.claim_id, hit.score, hit.kind) for hit in hits])
             store.set_linked(chunk)
-        count += sum(_to_checks(store, hits) for hits in links.values())
+        count += sum(_new_to_checks(store, hits, had[claim_id]) for claim_id, hits in links.items())
         searched.update(near)
     return count
 
@@ -93,5 +94,6 @@ def _caught_up(archive: ArchiveIndex, store: Archive) -> ArchiveIndex:
     return archive
 
 
-def _to_checks(store: Archive, hits: list[MatchHit]) -> int:
-    return sum(store.claim(hit.claim_id).origin == IMPORTED for hit in hits)
+def _new_to_checks(store: Archive, hits: list[MatchHit], had: set[int]) -> int:
+    """The links among `hits` that are new (not in `had`) and go to an imported check."""
+    return sum(hit.claim_id not in had and store.claim(hit.claim_id).origin == IMPORTED for hit in hits)

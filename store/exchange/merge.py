@@ -52,7 +52,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from store.exchange.merge_report import ImportReport
-from store.exchange.merge_signoff import agreement_row, carried, further_along, history_fields, recorded
+from store.exchange.merge_signoff import agreement_row, carried, decision_time, further_along, history_fields, recorded
 from store.exchange.read_exports import ExportedClaim
 from store.interface import Archive
 from store.models import IMPORTED, STATUSES, HistoryEntry, NewClaim
@@ -237,7 +237,7 @@ class VerdictMerger:
         decided_at, outcome = claim.reviewed_at, "unchanged"
         if undecided or r.decision == local:
             pass
-        elif _newer(r.reviewed_at, claim.reviewed_at) or (r.reviewed_at is None and claim.reviewed_at is None):
+        elif self._file_newer(claim_id, claim.reviewed_at, r):
             self._apply(claim_id, r)
             decided_at, outcome = r.reviewed_at, "updated"
         else:
@@ -246,6 +246,11 @@ class VerdictMerger:
         if r.signoff is not None and not undecided:  # the file's decision is the claim's
             self._merge_signoff(claim_id, r, decided_at)
         return outcome
+
+    def _file_newer(self, claim_id: int, local_at: str | None, r: ExportedClaim) -> bool:
+        mine = decision_time(local_at, self.store.signoff(claim_id))
+        theirs = decision_time(r.reviewed_at, carried(claim_id, r))
+        return _newer(theirs, mine) or (theirs is None and mine is None)
 
     def _apply(self, claim_id: int, r: ExportedClaim) -> None:
         """The file's decision on the claim, with its "import" history row unless the history holds it already:

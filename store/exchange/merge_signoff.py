@@ -61,3 +61,11 @@ def agreement_row(r: ExportedClaim, signoff: Signoff, row: HistoryEntry | None) 
     if signoff.state not in REVIEWED or row is None or row.from_status is None or not second or not at:
         return None
     return SecondReview(signoff.claim_id, r.reviewer, row.from_status, r.reviewed_at, second, signoff.state, at)
+
+
+def decision_time(reviewed_at: str | None, signoff: Signoff | None) -> str | None:
+    """When a claim's decision took its present form: a reopen changed it at the second review's time (the verdict
+    keeps its first reviewer and time), so a teammate's later reopen wins over the awaiting verdict it reopened."""
+    if signoff is not None and signoff.state == "reopened" and signoff.second_reviewed_at:
+        return max(reviewed_at or "", signoff.second_reviewed_at)
+    return reviewed_at

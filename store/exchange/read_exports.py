@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from store.exchange.record_stream import json_reason
 EXPORT_KINDS = ("claimdesk-csv", "claimdesk-jsonl")
 SIGNATURE = frozenset({"claim_id", "article_id", "article_title", "claim", "status", "reviewer", "reviewed_at"})
 _HEAD_BYTES = 1 << 16
+_MAX_INT = 1 << 63  # the database's integers are 64-bit, signed
 _MAGIC = {b"SQLite format 3\x00": "a SQLite database (another claimdesk archive? export it with `claimdesk --db "
                                   "FILE export --format jsonl --with-articles` and import that file)",
           b"\x1f\x8b": "compressed (gzip): decompress it first", b"PK\x03\x04": "a ZIP archive: unpack it first",
@@ -145,17 +147,21 @@ def _optional(value: object) -> str | None:
 
 
 def _score(value: object) -> float | None:
+    """A finite number, else None (NaN and infinities name no score)."""
     try:
-        return float(value) if value not in (None, "") else None
+        number = float(value) if value not in (None, "") else None
     except (TypeError, ValueError):
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _id(value: object) -> int | None:
+    """A whole number the database can hold (63 bits), else None."""
     try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
+        number = int(value) if value not in (None, "") else None
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if number is not None and -_MAX_INT <= number < _MAX_INT else None
 
 
 def _state(value: object) -> str | None:

@@ -78,7 +78,7 @@ def match(context: Context, limit: int, fmt: str, everything: bool, text: str) -
         raise click.UsageError("the query is empty: give the words of a claim (or - to read one per line).")
     queries = _queries(text)
     if not queries:
-        raise click.UsageError("no query on stdin: give the words of a claim a line.")
+        raise click.UsageError("no query on stdin: give one claim a line.")
     with context.open_store() as store:
         matcher, boilerplate = build_matcher(store), store.boilerplate_ids()
         records = [_record(store, query, hit, hit.claim_id in shown) for query, q in queries

@@ -82,14 +82,16 @@ def test_checks_that_only_share_a_word_with_a_claim_are_not_linked(stores):
     assert linked_checks <= {CHECKS[0][0], CHECKS[1][0]}, linked_checks - {CHECKS[0][0], CHECKS[1][0]}
 
 
-def test_an_import_links_nothing_twice_and_a_second_import_keeps_the_first_links(stores):
+def test_an_import_links_nothing_twice_and_a_second_one_counts_only_the_links_it_adds(stores):
     store, _ = stores
     load(store)
     import_checks(store)
     link_earlier_checks(store)
-    before = panel(store)
+    before = {(claim, check) for claim, check, *_ in panel(store)}
     assert link_earlier_checks(store) == 0
-    add_earlier_checks(store, [ImportedVerdict("Exports to Norland rose 3 percent in May.", "verified", "True",
-                                               "https://fc.example/late")], origin="import:late.csv")
-    link_earlier_checks(store)
-    assert panel(store) == before
+    late = "The minister opened the new flood barrier in June."
+    add_earlier_checks(store, [ImportedVerdict(late, "verified", "True", "https://fc.example/late")],
+                       origin="import:late.csv")
+    added = link_earlier_checks(store)  # the claims near it are searched again: their old links are not new
+    after = {(claim, check) for claim, check, *_ in panel(store)}
+    assert before <= after and added == len(after - before) == 1

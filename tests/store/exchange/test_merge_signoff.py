@@ -179,3 +179,20 @@ def test_an_export_without_the_sign_off_columns_merges_as_before(source, tmp_pat
         history = "SELECT claim_id, at, reviewer, to_status, action FROM claim_history ORDER BY id"
         kept = [row for row in with_columns.execute(history) if fmt == "jsonl" or row[4] not in ("confirm", "reopen")]
         assert without.execute(history) == kept
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_teammates_later_reopen_of_a_verdict_awaiting_here_is_taken(tmp_path, fmt):
+    source, target = build(tmp_path / "source.db"), build(tmp_path / "target.db")
+    with source, target:
+        source.decide(1, "disputed", "alice", "figure wrong", signoff=True)
+        merge(target, export(source, tmp_path / f"first.{fmt}", fmt))
+        assert target.signoff(1).state == "awaiting"
+        source.sign_off(1, "bob", confirm=False, note="the source says 6,000 is right")
+        report = merge(target, export(source, tmp_path / f"second.{fmt}", fmt))
+        assert (report.updated, report.kept) == (1, 0)
+        assert signoffs(target)[CLAIMS[0]] == signoffs(source)[CLAIMS[0]]
+        mine, theirs = target.desk_claim(1), source.desk_claim(1)
+        assert (mine.status, mine.note) == (theirs.status, theirs.note) == ("pending", "the source says 6,000 is right")
+        if fmt == "jsonl":  # a CSV does not say which verdict was reopened (see the module's docstring)
+            assert agreement(target) == agreement(source)

@@ -179,3 +179,21 @@ def test_the_counts_partition_the_records(source, tmp_path):
     assert (second.records, second.updated, second.kept, second.unchanged, second.added, second.unmatched) == (
         8, 1, 1, 5, 0, 1)
     assert "8 claims read: 1 updated, 5 unchanged, 1 kept (newer here), 0 added, 1 unmatched" in second.summary()
+
+
+def test_numbers_no_database_can_hold_are_left_out_and_the_rest_imports(source, tmp_path):
+    """A link scored NaN, a start past 64 bits, a rank of 10**30, an id of 1e400: each value is dropped as
+    missing (a link without a usable score is left out), never an error after half the file went in."""
+    path = tmp_path / "all.jsonl"
+    export_to_path(source, path, options=ExportOptions("jsonl", with_articles=True))
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    linked = [r for r in lines if r.get("links")]
+    linked[0]["links"][0]["score"] = "nan"
+    linked[1]["links"][0]["earlier_id"] = 1e400
+    lines[0] |= {"start": 10**30, "rank": 10**30, "checkworthiness": "nan"}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(json.dumps(r) + "\n" for r in lines))
+    with Store(tmp_path / "rebuilt.db") as rebuilt:
+        report = merged(rebuilt, bad)
+        assert report.records == report.added == 7 and report.links == 0
+        assert [(c.text, c.status) for c in rebuilt.claims()] == [(c.text, c.status) for c in source.claims()]
