@@ -87,10 +87,13 @@ class Review:
             raise NotFoundError(f"claim {claim_id} was deleted{by} at {claim.deleted_at}.")
         return claim
 
-    def _change(self, claim_id: int, reviewer: str | None, action: str, **changes) -> tuple[ClaimState, DeskClaim]:
-        """Change a live claim's state and record it, in one transaction; returns the state before and the claim."""
+    def _change(self, claim_id: int, reviewer: str | None, action: str, expect: Expected | None = None,
+                **changes) -> tuple[ClaimState, DeskClaim]:
+        """Change a live claim's state and record it, in one transaction; returns the state before and the claim.
+        With ``expect``, refused (ChangedSinceError) when the claim's verdict is no longer that."""
         with self.transaction():
             before = self._live_claim(claim_id)
+            check_expected(before, expect)
             after = replace(state_of(before), **changes)
             self._write_state(claim_id, after)
             self._history(claim_id, reviewer, before.status, after.status, after.note, action, after.evidence)
@@ -195,10 +198,11 @@ class Review:
                     changed += 1
         return changed
 
-    def annotate(self, claim_id: int, note: str | None, evidence: str | None,
-                 reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
-        """Change a claim's note and evidence links, keeping its status."""
-        return self._change(claim_id, reviewer, "note", note=note, evidence=evidence)
+    def annotate(self, claim_id: int, note: str | None, evidence: str | None, reviewer: str | None,
+                 expect: Expected | None = None) -> tuple[ClaimState, DeskClaim]:
+        """Change a claim's note and evidence links, keeping its status; with ``expect`` only on the verdict the
+        reviewer saw (a note never lands under a verdict someone else gave meanwhile)."""
+        return self._change(claim_id, reviewer, "note", expect, note=note, evidence=evidence)
 
     def set_flag(self, claim_id: int, flagged: bool, reviewer: str | None) -> tuple[ClaimState, DeskClaim]:
         """Flag a claim "come back later", or clear the flag."""

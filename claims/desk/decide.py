@@ -41,8 +41,10 @@ class Desk:
         return self.decide(claim_id, link.status, note=applied_note(link), source_claim_id=link.earlier_id,
                            action="apply", **extra)
 
-    def annotate(self, claim_id: int, note: str | None, evidence: str | None) -> DeskClaim:
-        before, after = self.store.annotate(claim_id, note, evidence, self.reviewer)
+    def annotate(self, claim_id: int, note: str | None, evidence: str | None, expect: Expected | None = None
+                 ) -> DeskClaim:
+        """The claim's note and evidence; with ``expect``, only on the verdict the reviewer saw."""
+        before, after = self.store.annotate(claim_id, note, evidence, self.reviewer, expect)
         return self._record("note", before, after)
 
     def toggle_flag(self, claim: DeskClaim) -> DeskClaim:

@@ -10,6 +10,11 @@ never created here: a database in it is refused.
 Concurrency: every connection is in WAL mode (readers never wait for the writer) with a busy timeout of
 BUSY_TIMEOUT_MS, and every write transaction starts with BEGIN IMMEDIATE (store.Store.transaction), so a second
 writer waits its turn instead of failing with "database is locked".
+
+The file's header is read by Python only while no connection of this process has the file open (_IN_USE):
+closing any other handle on a database file drops every POSIX lock the process holds on it, SQLite's own
+included, and another program closing its connection would then take itself for the last one and delete the WAL
+that still holds this process's verdicts (https://www.sqlite.org/howtocorrupt.html, 2.2).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
+from collections import Counter
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -32,6 +39,18 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 _CHECKED: set[tuple[str, int]] = set()  # (file, inode) whose pages this process has checked
+_IN_USE: Counter[tuple[str, int]] = Counter()  # (file, inode) -> connections of this process open on it
+_IN_USE_LOCK = threading.Lock()
+
+
+def _key(path: Path) -> tuple[str, int]:
+    return str(path.resolve()), _inode(path)
+
+
+def in_use(path: Path) -> bool:
+    """Whether a connection of this process has the database file open."""
+    with _IN_USE_LOCK:
+        return _IN_USE[_key(path)] > 0
 
 
 def connect(path: str | Path, create: bool = True, upgrade_schema: bool = True) -> Database:
@@ -50,6 +69,8 @@ def connect(path: str | Path, create: bool = True, upgrade_schema: bool = True) 
     elif not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: the folder {path.parent} does not exist (nothing was created).")
     db, _ = _open_upgraded(path, timeout_ms)
+    with _IN_USE_LOCK:
+        _IN_USE[_key(path)] += 1
     return db
 
 
@@ -76,7 +97,12 @@ def close(db: Database, path: Path) -> None:
     """Close the connection; a file this process found whole is recorded as such in its new state
     (store.sqlite.checked), so the next command need not read every page again."""
     db.close()
-    if (str(path.resolve()), _inode(path)) in _CHECKED:
+    key = _key(path)
+    with _IN_USE_LOCK:
+        _IN_USE[key] -= 1
+        if _IN_USE[key] <= 0:
+            del _IN_USE[key]
+    if key in _CHECKED:
         vouch(path)
 
 
@@ -124,6 +150,8 @@ def _has_content(path: Path) -> bool:
     if not path.exists() or path.stat().st_size == 0:
         _check_writable(path.parent if not path.exists() else path, path)
         return False
+    if in_use(path):
+        return True  # checked when this process opened it; reading it again here would drop SQLite's locks
     with path.open("rb") as file:
         header = file.read(100)
     if not header.startswith(SQLITE_MAGIC):

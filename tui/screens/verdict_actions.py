@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from store.models import DeskClaim
+from store.models import DeskClaim, Expected
 from tui.forms.note import NoteForm, NoteResult
 from tui.write_guard import records
 
@@ -67,7 +67,7 @@ class VerdictActions:
             write = self.verdict_writer(claim.id, result.status, note=result.note, evidence=result.evidence)
             return self.guarded(claim, result.status, write, partial(self._noted_verdict, claim, result.status),
                                 with_note=bool(result.note))
-        self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence))
+        self.replace(self.app.desk.annotate(claim.id, result.note, result.evidence, Expected.of(claim)))
         self.last_action = f"Note kept for claim #{claim.id}."
         self.just_decided = None
         self.refresh_claims()

@@ -211,3 +211,22 @@ async def test_statistics_show_each_reviewer_and_filter_by_one(make_app, db_path
         assert screen.title == "Statistics: claims decided last by ana"
         assert "bob" not in str(screen.query_one("#stats-reviewers").render())
         assert "verified 1" in str(screen.query_one("#stats-totals").render())
+
+
+async def test_a_note_after_my_verdict_never_lands_under_the_verdict_bob_gave_meanwhile(make_app, db_path):
+    async with make_app(auto_advance=False).run_test(size=(120, 30)) as pilot:
+        screen = await open_claim(pilot, 2, 3)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("n")  # the form for the verdict just given
+        await pilot.pause()
+        bob_disputes(db_path, 3)  # bob replaces it while the form is open
+        pilot.app.screen.query_one("#note-text").value = "Register confirms 6,012"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+        assert any(m.startswith("Not recorded: claim 3 was marked disputed by bob") for m in said), said
+        assert screen.note_draft is not None  # `n` brings the note back
+    with Store(db_path) as store:
+        claim = store.desk_claim(3)
+        assert (claim.status, claim.reviewer, claim.note) == ("disputed", "bob", BOB_NOTE)
