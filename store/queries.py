@@ -165,7 +165,9 @@ class DeskQueries:
         return [from_row(ArticleSummary, row) for row in self.records(sql, params)]
 
     def sources(self) -> list[str]:
-        return [r[0] for r in self.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
+        """The sources of the articles to review (the filter of their list), not those of imported earlier checks."""
+        return [r[0] for r in self.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL"
+                                           " AND earlier_check = 0 ORDER BY 1")]
 
 
 def _article_where(query: ArticleQuery) -> tuple[list[str], list]:

@@ -129,3 +129,12 @@ def test_statistics_count_only_the_desks_own_verdicts(store):
     assert [(c.label, c.total) for c in store.verdict_counts("source")] == [("Harbour Wire", 1)]
     assert [(c.label, c.total) for c in store.verdict_counts("article")] == [("Minister abroad", 1)]
     assert store.verdict_counts("source", reviewer="FactDesk") == []
+
+
+def test_the_article_lists_source_filter_offers_the_sources_of_articles_to_review_only(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.insert_article("Dam", "The dam cost 4 billion.", content_hash("The dam cost 4 billion."), "Wire")
+        add_earlier_checks(store, [ImportedVerdict("The dam cost 4 billion.", "verified", "True",
+                                                   "https://fc.example/1", source="PolitiFact")], origin="import:x")
+        assert store.sources() == ["Wire"]
