@@ -132,9 +132,13 @@ class Review:
         reviewer's note when given). SignoffError when the claim awaits no sign-off or the verdict is theirs."""
         with self.transaction():
             before = self._live_claim(claim_id)
+            state, second, given = self.execute("SELECT signoff, second_reviewer, second_reviewed_at FROM claims"
+                                                " WHERE id = ?", [claim_id])[0]
+            if state in ("confirmed", "reopened") and second:  # said first: who did it, not the verdict it left
+                raise SignoffError(f"claim {claim_id} awaits no sign-off: {second} {state} it at {given}; nothing "
+                                   "was changed.")
             check_expected(before, expect)
-            rows = self.execute("SELECT signoff FROM claims WHERE id = ?", [claim_id])
-            if rows[0][0] != "awaiting" or before.status == "pending":
+            if state != "awaiting" or before.status == "pending":
                 raise SignoffError(f"claim {claim_id} awaits no sign-off (it is {as_decided(before)}); "
                                    "nothing was changed.")
             if reviewer is not None and reviewer == before.reviewer:

@@ -83,6 +83,9 @@ def test_a_reopened_verdict_is_pending_again_with_the_second_reviewers_note(two)
     claim = bob.sign_off(3, "bob", confirm=False, note="Gauge says 2 metres")
     assert (claim.status, claim.note) == ("pending", "Gauge says 2 metres")
     assert bob.signoff(3).state == "reopened"
+    # carl, who still sees ana's verdict, is told who reopened it (not that ana "marked it pending")
+    with pytest.raises(SignoffError, match=r"claim 3 awaits no sign-off: bob reopened it at \S+; nothing"):
+        ana.sign_off(3, "carl", confirm=True, expect=Expected("verified", "ana"))
     assert bob.history(3)[-1].action == "reopen" and bob.history(3)[-1].reviewer == "bob"
     _, again = ana.decide(3, "disputed", "ana", signoff=True)
     assert ana.signoff(3).state == "awaiting" and again.status == "disputed"
