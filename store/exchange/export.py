@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TextIO
 
-from store.claims import check_status
+from store.claims import REVIEW_ONLY, check_status
 from store.errors import StoreError
 from store.exchange import csv_sqlite
 from store.exchange.csv_bytes import FLOAT, PAIR, TAIL, TEXT
@@ -74,7 +74,7 @@ ORDER BY c.article_id, c.start, c.id
 COUNT_SQL = "SELECT COUNT(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id {where}"
 
 # The articles of each kind of claims (ExportFilter.kind): loaded to review (earlier_check = 0) or earlier checks.
-_KINDS = {"review": "v.article_id IN (SELECT id FROM articles WHERE earlier_check = 0)",
+_KINDS = {"review": f"v.{REVIEW_ONLY}",
           "earlier": "v.article_id IN (SELECT id FROM articles WHERE earlier_check != 0)"}
 
 # Cells that a spreadsheet would read as a formula (OWASP "CSV injection").

@@ -13,16 +13,21 @@ from store.review import state_of
 TEXT = "The dam cost 4 billion. The flood moved 6,000 people."
 
 
+def awaiting(store: Store) -> Store:
+    """Two claims of one article; ana's verdict on the first awaits a second reviewer."""
+    with store.transaction():
+        article_id = store.insert_article("Flood", TEXT, content_hash(TEXT), "Wire")
+        store.insert_claims(article_id, [NewClaim("The dam cost 4 billion.", 0, 23),
+                                         NewClaim("The flood moved 6,000 people.", 24, 53)])
+    store.decide(1, "disputed", "ana", "Figure was 3 billion", signoff=True)
+    return store
+
+
 @pytest.fixture
 def store(backend_db):
     clock = iter(f"2026-05-10T09:{minute:02}:00Z" for minute in range(60))
     with Store(backend_db, clock=lambda: next(clock)) as store:
-        with store.transaction():
-            article_id = store.insert_article("Flood", TEXT, content_hash(TEXT), "Wire")
-            store.insert_claims(article_id, [NewClaim("The dam cost 4 billion.", 0, 23),
-                                             NewClaim("The flood moved 6,000 people.", 24, 53)])
-        store.decide(1, "disputed", "ana", "Figure was 3 billion", signoff=True)
-        yield store
+        yield awaiting(store)
 
 
 def agreement(store: Store) -> tuple[str, int]:

@@ -11,6 +11,7 @@ import pytest
 
 from claims.desk.copy import copy_archive
 from store import NewClaim, Store, content_hash
+from tests.store.exchange.test_merge_signoff import review_four
 
 TEXT = ("The dam cost 4 billion. The flood moved 6,000 people. Rents fell 2% in May. "
         "The mayor was elected in 2019. The bridge opened in 1998.")
@@ -56,12 +57,7 @@ def source(route, new_archive):
     with build(new_archive(route[0]), "2026-05-10") as store:
         store.assign([1, 2, 5], "ana", "lead")
         store.assign([4], "bob", "lead")
-        store.decide(1, "verified", "ana", "Ministry figures", signoff=True)
-        store.decide(2, "disputed", "ana", "Census says 5,200", signoff=True)
-        store.decide(3, "verified", "bob", signoff=True)
-        store.decide(4, "unverified", "ana")
-        store.sign_off(1, "bob", confirm=True)
-        store.sign_off(2, "cy", confirm=False, note="ask the agency again")
+        review_four(store)
         yield store
 
 

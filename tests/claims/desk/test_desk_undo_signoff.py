@@ -6,21 +6,15 @@ from __future__ import annotations
 import pytest
 
 from claims.desk.decide import Desk
-from store import NewClaim, Store, content_hash
+from store import Store
 from store.errors import ChangedSinceError
-
-TEXT = "The dam cost 4 billion. The flood moved 6,000 people."
+from tests.store.test_restore_signoff import awaiting
 
 
 @pytest.fixture
 def store(backend_db):
     with Store(backend_db, clock=lambda: "2026-05-10T09:00:00Z") as store:
-        with store.transaction():
-            article_id = store.insert_article("Flood", TEXT, content_hash(TEXT), "Wire")
-            store.insert_claims(article_id, [NewClaim("The dam cost 4 billion.", 0, 23),
-                                             NewClaim("The flood moved 6,000 people.", 24, 53)])
-        store.decide(1, "disputed", "ana", "Figure was 3 billion", signoff=True)
-        yield store
+        yield awaiting(store)
 
 
 def test_a_confirmation_is_undone_and_redone(store):

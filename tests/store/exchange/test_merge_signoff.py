@@ -34,17 +34,23 @@ def build(location, clock=None) -> Store:
     return store
 
 
-@pytest.fixture
-def source(tmp_path):
+def review_four(store) -> None:
     """Claim 1 confirmed by bob, 2 reopened by cy (with her note), 3 awaiting a second reviewer, 4 decided without
     second review."""
-    store = build(tmp_path / "source.db")
     store.decide(1, "verified", "ana", "Ministry figures", signoff=True)
     store.decide(2, "disputed", "ana", "Census says 5,200", signoff=True)
     store.decide(3, "verified", "bob", signoff=True)
     store.decide(4, "unverified", "ana")
     store.sign_off(1, "bob", confirm=True)
     store.sign_off(2, "cy", confirm=False, note="ask the agency again")
+
+
+@pytest.fixture
+def source(tmp_path):
+    """Claim 1 confirmed by bob, 2 reopened by cy (with her note), 3 awaiting a second reviewer, 4 decided without
+    second review."""
+    store = build(tmp_path / "source.db")
+    review_four(store)
     yield store
     store.close()
 
